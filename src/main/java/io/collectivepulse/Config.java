@@ -1,0 +1,182 @@
+package io.collectivepulse;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the service reads from its environment, validated once at start.
+ *
+ * @param port             HTTP port, 0 for any free port
+ * @param baseUrl          public URL of the service, used in links and manifests
+ * @param database         an external PostgreSQL, or empty to start the embedded one
+ * @param dataDir          where the embedded PostgreSQL keeps its data
+ * @param slack            Slack credentials, or empty when Slack is not configured
+ * @param teams            Bot Framework credentials; empty app id means Emulator mode
+ * @param defaultLocale    language of new communities
+ * @param defaultTimeZone  time zone of new communities
+ */
+public record Config(
+        int port,
+        Optional<URI> baseUrl,
+        Optional<Database> database,
+        Path dataDir,
+        Optional<Slack> slack,
+        Teams teams,
+        Locale defaultLocale,
+        ZoneId defaultTimeZone) {
+
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    private static final Set<String> LOCALES = Set.of("fr", "en");
+
+    /** An external PostgreSQL server. */
+    public record Database(String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[" + jdbcUrl + ", user=" + user + "]";
+        }
+    }
+
+    /** Slack app credentials and the Web API base URL (tests point it at a local server). */
+    public record Slack(String signingSecret, String botToken, String apiUrl) {
+        @Override
+        public String toString() {
+            return "Slack[apiUrl=" + apiUrl + "]";
+        }
+    }
+
+    /** Bot Framework credentials; both empty in Emulator mode. */
+    public record Teams(String appId, String appPassword, String tenantId) {
+        public boolean authenticated() {
+            return !appId.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Teams[appId=" + appId + ", tenantId=" + tenantId + "]";
+        }
+    }
+
+    /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad variable. */
+    public static Config fromEnv(Map<String, String> env) {
+        var vars = new Vars(env);
+        return new Config(
+                vars.port(),
+                vars.optional("BASE_URL").map(v -> httpUrl("BASE_URL", v)),
+                database(vars),
+                Path.of(vars.optional("PULSE_DATA_DIR").orElse("./data")),
+                slack(vars),
+                teams(vars),
+                locale(vars.optional("DEFAULT_LOCALE").orElse("fr")),
+                zone(vars.optional("DEFAULT_TIME_ZONE").orElse("Europe/Paris")));
+    }
+
+    /** The Slack state as a startup log line: enabled, or which variable is missing. */
+    public String slackStatus() {
+        return slack.isPresent() ? "enabled" : "disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)";
+    }
+
+    /** The Teams state as a startup log line. */
+    public String teamsStatus() {
+        return teams.authenticated()
+                ? "enabled (Bot Framework authentication on)"
+                : "enabled in Emulator mode, loopback callers only (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD)";
+    }
+
+    private static Optional<Database> database(Vars vars) {
+        return vars.optional("DATABASE_URL").map(url -> new Database(
+                jdbcUrl(url),
+                vars.optional("DATABASE_USER").orElse(""),
+                vars.optional("DATABASE_PASSWORD").orElse("")));
+    }
+
+    private static Optional<Slack> slack(Vars vars) {
+        var secret = vars.optional("SLACK_SIGNING_SECRET");
+        var token = vars.optional("SLACK_BOT_TOKEN");
+        String apiUrl = httpUrl("SLACK_API_URL", vars.optional("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)).toString();
+        if (secret.isPresent() != token.isPresent()) {
+            throw new ConfigException((secret.isPresent() ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET")
+                    + " must be set too: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+        }
+        return secret.map(s -> new Slack(s, token.orElseThrow(), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"));
+    }
+
+    private static Teams teams(Vars vars) {
+        String id = vars.optional("MICROSOFT_APP_ID").orElse("");
+        String password = vars.optional("MICROSOFT_APP_PASSWORD").orElse("");
+        if (id.isEmpty() != password.isEmpty()) {
+            throw new ConfigException((id.isEmpty() ? "MICROSOFT_APP_ID" : "MICROSOFT_APP_PASSWORD")
+                    + " must be set too: Bot Framework authentication needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
+        }
+        return new Teams(id, password, vars.optional("MICROSOFT_APP_TENANT_ID").orElse(""));
+    }
+
+    /** Accepts jdbc:postgresql://…, postgres://… and postgresql://… URLs. */
+    static String jdbcUrl(String value) {
+        String url = value.startsWith("jdbc:") ? value.substring(5) : value;
+        try {
+            URI uri = new URI(url);
+            if (!Set.of("postgres", "postgresql").contains(uri.getScheme()) || uri.getHost() == null
+                    || uri.getPath() == null || uri.getPath().length() < 2) {
+                throw new ConfigException("DATABASE_URL", "must look like jdbc:postgresql://host:5432/database", value);
+            }
+            String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("DATABASE_URL", "must look like jdbc:postgresql://host:5432/database", value);
+        }
+    }
+
+    private static URI httpUrl(String variable, String value) {
+        try {
+            URI uri = new URI(value);
+            if (!Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException(variable, "must be an http(s) URL", value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(variable, "must be an http(s) URL", value);
+        }
+    }
+
+    private static Locale locale(String value) {
+        if (!LOCALES.contains(value)) {
+            throw new ConfigException("DEFAULT_LOCALE", "must be fr or en", value);
+        }
+        return Locale.forLanguageTag(value);
+    }
+
+    private static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new ConfigException("DEFAULT_TIME_ZONE", "must be a time zone such as Europe/Paris", value);
+        }
+    }
+
+    private record Vars(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        int port() {
+            String value = optional("PORT").orElse("3000");
+            try {
+                int port = Integer.parseInt(value);
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new ConfigException("PORT", "must be a whole number between 0 and 65535", value);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.collectivepulse.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.collectivepulse.Config;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL database: an external server when DATABASE_URL is set, otherwise an embedded one whose
+ * data lives in PULSE_DATA_DIR. Opening it applies the Flyway migrations, the only place where DDL lives.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /** Connects (starting the embedded server if needed) and migrates the schema. */
+    public static Database open(Config config) {
+        EmbeddedPostgres embedded = null;
+        Config.Database target;
+        if (config.database().isPresent()) {
+            target = config.database().get();
+        } else {
+            embedded = startEmbedded(config.dataDir());
+            target = new Config.Database(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        }
+        try {
+            HikariDataSource dataSource = pool(target);
+            migrate(dataSource);
+            return new Database(embedded, dataSource);
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw e;
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** True when a connection can be borrowed and answers within two seconds. */
+    public boolean isUp() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        closeQuietly(embedded);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir) {
+        try {
+            Path dir = dataDir.toAbsolutePath().resolve("postgres");
+            Files.createDirectories(dir);
+            LOG.info("DATABASE_URL not set: starting embedded PostgreSQL with data in {}", dir);
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    private static HikariDataSource pool(Config.Database target) {
+        var hikari = new HikariConfig();
+        hikari.setPoolName("pulse");
+        hikari.setJdbcUrl(target.jdbcUrl());
+        hikari.setUsername(target.user());
+        hikari.setPassword(target.password());
+        hikari.setMaximumPoolSize(10);
+        hikari.setMinimumIdle(2);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(10_000);
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration", "classpath:io/collectivepulse/db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        if (embedded == null) {
+            return;
+        }
+        try {
+            embedded.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}
