@@ -1,0 +1,94 @@
+package io.collectivepulse;
+
+import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.community.CommunityDao;
+import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.schedule.PulseScheduler;
+import io.collectivepulse.signal.SignalDao;
+import io.collectivepulse.signal.SignalService;
+import io.collectivepulse.slack.SlackBridge;
+import io.collectivepulse.teams.ConversationReferenceDao;
+import io.collectivepulse.teams.TeamsBridge;
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: database, scheduler and HTTP server, wired with constructors. */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Database database;
+    private final PulseScheduler scheduler;
+    private final Javalin server;
+
+    private Application(Database database, PulseScheduler scheduler, Javalin server) {
+        this.database = database;
+        this.scheduler = scheduler;
+        this.server = server;
+    }
+
+    /** Opens the database, starts the scheduler and the HTTP server; {@code clock} is the service's time. */
+    public static Application start(Config config, Clock clock) {
+        Database database = Database.open(config);
+        PulseScheduler scheduler = null;
+        try {
+            var jdbi = database.jdbi();
+            var communities = new CommunityService(jdbi.onDemand(CommunityDao.class), clock,
+                    config.defaultLocale(), config.defaultTimeZone());
+            var signals = new SignalService(jdbi.onDemand(SignalDao.class), communities, clock);
+            var dispatcher = new CommandDispatcher(communities, signals);
+
+            scheduler = new PulseScheduler(database.dataSource(), Map.of());
+            scheduler.start();
+
+            Handler slack = config.slack().<Handler>map(s -> new SlackBridge(s, dispatcher))
+                    .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
+            Handler teams = new TeamsBridge(config.teams(), dispatcher,
+                    jdbi.onDemand(ConversationReferenceDao.class), clock);
+            Handler health = new Health(database, scheduler);
+
+            List<String> endpoints = new ArrayList<>();
+            Javalin server = Javalin.create(javalin -> {
+                javalin.startup.showJavalinBanner = false;
+                javalin.jetty.port = config.port();
+                endpoints.addAll(Routes.declare(javalin.routes, slack, teams, health));
+            }).start();
+            endpoints.forEach(line -> LOG.info("Endpoint {}", line));
+            LOG.info("Slack: {}", config.slackStatus());
+            LOG.info("Teams: {}", config.teamsStatus());
+            LOG.info("Collective Pulse listening on port {}", server.port());
+            return new Application(database, scheduler, server);
+        } catch (RuntimeException e) {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public PulseScheduler scheduler() {
+        return scheduler;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        scheduler.close();
+        database.close();
+    }
+}

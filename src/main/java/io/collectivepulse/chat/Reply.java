@@ -1,0 +1,18 @@
+package io.collectivepulse.chat;
+
+/**
+ * The answer to a command.
+ *
+ * @param card    what to show
+ * @param privately true when only the person who asked should see it (Slack ephemeral); Teams, which has
+ *                no ephemeral messages, answers in the conversation either way
+ */
+public record Reply(Card card, boolean privately) {
+    public static Reply privately(Card card) {
+        return new Reply(card, true);
+    }
+
+    public static Reply publicly(Card card) {
+        return new Reply(card, false);
+    }
+}

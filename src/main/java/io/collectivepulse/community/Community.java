@@ -1,0 +1,10 @@
+package io.collectivepulse.community;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** A peer community: people who share a job across organisations, in one or more linked channels. */
+public record Community(long id, String name, Locale locale, ZoneId timeZone, Instant createdAt) {
+    public static final int MAX_NAME_LENGTH = 100;
+}

@@ -1,0 +1,96 @@
+package io.collectivepulse.community;
+
+import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.ChannelRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** SQL for communities, their linked channels and their members. */
+@RegisterRowMapper(CommunityDao.CommunityMapper.class)
+public interface CommunityDao {
+
+    @SqlQuery("""
+            SELECT c.* FROM community c
+            JOIN channel_link l ON l.community_id = c.id
+            WHERE l.platform = :platform AND l.workspace_id = :workspaceId AND l.channel_id = :channelId
+            """)
+    Optional<Community> findByChannel(@Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
+                                      @Bind("channelId") String channelId);
+
+    default Optional<Community> findByChannel(ChannelRef channel) {
+        return findByChannel(channel.platform().id(), channel.workspaceId(), channel.channelId());
+    }
+
+    @SqlUpdate("INSERT INTO community (name, locale, time_zone, created_at) VALUES (:name, :locale, :timeZone, :now)")
+    @GetGeneratedKeys("id")
+    long insertCommunity(@Bind("name") String name, @Bind("locale") String locale, @Bind("timeZone") String timeZone,
+                         @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO channel_link (platform, workspace_id, channel_id, community_id, linked_by, linked_at)
+            VALUES (:platform, :workspaceId, :channelId, :communityId, :linkedBy, :now)
+            ON CONFLICT DO NOTHING
+            """)
+    int insertLink(@Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
+                   @Bind("channelId") String channelId, @Bind("communityId") long communityId,
+                   @Bind("linkedBy") String linkedBy, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO member (community_id, platform, workspace_id, user_id, display_name, role, joined_at)
+            VALUES (:communityId, :platform, :workspaceId, :userId, :displayName, :role, :now)
+            ON CONFLICT (community_id, platform, workspace_id, user_id) DO UPDATE
+              SET display_name = EXCLUDED.display_name,
+                  role = CASE WHEN member.role = 'facilitator' THEN member.role ELSE EXCLUDED.role END
+            """)
+    void upsertMember(@Bind("communityId") long communityId, @Bind("platform") String platform,
+                      @Bind("workspaceId") String workspaceId, @Bind("userId") String userId,
+                      @Bind("displayName") String displayName, @Bind("role") String role, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT * FROM community WHERE id = :id")
+    Optional<Community> findById(@Bind("id") long id);
+
+    /**
+     * Creates a community, links the channel to it and makes the actor its facilitator, all or nothing.
+     * Returns empty, creating nothing, when the channel is already linked (even by a concurrent call).
+     */
+    @Transaction
+    default Optional<Community> createLinked(String name, Locale locale, ZoneId zone, ChannelRef channel, Actor actor,
+                                             Instant now) {
+        long id = insertCommunity(name, locale.toLanguageTag(), zone.getId(), now);
+        if (insertLink(channel.platform().id(), channel.workspaceId(), channel.channelId(), id, actor.userId(), now)
+                == 0) {
+            throw new AlreadyLinked();
+        }
+        upsertMember(id, actor.platform().id(), actor.workspaceId(), actor.userId(), actor.displayName(),
+                Role.FACILITATOR.id(), now);
+        return findById(id);
+    }
+
+    /** Rolls back {@link #createLinked} when the channel turned out to be linked already. */
+    final class AlreadyLinked extends RuntimeException {
+        AlreadyLinked() {
+            super("channel already linked", null, false, false);
+        }
+    }
+
+    /** Maps a community row. */
+    final class CommunityMapper implements RowMapper<Community> {
+        @Override
+        public Community map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new Community(rs.getLong("id"), rs.getString("name"), Locale.forLanguageTag(rs.getString("locale")),
+                    ZoneId.of(rs.getString("time_zone")), rs.getTimestamp("created_at").toInstant());
+        }
+    }
+}

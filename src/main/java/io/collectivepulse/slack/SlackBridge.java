@@ -1,0 +1,77 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.collectivepulse.Config;
+import io.collectivepulse.command.CommandDispatcher;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves {@code POST /slack/events}: turns the Javalin request into a Bolt {@link Request}, lets the Bolt
+ * {@link App} verify its signature (v0 HMAC, 5-minute window) and run the handlers, and copies Bolt's
+ * {@link Response} back. Slash commands, interactivity and the Events API all arrive here.
+ */
+public final class SlackBridge implements Handler {
+    private final App app;
+    private final SlackRequestParser parser;
+
+    public SlackBridge(Config.Slack config, CommandDispatcher dispatcher) {
+        var slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
+        AppConfig appConfig = AppConfig.builder()
+                .signingSecret(config.signingSecret())
+                .singleTeamBotToken(config.botToken())
+                .slack(Slack.getInstance(slackConfig))
+                // Single-workspace mode checks the token with auth.test: once an hour, not on every request.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1))
+                .build();
+        this.app = new App(appConfig);
+        new SlackCommands(dispatcher, new BlockKitRenderer()).register(app);
+        this.parser = new SlackRequestParser(appConfig);
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(ctx.path())
+                .queryString(ctx.queryParamMap())
+                .headers(new RequestHeaders(headers(ctx)))
+                .requestBody(ctx.body())
+                .remoteAddress(ctx.ip())
+                .build());
+        if (request == null) {
+            ctx.status(400).result("Unrecognised Slack request");
+            return;
+        }
+        Response response = app.run(request);
+        ctx.status(response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
+        }
+        if (response.getContentType() != null) {
+            ctx.contentType(response.getContentType());
+        }
+        ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+
+    private static Map<String, List<String>> headers(Context ctx) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,40 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Platform;
+import io.collectivepulse.chat.Reply;
+import io.collectivepulse.command.Command;
+import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.command.Keywords;
+
+/** Every slash command the Slack app answers, registered on the Bolt {@link App}. */
+final class SlackCommands {
+    private final CommandDispatcher dispatcher;
+    private final BlockKitRenderer renderer;
+
+    SlackCommands(CommandDispatcher dispatcher, BlockKitRenderer renderer) {
+        this.dispatcher = dispatcher;
+        this.renderer = renderer;
+    }
+
+    void register(App app) {
+        app.command("/" + Keywords.PULSE, (req, ctx) -> answer(Keywords.PULSE, req.getPayload(), ctx));
+        app.command("/" + Keywords.SIGNAL, (req, ctx) -> answer(Keywords.SIGNAL, req.getPayload(), ctx));
+    }
+
+    private Response answer(String root, SlashCommandPayload payload, SlashCommandContext ctx) {
+        String workspace = payload.getTeamId();
+        var actor = new Actor(Platform.SLACK, workspace, payload.getUserId(), payload.getUserName());
+        var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
+        Reply reply = dispatcher.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
+        return ctx.ack(r -> r
+                .responseType(reply.privately() ? "ephemeral" : "in_channel")
+                .text(renderer.fallbackText(reply.card()))
+                .blocks(renderer.blocks(reply.card())));
+    }
+}

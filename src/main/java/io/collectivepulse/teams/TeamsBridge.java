@@ -1,0 +1,101 @@
+package io.collectivepulse.teams;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import io.collectivepulse.Config;
+import io.collectivepulse.command.CommandDispatcher;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code POST /api/messages}: hands the Activity and its Authorization header to the Bot Framework
+ * adapter, which validates the JWT when app credentials are configured and runs the {@link PulseBot}.
+ * Without credentials (Emulator mode) only loopback callers are served.
+ */
+public final class TeamsBridge implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsBridge.class);
+
+    private final BotFrameworkAdapter adapter;
+    private final PulseBot bot;
+    private final boolean authenticated;
+
+    public TeamsBridge(Config.Teams config, CommandDispatcher dispatcher, ConversationReferenceDao references,
+                       Clock clock) {
+        this.authenticated = config.authenticated();
+        this.adapter = authenticated
+                ? new BotFrameworkAdapter(credentials(config), new AuthenticationConfiguration(), null, null, null)
+                : new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
+        this.bot = new PulseBot(dispatcher, new AdaptiveCardRenderer(), references, clock);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (!authenticated && !isLoopback(ctx.ip())) {
+            ctx.status(401).result("Bot Framework authentication is not configured: only local callers are served");
+            return;
+        }
+        Activity activity;
+        try {
+            activity = Serialization.treeToValue(Serialization.jsonToTree(ctx.body()), Activity.class);
+        } catch (IOException | IllegalArgumentException e) {
+            ctx.status(400).result("Malformed activity");
+            return;
+        }
+        if (activity == null || activity.getType() == null) {
+            ctx.status(400).result("Malformed activity");
+            return;
+        }
+        try {
+            InvokeResponse response = adapter.processActivity(ctx.header("Authorization"), activity, bot::onTurn).join();
+            if (response == null) {
+                ctx.status(200);
+            } else {
+                ctx.status(response.getStatus()).contentType("application/json")
+                        .result(Serialization.toStringSilent(response.getBody()));
+            }
+        } catch (CompletionException e) {
+            if (causedBy(e, AuthenticationException.class)) {
+                ctx.status(401).result("Unauthorized");
+                return;
+            }
+            LOG.error("Teams activity {} failed", activity.getType(), e);
+            ctx.status(500).result("Internal error");
+        }
+    }
+
+    private static MicrosoftAppCredentials credentials(Config.Teams config) {
+        return config.tenantId().isEmpty()
+                ? new MicrosoftAppCredentials(config.appId(), config.appPassword())
+                : new MicrosoftAppCredentials(config.appId(), config.appPassword(), config.tenantId());
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLoopback(String ip) {
+        try {
+            return InetAddress.getByName(ip).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
