@@ -1,0 +1,192 @@
+package io.collectivepulse.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.collectivepulse.support.BlockKitLimits;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Http;
+import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.SlackClient;
+import io.collectivepulse.support.SlackSigner;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Signed slash commands over real HTTP against the running service, with a local Slack Web API. */
+class SlackEndpointTest {
+    private static final String SECRET = "test-signing-secret-0123456789abcdef";
+    private static final String TOKEN = "xoxb-test-token";
+
+    private static FakeSlackApi slackApi;
+    private static RunningService service;
+    private static SlackClient slack;
+
+    @BeforeAll
+    static void start() {
+        slackApi = new FakeSlackApi(TOKEN);
+        service = RunningService.start(Map.of(
+                "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url()));
+        slack = new SlackClient(service, SECRET);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        slackApi.close();
+    }
+
+    private static String say(SlackClient client, String command, String text) {
+        JsonNode message = client.command(command, text);
+        assertThat(BlockKitLimits.violations(message)).isEmpty();
+        return SlackClient.text(message);
+    }
+
+    @Test
+    void linkThenPostThenListShowsTheSignal() {
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0FLOW", "U0ANNE", "anne");
+        JsonNode linked = client.command("/pulse", "lier DRH des collectivités");
+        assertThat(linked.path("response_type").asText()).isEqualTo("in_channel");
+        assertThat(SlackClient.text(linked)).contains("DRH des collectivités", "animateur");
+
+        String posted = say(client, "/signal", "Deux régions testent la semaine de 4 jours #temps-de-travail #rh");
+        assertThat(posted).contains("Merci", "Deux régions testent la semaine de 4 jours", "#temps-de-travail", "#rh");
+
+        String list = say(client, "/signal", "liste");
+        assertThat(list).contains("Derniers signaux", "Deux régions testent la semaine de 4 jours", "anne");
+    }
+
+    @Test
+    void englishKeywordsWork() {
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0ENGLISH", "U0BOB", "bob");
+        say(client, "/pulse", "link Reception agents");
+        say(client, "/signal", "Visitors now book online first");
+        assertThat(say(client, "/signal", "list")).contains("Visitors now book online first");
+        assertThat(say(client, "/pulse", "help")).contains("/signal");
+    }
+
+    @Test
+    void helpAndUnknownSubcommands() {
+        assertThat(say(slack, "/pulse", "")).contains("/pulse lier", "/signal liste");
+        assertThat(say(slack, "/pulse", "aide")).contains("/pulse lier");
+        assertThat(say(slack, "/pulse", "danser")).contains("danser", "/pulse lier");
+    }
+
+    @Test
+    void signalInAnUnlinkedChannelExplainsHowToLink() {
+        int before = service.count("signal");
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0NOTLINKED", "U0ZOE", "zoe");
+        assertThat(say(client, "/signal", "Un signal perdu")).contains("/pulse lier");
+        assertThat(service.count("signal")).isEqualTo(before);
+    }
+
+    @Test
+    void emptyAndOversizedSignalsAreRefusedAndNothingIsStored() {
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0LIMITS", "U0LEA", "lea");
+        say(client, "/pulse", "lier Limites");
+        int before = service.count("signal");
+
+        assertThat(say(client, "/signal", "")).contains("/signal &lt;texte&gt;");
+        assertThat(say(client, "/signal", "   ")).contains("/signal &lt;texte&gt;");
+        assertThat(say(client, "/signal", "#seulement #des #themes")).contains("/signal &lt;texte&gt;");
+        assertThat(say(client, "/signal", "x".repeat(2001))).contains("2", "rien n'a été enregistré");
+        assertThat(say(client, "/signal", "<".repeat(2001))).contains("rien n'a été enregistré");
+        assertThat(say(client, "/signal", "trop #a #b #c #d #e #f #g #h #i #j #k")).contains("10");
+        assertThat(service.count("signal")).isEqualTo(before);
+
+        assertThat(say(client, "/signal", "y".repeat(2000))).contains("Merci");
+        assertThat(service.count("signal")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void hostileTextIsStoredAsTypedAndShownLiterally() {
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0HOSTILE", "U0EVE", "eve");
+        say(client, "/pulse", "lier <!here> & co");
+        // Slack sends what a person typed with &, < and > as entities.
+        String typed = "<!channel> hello <https://evil.example|cliquez ici> '); DROP TABLE signal; -- <b>gras</b>\u0000";
+        String sent = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        JsonNode posted = client.command("/signal", sent);
+        String shown = SlackClient.text(posted);
+        assertThat(shown).contains("&lt;!channel&gt; hello &lt;https://evil.example|cliquez ici&gt;")
+                .contains("&lt;b&gt;gras&lt;/b&gt;")
+                .doesNotContain("<!channel>", "<https://");
+        assertThat(posted.path("text").asText()).doesNotContain("<!");
+        assertThat(posted.path("blocks").findValues("verbatim")).allMatch(JsonNode::asBoolean);
+
+        String list = say(client, "/signal", "liste");
+        assertThat(list).contains("&lt;!channel&gt; hello &lt;https://evil.example|cliquez ici&gt;")
+                .contains("<!here> & co");  // the header is plain_text: shown as typed, never parsed
+        String stored = service.jdbi().withHandle(h -> h.createQuery(
+                "SELECT body FROM signal WHERE channel_id = 'C0HOSTILE'").mapTo(String.class).one());
+        assertThat(stored).isEqualTo(typed.replace("\u0000", ""));
+    }
+
+    @Test
+    void linkingTwiceKeepsTheFirstCommunity() {
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0TWICE", "U0TOM", "tom");
+        say(client, "/pulse", "lier Première");
+        assertThat(say(client, "/pulse", "lier Seconde")).contains("déjà lié", "Première");
+        assertThat(say(client, "/pulse", "lier")).contains("/pulse lier &lt;nom");
+        assertThat(say(client, "/pulse", "lier " + "n".repeat(101))).contains("100");
+    }
+
+    @Test
+    void communitiesOfOneWorkspaceAreInvisibleFromAnother() {
+        var here = slack.as(FakeSlackApi.TEAM_ID, "C0SHARED", "U0ANA", "ana");
+        say(here, "/pulse", "lier Ici");
+        say(here, "/signal", "Un signal confidentiel");
+        // Same channel id in another workspace: a different chat space.
+        var elsewhere = slack.as("T0OTHER", "C0SHARED", "U0INTRUDER", "intrus");
+        assertThat(say(elsewhere, "/signal", "liste")).contains("/pulse lier").doesNotContain("confidentiel");
+    }
+
+    @Test
+    void forgedMissingAndStaleSignaturesAreRefusedAndNothingIsStored() {
+        int signalsBefore = service.count("signal");
+        int communitiesBefore = service.count("community");
+        String body = slack.commandBody("/pulse", "lier Pirates");
+        long now = Instant.now().getEpochSecond();
+
+        assertThat(slack.sendSigned(body, now, new SlackSigner("wrong-secret").sign(now, body)).statusCode())
+                .isEqualTo(401);
+        assertThat(slack.sendSigned(body, now, null).statusCode()).isEqualTo(401);
+        assertThat(slack.sendSigned(body, now, "v0=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        long tenMinutesAgo = now - 600;
+        assertThat(slack.sendSigned(body, tenMinutesAgo, new SlackSigner(SECRET).sign(tenMinutesAgo, body))
+                .statusCode()).isEqualTo(401);
+        String tampered = body.replace("Pirates", "Corsaires");
+        assertThat(slack.sendSigned(tampered, now, new SlackSigner(SECRET).sign(now, body)).statusCode())
+                .isEqualTo(401);
+
+        Integer pirates = service.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM community WHERE name IN ('Pirates', 'Corsaires')").mapTo(Integer.class).one());
+        assertThat(pirates).isZero();
+        assertThat(service.count("signal")).isEqualTo(signalsBefore);
+        assertThat(service.count("community")).isLessThanOrEqualTo(communitiesBefore + 0);
+    }
+
+    @Test
+    void urlVerificationIsAnswered() {
+        String body = "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+                + "\"type\":\"url_verification\"}";
+        long now = Instant.now().getEpochSecond();
+        var response = Http.post(service.url("/slack/events"), "application/json", body, Map.of(
+                "X-Slack-Request-Timestamp", Long.toString(now),
+                "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+
+    @Test
+    void authTestIsCachedNotPaidOnEveryRequest() {
+        say(slack, "/pulse", "aide");
+        int before = slackApi.calls("auth.test").size();
+        for (int i = 0; i < 5; i++) {
+            say(slack, "/pulse", "aide");
+        }
+        assertThat(slackApi.calls("auth.test")).hasSize(before)
+                .allMatch(call -> ("Bearer " + TOKEN).equals(call.authorization()));
+    }
+}

@@ -1,0 +1,75 @@
+package io.collectivepulse.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local stand-in for the Bot Connector service that a Teams activity's {@code serviceUrl} points to:
+ * it records every activity the bot sends and answers like the real service.
+ */
+public final class FakeBotConnector implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LinkedBlockingQueue<Sent> inbox = new LinkedBlockingQueue<>();
+    private final List<Sent> all = new CopyOnWriteArrayList<>();
+    private final Javalin server;
+
+    /** An activity the bot sent, with the conversation it targets and the Authorization header it carried. */
+    public record Sent(String conversationId, String replyToId, String authorization, JsonNode activity) {
+        /** Every TextRun text of the Adaptive Card attachments, in order, joined by new lines. */
+        public String cardText() {
+            var out = new StringBuilder();
+            activity.path("attachments").forEach(a -> a.path("content").path("body").forEach(block ->
+                    block.path("inlines").forEach(run -> out.append(run.path("text").asText()).append('\n'))));
+            return out.toString();
+        }
+    }
+
+    public FakeBotConnector() {
+        this.server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/v3/conversations/{conversationId}/activities", ctx -> record(ctx, null));
+            config.routes.post("/v3/conversations/{conversationId}/activities/{activityId}",
+                    ctx -> record(ctx, ctx.pathParam("activityId")));
+        }).start("127.0.0.1", 0);
+    }
+
+    /** The value to put in an activity's serviceUrl. */
+    public String serviceUrl() {
+        return "http://127.0.0.1:" + server.port() + "/";
+    }
+
+    /** Waits for the next activity the bot sends. */
+    public Sent next(Duration timeout) throws InterruptedException {
+        Sent sent = inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (sent == null) {
+            throw new AssertionError("The bot sent nothing to the Bot Connector within " + timeout);
+        }
+        return sent;
+    }
+
+    public List<Sent> all() {
+        return List.copyOf(all);
+    }
+
+    private void record(Context ctx, String replyToId) throws Exception {
+        var sent = new Sent(ctx.pathParam("conversationId"), replyToId, ctx.header("Authorization"),
+                JSON.readTree(ctx.body()));
+        all.add(sent);
+        inbox.add(sent);
+        ctx.contentType("application/json").result("{\"id\":\"" + UUID.randomUUID() + "\"}");
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,94 @@
+package io.collectivepulse.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Sends slash commands to the service the way Slack does: form-encoded and signed. */
+public final class SlackClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunningService service;
+    private final SlackSigner signer;
+    private String teamId = FakeSlackApi.TEAM_ID;
+    private String channelId = "C0COMMUNITY";
+    private String userId = "U0MARIE";
+    private String userName = "marie";
+
+    public SlackClient(RunningService service, String signingSecret) {
+        this.service = service;
+        this.signer = new SlackSigner(signingSecret);
+    }
+
+    /** The same client, speaking from another channel, user or workspace. */
+    public SlackClient as(String team, String channel, String user, String name) {
+        var other = new SlackClient(service, signer.signingSecret());
+        other.teamId = team;
+        other.channelId = channel;
+        other.userId = user;
+        other.userName = name;
+        return other;
+    }
+
+    public String commandBody(String command, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "deprecated-verification-token");
+        form.put("team_id", teamId);
+        form.put("team_domain", "pulse-test");
+        form.put("channel_id", channelId);
+        form.put("channel_name", "communaute");
+        form.put("user_id", userId);
+        form.put("user_name", userName);
+        form.put("command", command);
+        form.put("text", text);
+        form.put("api_app_id", "A0PULSE");
+        form.put("response_url", "https://hooks.slack.com/commands/" + teamId + "/1/x");
+        form.put("trigger_id", "1.2.3");
+        return Http.form(form);
+    }
+
+    /** Sends a command signed now and returns the raw HTTP response. */
+    public HttpResponse<String> send(String command, String text) {
+        String body = commandBody(command, text);
+        long now = Instant.now().getEpochSecond();
+        return sendSigned(body, now, signer.sign(now, body));
+    }
+
+    public HttpResponse<String> sendSigned(String body, long timestamp, String signature) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Slack-Request-Timestamp", Long.toString(timestamp));
+        if (signature != null) {
+            headers.put("X-Slack-Signature", signature);
+        }
+        return Http.post(service.url("/slack/events"), "application/x-www-form-urlencoded", body, headers);
+    }
+
+    /** Sends a command and returns the JSON message Slack would show, failing unless the ack is 200. */
+    public JsonNode command(String command, String text) {
+        HttpResponse<String> response = send(command, text);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Expected 200, got " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every text of a Block Kit message (header, sections, context elements), joined by new lines. */
+    public static String text(JsonNode message) {
+        var out = new StringBuilder();
+        message.path("blocks").forEach(block -> {
+            out.append(block.path("text").path("text").asText(""));
+            block.path("elements").forEach(e -> out.append(e.path("text").asText("")).append(' '));
+            out.append('\n');
+        });
+        return out.toString();
+    }
+}
