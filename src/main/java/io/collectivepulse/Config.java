@@ -122,7 +122,8 @@ public record Config(
         String url = value.startsWith("jdbc:") ? value.substring(5) : value;
         try {
             URI uri = new URI(url);
-            if (!Set.of("postgres", "postgresql").contains(uri.getScheme()) || uri.getHost() == null
+            if (uri.getScheme() == null || !Set.of("postgres", "postgresql").contains(uri.getScheme())
+                    || uri.getHost() == null
                     || uri.getPath() == null || uri.getPath().length() < 2) {
                 throw new ConfigException("DATABASE_URL", "must look like jdbc:postgresql://host:5432/database", value);
             }
@@ -137,7 +138,7 @@ public record Config(
     private static URI httpUrl(String variable, String value) {
         try {
             URI uri = new URI(value);
-            if (!Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
+            if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null) {
                 throw new ConfigException(variable, "must be an http(s) URL", value);
             }
             return uri;

@@ -1,0 +1,82 @@
+package io.collectivepulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigTest {
+
+    @Test
+    void defaultsNeedNoEnvironmentAtAll() {
+        Config config = Config.fromEnv(Map.of());
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.database()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.slack()).isEmpty();
+        assertThat(config.teams().authenticated()).isFalse();
+        assertThat(config.defaultLocale()).isEqualTo(Locale.FRENCH);
+        assertThat(config.defaultTimeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(config.slackStatus()).contains("SLACK_SIGNING_SECRET");
+    }
+
+    @Test
+    void acceptsTheUsualPostgresUrlShapes() {
+        assertThat(Config.jdbcUrl("postgres://db.example:5433/pulse?sslmode=require"))
+                .isEqualTo("jdbc:postgresql://db.example:5433/pulse?sslmode=require");
+        assertThat(Config.jdbcUrl("jdbc:postgresql://localhost/pulse")).isEqualTo("jdbc:postgresql://localhost/pulse");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PORT|abc|PORT",
+        "PORT|70000|PORT",
+        "DATABASE_URL|mysql://x/y|DATABASE_URL",
+        "DATABASE_URL|not a url|DATABASE_URL",
+        "DATABASE_URL|jdbc:postgresql://host|DATABASE_URL",
+        "SLACK_API_URL|ftp://x|SLACK_API_URL",
+        "BASE_URL|nope|BASE_URL",
+        "DEFAULT_LOCALE|de|DEFAULT_LOCALE",
+        "DEFAULT_TIME_ZONE|Mars/Olympus|DEFAULT_TIME_ZONE",
+        "SLACK_SIGNING_SECRET|s3cret|SLACK_BOT_TOKEN",
+        "MICROSOFT_APP_ID|abc|MICROSOFT_APP_PASSWORD"})
+    void aBadValueNamesItsVariable(String variable, String value, String named) {
+        assertThatThrownBy(() -> Config.fromEnv(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(named);
+    }
+
+    @Test
+    void secretsNeverShowInToString() {
+        Config config = Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "topsecret", "SLACK_BOT_TOKEN", "xoxb-secret",
+                "MICROSOFT_APP_ID", "id", "MICROSOFT_APP_PASSWORD", "pw-secret",
+                "DATABASE_URL", "postgres://h/db", "DATABASE_PASSWORD", "db-secret"));
+        assertThat(config.toString()).doesNotContain("topsecret", "xoxb-secret", "pw-secret", "db-secret");
+    }
+
+    @Test
+    void mainExitsNonZeroWithOneLineNamingPort() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName())
+                .redirectErrorStream(true);
+        process.environment().clear();
+        process.environment().put("PORT", "abc");
+        Process running = process.start();
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(running.exitValue()).isNotZero();
+        assertThat(output.lines().toList()).hasSize(1);
+        assertThat(output).contains("PORT", "abc").doesNotContain("Exception", "\tat ");
+        assertThat(List.of(output)).allMatch(line -> !line.isBlank());
+    }
+}

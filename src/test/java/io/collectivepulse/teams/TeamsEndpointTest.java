@@ -1,0 +1,122 @@
+package io.collectivepulse.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.FakeBotConnector;
+import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.TeamsClient;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recorded Teams activities posted to {@code /api/messages} in Emulator mode (no app credentials), with the
+ * Bot Connector replaced by a local server that records the bot's replies.
+ */
+class TeamsEndpointTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static FakeBotConnector connector;
+    private static RunningService service;
+    private static TeamsClient teams;
+
+    @BeforeAll
+    static void start() {
+        connector = new FakeBotConnector();
+        service = RunningService.start(Map.of());
+        teams = new TeamsClient(service, connector);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        connector.close();
+    }
+
+    private static FakeBotConnector.Sent say(ObjectNode activity) throws InterruptedException {
+        assertThat(teams.post(activity).statusCode()).isEqualTo(200);
+        FakeBotConnector.Sent reply = connector.next(WAIT);
+        assertThat(AdaptiveCardSchema.violations(reply.activity())).isEmpty();
+        return reply;
+    }
+
+    @Test
+    void signalThenListInAChannelThread() throws InterruptedException {
+        ObjectNode link = teams.channelMessage("lier Agents d'accueil");
+        FakeBotConnector.Sent linked = say(link);
+        assertThat(linked.conversationId()).startsWith("19:097e6717fd7245bdbeba6baa13840db8@thread.skype");
+        assertThat(linked.replyToId()).isEqualTo(link.path("id").asText());
+        assertThat(linked.cardText()).contains("Agents d'accueil", "animateur");
+
+        assertThat(say(teams.channelMessage("signal Les usagers prennent rendez-vous en ligne #accueil")).cardText())
+                .contains("Merci", "Les usagers prennent rendez-vous en ligne", "#accueil");
+
+        FakeBotConnector.Sent list = say(teams.channelMessage("signal liste"));
+        assertThat(list.cardText()).contains("Derniers signaux", "Les usagers prennent rendez-vous en ligne",
+                "Member One");
+    }
+
+    @Test
+    void commandsWorkWithoutMentionAndWithThePulsePrefix() throws InterruptedException {
+        assertThat(say(teams.personalMessage("aide")).cardText()).contains("pulse lier", "signal liste")
+                .doesNotContain("/signal");
+        assertThat(say(teams.personalMessage("pulse lier Managers")).cardText()).contains("Managers");
+        assertThat(say(teams.personalMessage("signal liste")).cardText()).contains("Aucun signal");
+        assertThat(say(teams.personalMessage("bonjour")).cardText()).contains("bonjour", "pulse lier");
+    }
+
+    @Test
+    void emptyOversizedAndHostileText() throws InterruptedException {
+        var tenant = "0c1e5a34-0000-4000-8000-00000000beef";
+        ObjectNode link = teams.personalMessage("lier Limites");
+        ((ObjectNode) link.path("conversation")).put("tenantId", tenant).put("id", "a:limits");
+        say(link);
+        int before = service.count("signal");
+
+        ObjectNode empty = withConversation(teams.personalMessage("signal"), tenant, "a:limits");
+        assertThat(say(empty).cardText()).contains("signal <texte>");
+        ObjectNode tooLong = withConversation(teams.personalMessage("signal " + "x".repeat(2001)), tenant, "a:limits");
+        assertThat(say(tooLong).cardText()).contains("rien n'a été enregistré");
+        assertThat(service.count("signal")).isEqualTo(before);
+
+        String hostile = "<!channel> hello <https://evil.example|cliquez ici> **gras** [lien](https://evil.example)";
+        ObjectNode posted = withConversation(teams.personalMessage("signal " + hostile), tenant, "a:limits");
+        assertThat(say(posted).cardText()).contains(hostile);
+        assertThat(service.count("signal")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void unlinkedConversationExplainsHowToLink() throws InterruptedException {
+        ObjectNode message = withConversation(teams.personalMessage("signal Perdu"), "tenant-x", "a:unlinked");
+        assertThat(say(message).cardText()).contains("pulse lier");
+    }
+
+    @Test
+    void conversationReferencesAreStoredForProactiveMessages() throws InterruptedException {
+        ObjectNode added = TeamsClient.recorded("conversationUpdate.membersAdded.groupChat");
+        added.put("serviceUrl", connector.serviceUrl());
+        assertThat(teams.post(added).statusCode()).isEqualTo(200);
+        String conversation = added.path("conversation").path("id").asText();
+        String stored = service.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT reference->>'serviceUrl' FROM conversation_reference WHERE channel_id = :id")
+                .bind("id", conversation).mapTo(String.class).one());
+        assertThat(stored).isEqualTo(connector.serviceUrl());
+    }
+
+    @Test
+    void malformedActivitiesAreRefused() {
+        var response = io.collectivepulse.support.Http.post(service.url("/api/messages"), "application/json",
+                "{not json", Map.of());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    private static ObjectNode withConversation(ObjectNode activity, String tenant, String conversationId) {
+        ((ObjectNode) activity.path("conversation")).put("tenantId", tenant).put("id", conversationId);
+        ((ObjectNode) activity.path("channelData").path("tenant")).put("id", tenant);
+        return activity;
+    }
+}
