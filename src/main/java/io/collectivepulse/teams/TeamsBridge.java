@@ -1,5 +1,6 @@
 package io.collectivepulse.teams;
 
+import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +66,9 @@ public final class TeamsBridge implements Handler {
                 ctx.status(response.getStatus()).contentType("application/json")
                         .result(Serialization.toStringSilent(response.getBody()));
             }
-        } catch (CompletionException e) {
-            if (causedBy(e, AuthenticationException.class)) {
+        } catch (RuntimeException e) {
+            // A malformed token fails inside the SDK before validation proper, as a JWT decoding error.
+            if (causedBy(e, AuthenticationException.class) || causedBy(e, JWTVerificationException.class)) {
                 ctx.status(401).result("Unauthorized");
                 return;
             }
