@@ -47,7 +47,7 @@ public final class Application implements AutoCloseable {
             scheduler = new PulseScheduler(database.dataSource(), Map.of());
             scheduler.start();
 
-            Handler slack = config.slack().<Handler>map(s -> new SlackBridge(s, dispatcher))
+            Handler slack = config.slack().<Handler>map(s -> new SlackBridge(s, dispatcher, clock))
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
             Handler teams = new TeamsBridge(config.teams(), dispatcher,
                     jdbi.onDemand(ConversationReferenceDao.class), clock);

@@ -2,6 +2,7 @@ package io.collectivepulse.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
@@ -12,6 +13,7 @@ import io.collectivepulse.Config;
 import io.collectivepulse.command.CommandDispatcher;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,21 +21,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves {@code POST /slack/events}: turns the Javalin request into a Bolt {@link Request}, lets the Bolt
- * {@link App} verify its signature (v0 HMAC, 5-minute window) and run the handlers, and copies Bolt's
- * {@link Response} back. Slash commands, interactivity and the Events API all arrive here.
+ * Serves {@code POST /slack/events}: checks the request's signature, turns the Javalin request into a Bolt
+ * {@link Request}, lets the Bolt {@link App} run the handlers, and copies Bolt's {@link Response} back. Slash commands, interactivity and the Events API all arrive here.
  */
 public final class SlackBridge implements Handler {
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignatureCheck signatures;
 
-    public SlackBridge(Config.Slack config, CommandDispatcher dispatcher) {
+    public SlackBridge(Config.Slack config, CommandDispatcher dispatcher, Clock clock) {
+        this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
         var slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
         AppConfig appConfig = AppConfig.builder()
                 .signingSecret(config.signingSecret())
                 .singleTeamBotToken(config.botToken())
                 .slack(Slack.getInstance(slackConfig))
+                // Verified in constant time by this bridge, before anything reaches Bolt.
+                .requestVerificationEnabled(false)
                 // Single-workspace mode checks the token with auth.test: once an hour, not on every request.
                 .authTestCacheEnabled(true)
                 .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1))
@@ -45,6 +50,11 @@ public final class SlackBridge implements Handler {
 
     @Override
     public void handle(Context ctx) throws Exception {
+        if (!signatures.isValid(ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                ctx.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE), ctx.body())) {
+            ctx.status(401).result("Invalid or missing Slack signature");
+            return;
+        }
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(ctx.path())
                 .queryString(ctx.queryParamMap())
