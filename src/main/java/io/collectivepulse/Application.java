@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,13 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final PulseScheduler scheduler;
     private final Javalin server;
+    private final Optional<SlackBridge> slack;
 
-    private Application(Database database, PulseScheduler scheduler, Javalin server) {
+    private Application(Database database, PulseScheduler scheduler, Javalin server, Optional<SlackBridge> slack) {
         this.database = database;
         this.scheduler = scheduler;
         this.server = server;
+        this.slack = slack;
     }
 
     /** Opens the database, starts the scheduler and the HTTP server; {@code clock} is the service's time. */
@@ -47,8 +50,8 @@ public final class Application implements AutoCloseable {
             scheduler = new PulseScheduler(database.dataSource(), Map.of());
             scheduler.start();
 
-            Handler slack = config.slack().<Handler>map(s -> new SlackBridge(s, dispatcher, clock))
-                    .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
+            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, dispatcher, clock));
+            Handler slack = slackBridge.<Handler>map(bridge -> bridge).orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
             Handler teams = new TeamsBridge(config.teams(), dispatcher,
                     jdbi.onDemand(ConversationReferenceDao.class), clock);
             Handler health = new Health(database, scheduler);
@@ -63,7 +66,7 @@ public final class Application implements AutoCloseable {
             LOG.info("Slack: {}", config.slackStatus());
             LOG.info("Teams: {}", config.teamsStatus());
             LOG.info("Collective Pulse listening on port {}", server.port());
-            return new Application(database, scheduler, server);
+            return new Application(database, scheduler, server, slackBridge);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -88,6 +91,13 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        slack.ifPresent(bridge -> {
+            try {
+                bridge.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         scheduler.close();
         database.close();
     }

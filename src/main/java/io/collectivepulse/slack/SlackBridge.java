@@ -18,16 +18,23 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Serves {@code POST /slack/events}: checks the request's signature, turns the Javalin request into a Bolt
  * {@link Request}, lets the Bolt {@link App} run the handlers, and copies Bolt's {@link Response} back. Slash commands, interactivity and the Events API all arrive here.
  */
-public final class SlackBridge implements Handler {
+public final class SlackBridge implements Handler, AutoCloseable {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
+    private final ExecutorService afterAck = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "slack-after-ack");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SlackBridge(Config.Slack config, CommandDispatcher dispatcher, Clock clock) {
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
@@ -44,7 +51,9 @@ public final class SlackBridge implements Handler {
                 .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1))
                 .build();
         this.app = new App(appConfig);
-        new SlackCommands(dispatcher, new BlockKitRenderer()).register(app);
+        var renderer = new BlockKitRenderer();
+        new SlackCommands(dispatcher, renderer).register(app);
+        new SlackMentions(dispatcher, renderer, afterAck).register(app);
         this.parser = new SlackRequestParser(appConfig);
     }
 
@@ -75,6 +84,13 @@ public final class SlackBridge implements Handler {
             ctx.contentType(response.getContentType());
         }
         ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+
+    /** Stops the work that runs after acknowledgements, letting what is under way finish. */
+    @Override
+    public void close() throws InterruptedException {
+        afterAck.shutdown();
+        afterAck.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

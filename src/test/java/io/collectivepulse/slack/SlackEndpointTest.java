@@ -180,6 +180,40 @@ class SlackEndpointTest {
     }
 
     @Test
+    void aMentionIsAcknowledgedAndAnsweredInItsThread() throws Exception {
+        var client = slack.as(FakeSlackApi.TEAM_ID, "C0MENTION", "U0MIA", "mia");
+        say(client, "/pulse", "lier Mentions");
+        int before = service.count("signal");
+        String body = eventCallback("C0MENTION", "U0MIA", "<@U0BOT0001> signal Vu en salon &lt;b&gt; #evenements");
+        long now = Instant.now().getEpochSecond();
+        var response = Http.post(service.url("/slack/events"), "application/json", body, Map.of(
+                "X-Slack-Request-Timestamp", Long.toString(now),
+                "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        FakeSlackApi.Call answer = slackApi.nextPost(java.time.Duration.ofSeconds(10));
+        assertThat(answer.method()).isEqualTo("chat.postEphemeral");
+        assertThat(answer.authorization()).isEqualTo("Bearer " + TOKEN);
+        assertThat(answer.params()).containsEntry("channel", "C0MENTION").containsEntry("user", "U0MIA")
+                .containsEntry("thread_ts", "1595926230.009600");
+        assertThat(SlackClient.text(answer.message())).contains("Vu en salon &lt;b&gt;", "#evenements");
+        assertThat(service.count("signal")).isEqualTo(before + 1);
+    }
+
+    /** The recorded app_mention payload, moved to our workspace, channel and user. */
+    private static String eventCallback(String channel, String user, String text) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (var in = SlackEndpointTest.class.getResourceAsStream(
+                "/conformance/slack/payloads/event_callback.app_mention.bolt-python.json")) {
+            var payload = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(in);
+            payload.put("team_id", FakeSlackApi.TEAM_ID).remove("enterprise_id");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) payload.path("event"))
+                    .put("channel", channel).put("user", user).put("text", text).put("team", FakeSlackApi.TEAM_ID);
+            return mapper.writeValueAsString(payload);
+        }
+    }
+
+    @Test
     void authTestIsCachedNotPaidOnEveryRequest() {
         say(slack, "/pulse", "aide");
         int before = slackApi.calls("auth.test").size();

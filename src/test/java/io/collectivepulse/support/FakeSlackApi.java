@@ -4,23 +4,43 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for Slack's Web API: it checks the bot token on every call, answers {@code auth.test}
- * and records every call it receives.
+ * and {@code chat.postMessage}/{@code chat.postEphemeral} (refusing messages that break the Block Kit
+ * limits, as Slack does), and records every call it receives.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM_ID = "T0PULSE01";
 
     private final String botToken;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final LinkedBlockingQueue<Call> posted = new LinkedBlockingQueue<>();
     private final Javalin server;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One Web API call as received. */
-    public record Call(String method, String authorization, String body) {
+    /** One Web API call as received, with its form parameters decoded. */
+    public record Call(String method, String authorization, String body, Map<String, String> params) {
+        /** The message as Slack would store it: {@code text} and {@code blocks}. */
+        public JsonNode message() {
+            try {
+                ObjectNode message = JSON.createObjectNode().put("text", params.getOrDefault("text", ""));
+                message.set("blocks", JSON.readTree(params.getOrDefault("blocks", "[]")));
+                return message;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public FakeSlackApi(String botToken) {
@@ -42,7 +62,10 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private void handle(Context ctx) throws Exception {
         String method = ctx.pathParam("method");
-        calls.add(new Call(method, ctx.header("Authorization"), ctx.body()));
+        Map<String, String> params = new HashMap<>();
+        ctx.formParamMap().forEach((name, values) -> params.put(name, values.get(0)));
+        var call = new Call(method, ctx.header("Authorization"), ctx.body(), params);
+        calls.add(call);
         ctx.contentType("application/json");
         if (!("Bearer " + botToken).equals(ctx.header("Authorization"))) {
             ctx.result("{\"ok\":false,\"error\":\"invalid_auth\"}");
@@ -53,9 +76,33 @@ public final class FakeSlackApi implements AutoCloseable {
                     {"ok":true,"url":"https://pulse-test.slack.com/","team":"Pulse test","user":"pulse",
                      "team_id":"%s","user_id":"U0BOT0001","bot_id":"B0BOT0001","is_enterprise_install":false}
                     """.formatted(TEAM_ID));
+            case "chat.postMessage", "chat.postEphemeral" -> post(call);
             default -> JSON.readTree("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
         ctx.result(JSON.writeValueAsString(answer));
+        if (method.startsWith("chat.")) {
+            posted.add(call);
+        }
+    }
+
+    /** Refuses, as Slack does, a message that breaks the Block Kit limits. */
+    private JsonNode post(Call call) {
+        List<String> problems = BlockKitLimits.violations(call.message());
+        if (!problems.isEmpty()) {
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_blocks")
+                    .set("response_metadata", JSON.createObjectNode().set("messages", JSON.valueToTree(problems)));
+        }
+        return JSON.createObjectNode().put("ok", true).put("channel", call.params().get("channel"))
+                .put("ts", System.currentTimeMillis() / 1000 + ".000100");
+    }
+
+    /** Waits for the next chat.* message the service posts. */
+    public Call nextPost(Duration timeout) throws InterruptedException {
+        Call call = posted.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (call == null) {
+            throw new AssertionError("The service posted nothing to Slack within " + timeout);
+        }
+        return call;
     }
 
     @Override
