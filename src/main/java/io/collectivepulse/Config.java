@@ -33,6 +33,9 @@ public record Config(
         ZoneId defaultTimeZone) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+    public static final String DEFAULT_BOTFRAMEWORK_OPENID_METADATA_URL =
+            "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com";
     private static final Set<String> LOCALES = Set.of("fr", "en");
 
     /** An external PostgreSQL server. */
@@ -51,15 +54,22 @@ public record Config(
         }
     }
 
-    /** Bot Framework credentials; both empty in Emulator mode. */
-    public record Teams(String appId, String appPassword, String tenantId) {
+    /**
+     * Bot Framework credentials, both empty in Emulator mode, and the two Microsoft endpoints they are used with
+     * (tests point them at local servers).
+     *
+     * @param openIdMetadataUrl where the keys that sign the Bot Connector's requests are published
+     * @param loginUrl          the Microsoft identity platform, which issues the bot's own tokens; no trailing slash
+     */
+    public record Teams(String appId, String appPassword, String tenantId, String openIdMetadataUrl, String loginUrl) {
         public boolean authenticated() {
             return !appId.isEmpty();
         }
 
         @Override
         public String toString() {
-            return "Teams[appId=" + appId + ", tenantId=" + tenantId + "]";
+            return "Teams[appId=" + appId + ", tenantId=" + tenantId + ", openIdMetadataUrl=" + openIdMetadataUrl
+                    + ", loginUrl=" + loginUrl + "]";
         }
     }
 
@@ -114,7 +124,12 @@ public record Config(
             throw new ConfigException((id.isEmpty() ? "MICROSOFT_APP_ID" : "MICROSOFT_APP_PASSWORD")
                     + " must be set too: Bot Framework authentication needs both MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD");
         }
-        return new Teams(id, password, vars.optional("MICROSOFT_APP_TENANT_ID").orElse(""));
+        String metadata = httpUrl("BOTFRAMEWORK_OPENID_METADATA_URL", vars.optional("BOTFRAMEWORK_OPENID_METADATA_URL")
+                .orElse(DEFAULT_BOTFRAMEWORK_OPENID_METADATA_URL)).toString();
+        String login = httpUrl("MICROSOFT_LOGIN_URL", vars.optional("MICROSOFT_LOGIN_URL")
+                .orElse(DEFAULT_MICROSOFT_LOGIN_URL)).toString();
+        return new Teams(id, password, vars.optional("MICROSOFT_APP_TENANT_ID").orElse(""), metadata,
+                login.endsWith("/") ? login.substring(0, login.length() - 1) : login);
     }
 
     /** Accepts jdbc:postgresql://…, postgres://… and postgresql://… URLs. */

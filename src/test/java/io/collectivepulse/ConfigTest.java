@@ -25,6 +25,9 @@ class ConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.slack()).isEmpty();
         assertThat(config.teams().authenticated()).isFalse();
+        assertThat(config.teams().openIdMetadataUrl())
+                .isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
+        assertThat(config.teams().loginUrl()).isEqualTo("https://login.microsoftonline.com");
         assertThat(config.defaultLocale()).isEqualTo(Locale.FRENCH);
         assertThat(config.defaultTimeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(config.slackStatus()).contains("SLACK_SIGNING_SECRET");
@@ -45,6 +48,8 @@ class ConfigTest {
         "DATABASE_URL|not a url|DATABASE_URL",
         "DATABASE_URL|jdbc:postgresql://host|DATABASE_URL",
         "SLACK_API_URL|ftp://x|SLACK_API_URL",
+        "BOTFRAMEWORK_OPENID_METADATA_URL|login.botframework.com|BOTFRAMEWORK_OPENID_METADATA_URL",
+        "MICROSOFT_LOGIN_URL|ftp://login.example|MICROSOFT_LOGIN_URL",
         "BASE_URL|nope|BASE_URL",
         "DEFAULT_LOCALE|de|DEFAULT_LOCALE",
         "DEFAULT_TIME_ZONE|Mars/Olympus|DEFAULT_TIME_ZONE",

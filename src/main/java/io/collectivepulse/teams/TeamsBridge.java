@@ -5,7 +5,7 @@ import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
-import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Serves {@code POST /api/messages}: hands the Activity and its Authorization header to the Bot Framework
  * adapter, which validates the JWT when app credentials are configured and runs the {@link PulseBot}.
  * Without credentials (Emulator mode) only loopback callers are served.
+ *
+ * <p>The keys that sign the Bot Connector's tokens are read from the configured OpenID metadata URL. The SDK
+ * keeps that URL in a JVM-wide setting, as its own {@code BotOpenIdMetadata} setting does, so the last
+ * bridge built in a JVM decides it.
  */
 public final class TeamsBridge implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBridge.class);
@@ -35,8 +39,10 @@ public final class TeamsBridge implements Handler {
     public TeamsBridge(Config.Teams config, CommandDispatcher dispatcher, ConversationReferenceDao references,
                        Clock clock) {
         this.authenticated = config.authenticated();
+        ChannelValidation.setOpenIdMetaDataUrl(config.openIdMetadataUrl());
         this.adapter = authenticated
-                ? new BotFrameworkAdapter(credentials(config), new AuthenticationConfiguration(), null, null, null)
+                ? new BotFrameworkAdapter(new BotAppCredentials(config, clock), new AuthenticationConfiguration(),
+                        null, null, null)
                 : new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
         this.bot = new PulseBot(dispatcher, new AdaptiveCardRenderer(), references, clock);
     }
@@ -75,12 +81,6 @@ public final class TeamsBridge implements Handler {
             LOG.error("Teams activity {} failed", activity.getType(), e);
             ctx.status(500).result("Internal error");
         }
-    }
-
-    private static MicrosoftAppCredentials credentials(Config.Teams config) {
-        return config.tenantId().isEmpty()
-                ? new MicrosoftAppCredentials(config.appId(), config.appPassword())
-                : new MicrosoftAppCredentials(config.appId(), config.appPassword(), config.tenantId());
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

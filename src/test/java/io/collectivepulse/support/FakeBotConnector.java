@@ -10,16 +10,21 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Bot Connector service that a Teams activity's {@code serviceUrl} points to:
- * it records every activity the bot sends and answers like the real service.
+ * it records every activity the bot sends and answers like the real service. Built with a check of the
+ * Authorization header, it refuses (401) what the check rejects, as the real service refuses a request without
+ * a token the Microsoft identity platform issued to the bot.
  */
 public final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LinkedBlockingQueue<Sent> inbox = new LinkedBlockingQueue<>();
     private final List<Sent> all = new CopyOnWriteArrayList<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final Predicate<String> authorized;
     private final Javalin server;
 
     /** An activity the bot sent, with the conversation it targets and the Authorization header it carried. */
@@ -33,7 +38,14 @@ public final class FakeBotConnector implements AutoCloseable {
         }
     }
 
+    /** A connector that takes every request, as in Emulator mode where the bot sends no token. */
     public FakeBotConnector() {
+        this(authorization -> true);
+    }
+
+    /** A connector that serves only requests whose Authorization header passes {@code authorized}. */
+    public FakeBotConnector(Predicate<String> authorized) {
+        this.authorized = authorized;
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/v3/conversations/{conversationId}/activities", ctx -> record(ctx, null));
@@ -60,7 +72,18 @@ public final class FakeBotConnector implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** The Authorization headers of the requests refused with 401. */
+    public List<String> refused() {
+        return List.copyOf(refused);
+    }
+
     private void record(Context ctx, String replyToId) throws Exception {
+        if (!authorized.test(ctx.header("Authorization"))) {
+            refused.add(String.valueOf(ctx.header("Authorization")));
+            ctx.status(401).contentType("application/json")
+                    .result("{\"message\":\"Authorization has been denied for this request.\"}");
+            return;
+        }
         var sent = new Sent(ctx.pathParam("conversationId"), replyToId, ctx.header("Authorization"),
                 JSON.readTree(ctx.body()));
         all.add(sent);
