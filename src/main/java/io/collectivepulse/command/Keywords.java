@@ -21,20 +21,20 @@ public final class Keywords {
     /** The first word of {@code text}, lower-cased, or "" when there is none. */
     static String firstWord(String text) {
         String trimmed = text.strip();
-        int end = 0;
-        while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
-            end++;
-        }
-        return trimmed.substring(0, end).toLowerCase(Locale.ROOT);
+        return trimmed.substring(0, firstWordEnd(trimmed)).toLowerCase(Locale.ROOT);
     }
 
     /** What follows the first word of {@code text}. */
     static String afterFirstWord(String text) {
         String trimmed = text.strip();
+        return trimmed.substring(firstWordEnd(trimmed));
+    }
+
+    private static int firstWordEnd(String trimmed) {
         int end = 0;
         while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
             end++;
         }
-        return trimmed.substring(end);
+        return end;
     }
 }
