@@ -1,9 +1,15 @@
 package io.collectivepulse;
 
+import io.collectivepulse.chat.Messengers;
+import io.collectivepulse.chat.Platform;
 import io.collectivepulse.command.CommandDispatcher;
 import io.collectivepulse.community.CommunityDao;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.digest.DigestDao;
+import io.collectivepulse.digest.DigestService;
+import io.collectivepulse.schedule.DigestJob;
+import io.collectivepulse.schedule.DigestTriggers;
 import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.signal.SignalDao;
 import io.collectivepulse.signal.SignalService;
@@ -15,7 +21,6 @@ import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,18 +47,26 @@ public final class Application implements AutoCloseable {
         PulseScheduler scheduler = null;
         try {
             var jdbi = database.jdbi();
+            var messengers = new Messengers();
             var communities = new CommunityService(jdbi.onDemand(CommunityDao.class), clock,
                     config.defaultLocale(), config.defaultTimeZone());
-            var signals = new SignalService(jdbi.onDemand(SignalDao.class), communities, clock);
-            var dispatcher = new CommandDispatcher(communities, signals);
+            var signals = new SignalService(jdbi.onDemand(SignalDao.class), communities, messengers, clock);
 
-            scheduler = new PulseScheduler(database.dataSource(), Map.of());
-            scheduler.start();
+            scheduler = new PulseScheduler(database.dataSource());
+            var digests = new DigestService(jdbi.onDemand(DigestDao.class), communities, messengers,
+                    new DigestTriggers(scheduler.quartz()), clock);
+            scheduler.register(DigestJob.class, () -> new DigestJob(digests));
+            var dispatcher = new CommandDispatcher(communities, signals, digests);
 
             Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, dispatcher, clock));
-            Handler slack = slackBridge.<Handler>map(bridge -> bridge).orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
-            Handler teams = new TeamsBridge(config.teams(), dispatcher,
+            slackBridge.ifPresent(bridge -> messengers.register(Platform.SLACK, bridge.messenger()));
+            Handler slack = slackBridge.<Handler>map(bridge -> bridge)
+                    .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
+            var teamsBridge = new TeamsBridge(config.teams(), dispatcher,
                     jdbi.onDemand(ConversationReferenceDao.class), clock);
+            messengers.register(Platform.TEAMS, teamsBridge.messenger());
+            Handler teams = teamsBridge;
+            scheduler.start();
             Handler health = new Health(database, scheduler);
 
             List<String> endpoints = new ArrayList<>();

@@ -30,17 +30,28 @@ public record Card(String title, List<Item> items, String footer) {
     /**
      * One paragraph or listed element.
      *
-     * @param text the body
-     * @param meta a small line above it such as author and date, or null
-     * @param tags labels shown after it, such as themes (without the leading #)
+     * @param text    the body
+     * @param meta    a small line above it such as author and date, or null
+     * @param tags    labels shown after it, such as themes (without the leading #)
+     * @param buttons what can be done with it, shown under it
+     * @param heading true for a heading that introduces the items after it (a theme in a digest)
      */
-    public record Item(String text, String meta, List<String> tags) {
+    public record Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading) {
         public Item {
             tags = List.copyOf(tags);
+            buttons = List.copyOf(buttons);
+        }
+
+        public Item(String text, String meta, List<String> tags) {
+            this(text, meta, tags, List.of(), false);
         }
 
         public static Item of(String text) {
             return new Item(text, null, List.of());
+        }
+
+        public static Item heading(String text) {
+            return new Item(text, null, List.of(), List.of(), true);
         }
     }
 }

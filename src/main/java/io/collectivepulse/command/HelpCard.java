@@ -15,7 +15,12 @@ final class HelpCard {
         String prefix = platform.commandPrefix();
         List<Card.Item> items = new ArrayList<>();
         items.add(Card.Item.of(preamble == null ? messages.get("help.intro") : preamble));
-        for (String key : List.of("help.link", "help.signal", "help.signalList", "help.help")) {
+        for (String key : List.of("help.signal", "help.signalList", "help.watch", "help.link", "help.join",
+                "help.help")) {
+            items.add(Card.Item.of(messages.get(key, prefix)));
+        }
+        items.add(Card.Item.heading(messages.get("help.facilitators")));
+        for (String key : List.of("help.invite", "help.digest", "help.settings")) {
             items.add(Card.Item.of(messages.get(key, prefix)));
         }
         return new Card(messages.get("help.title"), items, messages.get("help.footer"));

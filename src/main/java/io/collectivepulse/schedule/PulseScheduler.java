@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.quartz.Job;
@@ -26,7 +27,9 @@ public final class PulseScheduler implements AutoCloseable {
 
     private final Scheduler scheduler;
 
-    public PulseScheduler(DataSource dataSource, Map<Class<? extends Job>, Supplier<Job>> jobs) {
+    private final Map<Class<? extends Job>, Supplier<Job>> jobs = new ConcurrentHashMap<>();
+
+    public PulseScheduler(DataSource dataSource) {
         String dataSourceName = "pulse-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new PooledConnections(dataSource));
         try {
@@ -35,6 +38,12 @@ public final class PulseScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not create the Quartz scheduler", e);
         }
+    }
+
+    /** Says how to build jobs of a class; call before {@link #start()}. */
+    public <J extends Job> PulseScheduler register(Class<J> type, Supplier<J> factory) {
+        jobs.put(type, factory::get);
+        return this;
     }
 
     public void start() {

@@ -1,37 +1,97 @@
 package io.collectivepulse.signal;
 
+import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** How signals look in a chat: the confirmation after posting, and the list of the latest ones. */
+/** How signals and resources look in a chat: the card posted for each, lists and the theme overview. */
 public final class SignalCards {
     private SignalCards() {
     }
 
-    public static Card posted(Messages messages, Community community, Signal signal) {
-        return new Card(null, List.of(Card.Item.of(messages.get("signal.posted", community.name())),
-                item(messages, community, signal)), null);
-    }
-
-    public static Card list(Messages messages, Community community, List<Signal> signals, String commandPrefix) {
-        if (signals.isEmpty()) {
-            return new Card(messages.get("signal.list.title", community.name()),
-                    List.of(Card.Item.of(messages.get("signal.list.empty", commandPrefix))), null);
+    /** The card posted in the channel for a signal or resource, with its buttons. */
+    public static Card card(Messages messages, Community community, Signal signal) {
+        String value = Long.toString(signal.id());
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(Button.action(messages.get("signal.button.vote", signal.votes()), SignalActions.VOTE, value));
+        if (signal.link() != null) {
+            buttons.add(Button.link(messages.get("signal.button.open"), signal.link()));
         }
-        return new Card(messages.get("signal.list.title", community.name()),
-                signals.stream().map(s -> item(messages, community, s)).toList(),
-                messages.get("signal.list.footer", signals.size()));
+        buttons.add(Button.action(messages.get("signal.button.claim"), SignalActions.CLAIM, value));
+        buttons.add(Button.action(messages.get(signal.isFlagged() ? "signal.button.unflag" : "signal.button.flag"),
+                SignalActions.FLAG, value));
+        buttons.add(Button.action(messages.get("signal.button.delete"), SignalActions.DELETE, value));
+        var item = new Card.Item(text(signal), meta(messages, community, signal), signal.themes(), buttons, false);
+        String title = messages.get(signal.kind() == Signal.Kind.RESOURCE ? "watch.card.title" : "signal.card.title");
+        return new Card(title, List.of(item), status(messages, signal).orElse(null));
     }
 
-    private static Card.Item item(Messages messages, Community community, Signal signal) {
+    /** What replaces the card of a deleted signal. */
+    public static Card deleted(Messages messages, Signal signal) {
+        return Card.text(messages.get(signal.kind() == Signal.Kind.RESOURCE ? "watch.deleted" : "signal.deleted"));
+    }
+
+    public static Card list(Messages messages, Community community, Signal.Kind kind, Optional<String> theme,
+                            List<Signal> signals, String commandPrefix) {
+        String prefix = kind == Signal.Kind.RESOURCE ? "watch" : "signal";
+        String title = theme.isPresent()
+                ? messages.get(prefix + ".list.titleTheme", community.name(), theme.get())
+                : messages.get(prefix + ".list.title", community.name());
+        if (signals.isEmpty()) {
+            return new Card(title, List.of(Card.Item.of(messages.get(prefix + ".list.empty", commandPrefix))), null);
+        }
+        return new Card(title, signals.stream().map(s -> listItem(messages, community, s)).toList(),
+                messages.get(prefix + ".list.footer", signals.size()));
+    }
+
+    public static Card themes(Messages messages, Community community, List<ThemeCount> themes, String commandPrefix) {
+        String title = messages.get("signal.themes.title", community.name());
+        if (themes.isEmpty()) {
+            return new Card(title, List.of(Card.Item.of(messages.get("signal.themes.empty", commandPrefix))), null);
+        }
+        List<Card.Item> items = themes.stream()
+                .map(t -> Card.Item.of(messages.get("signal.themes.line", t.name(), t.count())))
+                .toList();
+        return new Card(title, items, messages.get("signal.themes.footer", commandPrefix));
+    }
+
+    /** A signal as one element of a list or a digest: text, author and date, themes, +1s. */
+    public static Card.Item listItem(Messages messages, Community community, Signal signal) {
+        String meta = meta(messages, community, signal);
+        if (signal.votes() > 0) {
+            meta = messages.get("signal.meta.votes", meta, signal.votes());
+        }
+        return new Card.Item(text(signal), meta, signal.themes());
+    }
+
+    private static String text(Signal signal) {
+        if (signal.link() == null) {
+            return signal.body();
+        }
+        return signal.body().isEmpty() ? signal.link() : signal.body() + "\n" + signal.link();
+    }
+
+    private static String meta(Messages messages, Community community, Signal signal) {
         var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(messages.locale())
                 .withZone(community.timeZone());
-        String meta = messages.get("signal.meta", signal.authorName(), format.format(signal.createdAt()));
-        return new Card.Item(signal.body(), meta, signal.themes());
+        return messages.get("signal.meta", signal.authorName(), format.format(signal.createdAt()));
+    }
+
+    private static Optional<String> status(Messages messages, Signal signal) {
+        List<String> parts = new ArrayList<>();
+        if (signal.isFlagged()) {
+            parts.add(messages.get("signal.status.flagged"));
+        }
+        if (!signal.claimants().isEmpty()) {
+            parts.add(messages.get("signal.status.claimed", String.join(", ", signal.claimants())));
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" · ", parts));
     }
 }

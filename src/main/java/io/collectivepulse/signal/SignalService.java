@@ -3,26 +3,40 @@ package io.collectivepulse.signal;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.MemberText;
+import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.i18n.Messages;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** Posting weak signals and reading the community's latest ones. */
+/**
+ * Posting weak signals and resources of the shared watch, showing each as a card in its channel, and what
+ * members do with them afterwards: +1, take it up, flag it for the next session, delete it.
+ */
 public final class SignalService {
     public static final int LIST_SIZE = 10;
+    public static final int THEME_LIST_SIZE = 40;
+    public static final Duration THEME_WINDOW = Duration.ofDays(90);
 
     private final SignalDao dao;
     private final CommunityService communities;
+    private final Messenger messenger;
     private final Clock clock;
 
-    public SignalService(SignalDao dao, CommunityService communities, Clock clock) {
+    public SignalService(SignalDao dao, CommunityService communities, Messenger messenger, Clock clock) {
         this.dao = dao;
         this.communities = communities;
+        this.messenger = messenger;
         this.clock = clock;
     }
 
-    /** Validates and stores a signal for the channel's community; nothing is stored unless it is posted whole. */
+    /**
+     * Validates and stores a signal, then posts its card in the channel. Nothing is stored unless the whole
+     * signal is valid.
+     */
     public PostResult post(Community community, Actor actor, ChannelRef channel, String rawText) {
         String text = MemberText.clean(rawText);
         if (MemberText.length(text) > Signal.MAX_LENGTH) {
@@ -35,24 +49,126 @@ public final class SignalService {
         if (parsed.themes().size() > Signal.MAX_THEMES) {
             return new PostResult.TooManyThemes(Signal.MAX_THEMES);
         }
+        return store(community, actor, channel, Signal.Kind.SIGNAL, parsed, null);
+    }
+
+    /** {@code /veille <url> [commentaire] [#thème…]}: the first word must be an http(s) address. */
+    public PostResult share(Community community, Actor actor, ChannelRef channel, String rawText) {
+        String text = MemberText.clean(rawText);
+        if (MemberText.length(text) > Signal.MAX_LENGTH + WatchLink.MAX_LENGTH) {
+            return new PostResult.TooLong(MemberText.length(text), Signal.MAX_LENGTH);
+        }
+        int space = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
+        Optional<String> link = WatchLink.parse(text.substring(0, space));
+        if (link.isEmpty()) {
+            return text.isEmpty() ? new PostResult.Empty() : new PostResult.NotALink();
+        }
+        SignalText parsed = SignalText.parse(text.substring(space).strip());
+        if (MemberText.length(parsed.body()) > Signal.MAX_LENGTH) {
+            return new PostResult.TooLong(MemberText.length(parsed.body()), Signal.MAX_LENGTH);
+        }
+        if (parsed.themes().size() > Signal.MAX_THEMES) {
+            return new PostResult.TooManyThemes(Signal.MAX_THEMES);
+        }
+        return store(community, actor, channel, Signal.Kind.RESOURCE, parsed, link.get());
+    }
+
+    private PostResult store(Community community, Actor actor, ChannelRef channel, Signal.Kind kind,
+                             SignalText parsed, String link) {
         communities.recordParticipation(community, actor);
-        Signal signal = dao.insert(community.id(), channel.platform().id(), channel.workspaceId(), channel.channelId(),
-                actor.userId(), actor.displayName(), parsed.body(), parsed.themes().toArray(String[]::new),
-                clock.instant());
-        return new PostResult.Posted(signal);
+        long id = dao.insert(community.id(), kind.name().toLowerCase(java.util.Locale.ROOT), channel.platform().id(),
+                channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link,
+                parsed.themes().toArray(String[]::new), clock.instant());
+        Signal signal = dao.find(community.id(), id).orElseThrow();
+        Optional<String> messageId = messenger.post(channel, SignalCards.card(Messages.of(community.locale()),
+                community, signal));
+        messageId.ifPresent(mid -> dao.setMessageId(id, mid));
+        return new PostResult.Posted(signal, messageId.isPresent());
     }
 
-    /** The community's latest signals, newest first. */
-    public List<Signal> latest(Community community) {
-        return dao.latest(community.id(), LIST_SIZE);
+    /** The community's latest signals or resources, newest first, optionally only those with a theme. */
+    public List<Signal> latest(Community community, Signal.Kind kind, Optional<String> theme) {
+        return dao.latest(SignalDao.COLUMNS, community.id(), kind.name().toLowerCase(java.util.Locale.ROOT),
+                theme.orElse(null), LIST_SIZE);
     }
 
-    /** What {@link #post} did. */
+    /** The themes of the last 90 days, most used first. */
+    public List<ThemeCount> themes(Community community) {
+        return dao.themes(community.id(), clock.instant().minus(THEME_WINDOW), THEME_LIST_SIZE);
+    }
+
+    /** A button pressed on a signal card of this community; the card is updated in place. */
+    public ActionResult press(Community community, Actor actor, String action, String value) {
+        long id;
+        try {
+            id = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return ActionResult.NOT_FOUND;
+        }
+        Optional<Signal> signal = dao.find(community.id(), id);
+        if (signal.isEmpty()) {
+            return ActionResult.NOT_FOUND;
+        }
+        ActionResult result = switch (action) {
+            case SignalActions.VOTE -> dao.toggleVote(community.id(), id, actor, clock.instant())
+                    .map(added -> added ? ActionResult.VOTED : ActionResult.UNVOTED).orElse(ActionResult.NOT_FOUND);
+            case SignalActions.CLAIM -> dao.toggleClaim(community.id(), id, actor, clock.instant())
+                    .map(added -> added ? ActionResult.CLAIMED : ActionResult.UNCLAIMED).orElse(ActionResult.NOT_FOUND);
+            case SignalActions.FLAG -> flag(community, actor, id);
+            case SignalActions.DELETE -> delete(community, actor, signal.get());
+            default -> ActionResult.NOT_FOUND;
+        };
+        if (result.changed()) {
+            communities.recordParticipation(community, actor);
+            refresh(community, signal.get(), result == ActionResult.DELETED);
+        }
+        return result;
+    }
+
+    private ActionResult flag(Community community, Actor actor, long id) {
+        if (!communities.isFacilitator(community, actor)) {
+            return ActionResult.FACILITATORS_ONLY;
+        }
+        dao.toggleFlag(community.id(), id, actor.userId(), clock.instant());
+        return ActionResult.FLAG_TOGGLED;
+    }
+
+    private ActionResult delete(Community community, Actor actor, Signal signal) {
+        if (!signal.isAuthor(actor) && !communities.isFacilitator(community, actor)) {
+            return ActionResult.AUTHOR_ONLY;
+        }
+        return dao.delete(community.id(), signal.id()) > 0 ? ActionResult.DELETED : ActionResult.NOT_FOUND;
+    }
+
+    private void refresh(Community community, Signal before, boolean deleted) {
+        if (before.messageId() == null) {
+            return;
+        }
+        Messages messages = Messages.of(community.locale());
+        var card = deleted ? SignalCards.deleted(messages, before)
+                : SignalCards.card(messages, community, dao.find(community.id(), before.id()).orElseThrow());
+        messenger.update(before.channel(), before.messageId(), card);
+    }
+
+    /** What {@link #press} did. */
+    public enum ActionResult {
+        VOTED, UNVOTED, CLAIMED, UNCLAIMED, FLAG_TOGGLED, DELETED, NOT_FOUND, FACILITATORS_ONLY, AUTHOR_ONLY;
+
+        boolean changed() {
+            return this != NOT_FOUND && this != FACILITATORS_ONLY && this != AUTHOR_ONLY;
+        }
+    }
+
+    /** What {@link #post} and {@link #share} did. */
     public sealed interface PostResult {
-        record Posted(Signal signal) implements PostResult {
+        /** Stored; {@code shown} is false when its card could not be posted in the channel. */
+        record Posted(Signal signal, boolean shown) implements PostResult {
         }
 
         record Empty() implements PostResult {
+        }
+
+        record NotALink() implements PostResult {
         }
 
         record TooLong(int length, int max) implements PostResult {

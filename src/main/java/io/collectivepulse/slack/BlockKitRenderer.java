@@ -1,5 +1,6 @@
 package io.collectivepulse.slack;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
@@ -7,6 +8,9 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,35 +19,56 @@ import java.util.stream.Collectors;
 /**
  * Renders a {@link Card} as Block Kit. All card text is escaped and marked verbatim, and every block stays
  * within Slack's published limits (50 blocks per message, 3,000 characters per section text, 150 per
- * header), so Slack never rejects a message we send.
+ * header, 75 per button text), so Slack never rejects a message we send. A card too long for one message is
+ * split into several by {@link #messages}.
  */
 public final class BlockKitRenderer {
     static final int MAX_BLOCKS = 50;
     static final int MAX_SECTION_TEXT = 3000;
     static final int MAX_HEADER_TEXT = 150;
     static final int MAX_CONTEXT_TEXT = 2000;
+    static final int MAX_BUTTON_TEXT = 75;
+    static final int MAX_BUTTON_VALUE = 2000;
+    static final int MAX_BUTTONS = 25;
+    static final int MAX_URL = 3000;
+    /** The action id of link buttons, which Slack reports when clicked although they only open a page. */
+    static final String LINK_ACTION = "link.open";
 
-    /** The blocks of a message. */
+    /** The blocks of a one-message answer: items that do not fit in 50 blocks are left out, the footer kept. */
     public List<LayoutBlock> blocks(Card card) {
-        List<LayoutBlock> blocks = new ArrayList<>();
+        return messages(card).get(0);
+    }
+
+    /**
+     * The card as one or more messages of at most 50 blocks each: the title opens the first, the footer closes the
+     * last, and an item is never cut across two messages.
+     */
+    public List<List<LayoutBlock>> messages(Card card) {
+        List<List<LayoutBlock>> messages = new ArrayList<>();
+        List<LayoutBlock> current = new ArrayList<>();
         if (card.title() != null) {
-            blocks.add(HeaderBlock.builder()
+            current.add(HeaderBlock.builder()
                     .text(PlainTextObject.builder().text(plainFit(card.title(), MAX_HEADER_TEXT)).emoji(false).build())
                     .build());
         }
-        int reserved = card.footer() == null ? 0 : 2;
         for (Card.Item item : card.items()) {
             List<LayoutBlock> itemBlocks = item(item);
-            if (blocks.size() + itemBlocks.size() + reserved > MAX_BLOCKS) {
-                break;
+            if (current.size() + itemBlocks.size() > MAX_BLOCKS && !current.isEmpty()) {
+                messages.add(current);
+                current = new ArrayList<>();
             }
-            blocks.addAll(itemBlocks);
+            current.addAll(itemBlocks.subList(0, Math.min(itemBlocks.size(), MAX_BLOCKS)));
         }
         if (card.footer() != null) {
-            blocks.add(DividerBlock.builder().build());
-            blocks.add(context(card.footer()));
+            if (current.size() + 2 > MAX_BLOCKS) {
+                messages.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(DividerBlock.builder().build());
+            current.add(context(card.footer()));
         }
-        return blocks;
+        messages.add(current);
+        return messages;
     }
 
     /** The notification text Slack shows where blocks cannot be displayed. */
@@ -56,11 +81,35 @@ public final class BlockKitRenderer {
         if (item.meta() != null) {
             blocks.add(context(item.meta()));
         }
-        blocks.add(SectionBlock.builder().text(markdown(SlackText.escape(item.text()), MAX_SECTION_TEXT)).build());
+        String text = SlackText.fit(SlackText.escape(item.text()), MAX_SECTION_TEXT - 2);
+        blocks.add(SectionBlock.builder()
+                .text(markdown(item.heading() ? "*" + text.replace("*", "∗") + "*" : text, MAX_SECTION_TEXT))
+                .build());
         if (!item.tags().isEmpty()) {
             blocks.add(context(item.tags().stream().map(t -> "#" + t).collect(Collectors.joining("  "))));
         }
+        if (!item.buttons().isEmpty()) {
+            blocks.add(ActionsBlock.builder().elements(buttons(item.buttons())).build());
+        }
         return blocks;
+    }
+
+    private static List<BlockElement> buttons(List<Button> buttons) {
+        List<BlockElement> elements = new ArrayList<>();
+        for (Button button : buttons.subList(0, Math.min(buttons.size(), MAX_BUTTONS))) {
+            var builder = ButtonElement.builder()
+                    .text(PlainTextObject.builder().text(plainFit(button.label(), MAX_BUTTON_TEXT)).emoji(false).build());
+            if (button.isLink()) {
+                if (button.url().length() > MAX_URL) {
+                    continue;
+                }
+                builder.actionId(LINK_ACTION).url(button.url());
+            } else {
+                builder.actionId(button.action()).value(plainFit(button.value(), MAX_BUTTON_VALUE));
+            }
+            elements.add(builder.build());
+        }
+        return elements;
     }
 
     private static ContextBlock context(String text) {

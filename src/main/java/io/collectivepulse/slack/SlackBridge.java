@@ -10,6 +10,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.collectivepulse.Config;
+import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.command.CommandDispatcher;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -24,12 +25,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Serves {@code POST /slack/events}: checks the request's signature, turns the Javalin request into a Bolt
- * {@link Request}, lets the Bolt {@link App} run the handlers, and copies Bolt's {@link Response} back. Slash commands, interactivity and the Events API all arrive here.
+ * {@link Request}, lets the Bolt {@link App} run the handlers, and copies Bolt's {@link Response}
+ * back. Slash commands, interactivity (buttons) and the Events API all arrive here.
  */
 public final class SlackBridge implements Handler, AutoCloseable {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
+    private final SlackMessenger messenger;
     private final ExecutorService afterAck = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "slack-after-ack");
         thread.setDaemon(true);
@@ -54,6 +57,8 @@ public final class SlackBridge implements Handler, AutoCloseable {
         var renderer = new BlockKitRenderer();
         new SlackCommands(dispatcher, renderer).register(app);
         new SlackMentions(dispatcher, renderer, afterAck).register(app);
+        new SlackActions(dispatcher, renderer, afterAck).register(app);
+        this.messenger = new SlackMessenger(appConfig.getSlack().methods(config.botToken()), renderer);
         this.parser = new SlackRequestParser(appConfig);
     }
 
@@ -84,6 +89,11 @@ public final class SlackBridge implements Handler, AutoCloseable {
             ctx.contentType(response.getContentType());
         }
         ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+
+    /** Posts and updates cards in Slack channels with the bot token. */
+    public Messenger messenger() {
+        return messenger;
     }
 
     /** Stops the work that runs after acknowledgements, letting what is under way finish. */

@@ -25,6 +25,7 @@ final class SlackCommands {
     void register(App app) {
         app.command("/" + Keywords.PULSE, (req, ctx) -> answer(Keywords.PULSE, req.getPayload(), ctx));
         app.command("/" + Keywords.SIGNAL, (req, ctx) -> answer(Keywords.SIGNAL, req.getPayload(), ctx));
+        app.command("/" + Keywords.WATCH, (req, ctx) -> answer(Keywords.WATCH, req.getPayload(), ctx));
     }
 
     private Response answer(String root, SlashCommandPayload payload, SlashCommandContext ctx) {
@@ -32,6 +33,10 @@ final class SlackCommands {
         var actor = new Actor(Platform.SLACK, workspace, payload.getUserId(), payload.getUserName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
         Reply reply = dispatcher.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
+        if (reply.isEmpty()) {
+            // The result is already in the channel, posted by the bot: Slack shows nothing more.
+            return ctx.ack();
+        }
         return ctx.ack(r -> r
                 .responseType(reply.privately() ? "ephemeral" : "in_channel")
                 .text(renderer.fallbackText(reply.card()))

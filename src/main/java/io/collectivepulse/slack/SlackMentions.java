@@ -49,6 +49,9 @@ final class SlackMentions {
         var actor = new Actor(Platform.SLACK, workspace, event.getUser(), null);
         var channel = new ChannelRef(Platform.SLACK, workspace, event.getChannel());
         Reply reply = dispatcher.handleMessage(actor, channel, text);
+        if (reply.isEmpty()) {
+            return;
+        }
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
         try {
             var response = reply.privately()

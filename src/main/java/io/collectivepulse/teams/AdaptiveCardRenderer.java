@@ -3,7 +3,9 @@ package io.collectivepulse.teams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +16,9 @@ import java.util.stream.Collectors;
 public final class AdaptiveCardRenderer {
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     static final String VERSION = "1.5";
+    /** The keys of an {@code Action.Submit}'s data, read back by the bot when the button is pressed. */
+    static final String ACTION = "action";
+    static final String VALUE = "value";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public ObjectNode render(Card card) {
@@ -29,10 +34,15 @@ public final class AdaptiveCardRenderer {
             if (item.meta() != null) {
                 body.add(block(run(item.meta()).put("isSubtle", true).put("size", "Small")).put("spacing", "Medium"));
             }
-            body.add(block(run(item.text())));
+            body.add(item.heading()
+                    ? block(run(item.text()).put("weight", "Bolder")).put("spacing", "Large")
+                    : block(run(item.text())));
             if (!item.tags().isEmpty()) {
                 String tags = item.tags().stream().map(t -> "#" + t).collect(Collectors.joining("  "));
                 body.add(block(run(tags).put("color", "Accent").put("size", "Small")).put("spacing", "None"));
+            }
+            if (!item.buttons().isEmpty()) {
+                body.add(actions(item.buttons()));
             }
         }
         if (card.footer() != null) {
@@ -40,6 +50,20 @@ public final class AdaptiveCardRenderer {
         }
         root.putObject("msteams").put("width", "Full");
         return root;
+    }
+
+    private static ObjectNode actions(List<Button> buttons) {
+        ObjectNode set = JSON.objectNode().put("type", "ActionSet");
+        ArrayNode actions = set.putArray("actions");
+        for (Button button : buttons) {
+            if (button.isLink()) {
+                actions.addObject().put("type", "Action.OpenUrl").put("title", button.label()).put("url", button.url());
+            } else {
+                ObjectNode submit = actions.addObject().put("type", "Action.Submit").put("title", button.label());
+                submit.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());
+            }
+        }
+        return set;
     }
 
     private static ObjectNode block(ObjectNode run) {

@@ -1,11 +1,11 @@
 package io.collectivepulse.teams;
 
 import com.microsoft.bot.builder.ActivityHandler;
-import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.Serialization;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.command.CommandDispatcher;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Teams bot: remembers every conversation it sees (to post there later), reads commands typed as
- * messages, with or without its @mention, and answers with an Adaptive Card.
+ * messages, with or without its @mention, and buttons pressed on its cards, and answers with an Adaptive Card.
  */
 final class PulseBot extends ActivityHandler {
     private final CommandDispatcher dispatcher;
@@ -43,19 +43,23 @@ final class PulseBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
-        String text = Activity.removeRecipientMentionImmutable(activity);
-        if (text == null || text.isBlank()) {
-            // A card submission or an attachment without text: nothing to answer yet.
+        Reply reply;
+        if (activity.getValue() != null) {
+            // An Action.Submit button on one of our cards: its data says which action, on what.
+            JsonNode data = Serialization.objectToTree(activity.getValue());
+            reply = dispatcher.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
+                    data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText("")));
+        } else {
+            String text = Activity.removeRecipientMentionImmutable(activity);
+            if (text == null || text.isBlank()) {
+                // An attachment or a reaction without text: nothing to answer.
+                return CompletableFuture.completedFuture(null);
+            }
+            reply = dispatcher.handleMessage(TeamsChannels.actor(activity), TeamsChannels.channel(activity), text);
+        }
+        if (reply.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Reply reply = dispatcher.handleMessage(TeamsChannels.actor(activity), TeamsChannels.channel(activity), text);
-        return turnContext.sendActivity(answer(reply)).thenApply(sent -> null);
-    }
-
-    private Activity answer(Reply reply) {
-        var attachment = new Attachment();
-        attachment.setContentType(AdaptiveCardRenderer.CONTENT_TYPE);
-        attachment.setContent(renderer.render(reply.card()));
-        return MessageFactory.attachment(attachment);
+        return turnContext.sendActivity(TeamsMessenger.activity(renderer, reply.card())).thenApply(sent -> null);
     }
 }

@@ -10,6 +10,7 @@ import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.Config;
+import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.command.CommandDispatcher;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -35,6 +36,7 @@ public final class TeamsBridge implements Handler {
     private final BotFrameworkAdapter adapter;
     private final PulseBot bot;
     private final boolean authenticated;
+    private final TeamsMessenger messenger;
 
     public TeamsBridge(Config.Teams config, CommandDispatcher dispatcher, ConversationReferenceDao references,
                        Clock clock) {
@@ -44,7 +46,14 @@ public final class TeamsBridge implements Handler {
                 ? new BotFrameworkAdapter(new BotAppCredentials(config, clock), new AuthenticationConfiguration(),
                         null, null, null)
                 : new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
-        this.bot = new PulseBot(dispatcher, new AdaptiveCardRenderer(), references, clock);
+        var renderer = new AdaptiveCardRenderer();
+        this.bot = new PulseBot(dispatcher, renderer, references, clock);
+        this.messenger = new TeamsMessenger(adapter, config.appId(), references, renderer);
+    }
+
+    /** Posts and updates cards in Teams conversations the bot has been addressed in. */
+    public Messenger messenger() {
+        return messenger;
     }
 
     @Override

@@ -1,0 +1,71 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.ButtonPress;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Platform;
+import io.collectivepulse.chat.Reply;
+import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.signal.SignalActions;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buttons pressed on the cards the bot posted: acknowledged at once; the press is handled afterwards, the
+ * card is updated in place by the service, and any notice goes to the member alone ({@code chat.postEphemeral}).
+ */
+final class SlackActions {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackActions.class);
+
+    private final CommandDispatcher dispatcher;
+    private final BlockKitRenderer renderer;
+    private final Executor afterAck;
+
+    SlackActions(CommandDispatcher dispatcher, BlockKitRenderer renderer, Executor afterAck) {
+        this.dispatcher = dispatcher;
+        this.renderer = renderer;
+        this.afterAck = afterAck;
+    }
+
+    void register(App app) {
+        app.blockAction(Pattern.compile(Pattern.quote(SignalActions.PREFIX) + ".+"), (req, ctx) -> {
+            BlockActionPayload payload = req.getPayload();
+            MethodsClient client = ctx.client();
+            afterAck.execute(() -> press(client, payload));
+            return ctx.ack();
+        });
+        // A link button opens its page in the browser; Slack still reports the click, which needs an ack.
+        app.blockAction(BlockKitRenderer.LINK_ACTION, (req, ctx) -> ctx.ack());
+    }
+
+    private void press(MethodsClient client, BlockActionPayload payload) {
+        if (payload.getChannel() == null || payload.getActions() == null || payload.getActions().isEmpty()) {
+            return;
+        }
+        String workspace = payload.getTeam().getId();
+        String user = payload.getUser().getId();
+        var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
+        var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
+        var action = payload.getActions().get(0);
+        Reply reply = dispatcher.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue()));
+        if (reply.isEmpty()) {
+            return;
+        }
+        try {
+            var response = client.chatPostEphemeral(r -> r.channel(channel.channelId()).user(user)
+                    .text(renderer.fallbackText(reply.card())).blocks(renderer.blocks(reply.card())));
+            if (!response.isOk()) {
+                LOG.warn("Slack refused a notice in {}: {}", channel, response.getError());
+            }
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("Could not send a notice in {}: {}", channel, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.block.LayoutBlock;
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Messenger;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts cards with {@code chat.postMessage} (several messages when a card needs more than 50 blocks) and
+ * updates them with {@code chat.update}, using the bot token.
+ */
+final class SlackMessenger implements Messenger {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackMessenger.class);
+
+    private final MethodsClient client;
+    private final BlockKitRenderer renderer;
+
+    SlackMessenger(MethodsClient client, BlockKitRenderer renderer) {
+        this.client = client;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public Optional<String> post(ChannelRef channel, Card card) {
+        String first = null;
+        String text = renderer.fallbackText(card);
+        for (List<LayoutBlock> blocks : renderer.messages(card)) {
+            try {
+                var response = client.chatPostMessage(r -> r.channel(channel.channelId()).text(text).blocks(blocks)
+                        .unfurlLinks(false).unfurlMedia(false));
+                if (!response.isOk()) {
+                    LOG.warn("Slack refused a message for {}: {}", channel, response.getError());
+                    return Optional.ofNullable(first);
+                }
+                first = first == null ? response.getTs() : first;
+            } catch (IOException | SlackApiException e) {
+                LOG.warn("Could not post to {}: {}", channel, e.getMessage());
+                return Optional.ofNullable(first);
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    @Override
+    public boolean update(ChannelRef channel, String messageId, Card card) {
+        try {
+            var response = client.chatUpdate(r -> r.channel(channel.channelId()).ts(messageId)
+                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)));
+            if (!response.isOk()) {
+                LOG.warn("Slack refused to update message {} in {}: {}", messageId, channel, response.getError());
+            }
+            return response.isOk();
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("Could not update message {} in {}: {}", messageId, channel, e.getMessage());
+            return false;
+        }
+    }
+}
