@@ -33,12 +33,15 @@ public final class Application implements AutoCloseable {
     private final PulseScheduler scheduler;
     private final Javalin server;
     private final Optional<SlackBridge> slack;
+    private final SignalService signals;
 
-    private Application(Database database, PulseScheduler scheduler, Javalin server, Optional<SlackBridge> slack) {
+    private Application(Database database, PulseScheduler scheduler, Javalin server, Optional<SlackBridge> slack,
+                        SignalService signals) {
         this.database = database;
         this.scheduler = scheduler;
         this.server = server;
         this.slack = slack;
+        this.signals = signals;
     }
 
     /** Opens the database, starts the scheduler and the HTTP server; {@code clock} is the service's time. */
@@ -79,7 +82,7 @@ public final class Application implements AutoCloseable {
             LOG.info("Slack: {}", config.slackStatus());
             LOG.info("Teams: {}", config.teamsStatus());
             LOG.info("Collective Pulse listening on port {}", server.port());
-            return new Application(database, scheduler, server, slackBridge);
+            return new Application(database, scheduler, server, slackBridge, signals);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -104,13 +107,14 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        slack.ifPresent(bridge -> {
-            try {
-                bridge.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (slack.isPresent()) {
+                slack.get().close();
             }
-        });
+            signals.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.close();
         database.close();
     }

@@ -37,6 +37,12 @@ final class PulseCommands {
         if (Keywords.LINK.contains(sub)) {
             return Invite.looksLikeCode(context.argument()) ? join(context) : link(context);
         }
+        boolean known = Keywords.INVITE.contains(sub) || Keywords.LANGUAGE.contains(sub)
+                || Keywords.TIME_ZONE.contains(sub) || Keywords.DIGEST.contains(sub);
+        if (!known) {
+            return Reply.privately(HelpCard.build(context.messages(), platform,
+                    context.messages().get("command.unknown", sub)));
+        }
         if (context.community().isEmpty()) {
             return Reply.privately(HelpCard.build(context.messages(), platform,
                     context.messages().get("pulse.notLinked", context.prefix())));
@@ -51,11 +57,7 @@ final class PulseCommands {
         if (Keywords.TIME_ZONE.contains(sub)) {
             return timeZone(context, community);
         }
-        if (Keywords.DIGEST.contains(sub)) {
-            return digest.handle(context, community);
-        }
-        return Reply.privately(HelpCard.build(context.messages(), platform,
-                context.messages().get("command.unknown", sub)));
+        return digest.handle(context, community);
     }
 
     private Reply link(CommandContext context) {

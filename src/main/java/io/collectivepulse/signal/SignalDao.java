@@ -40,6 +40,9 @@ public interface SignalDao {
     Optional<Signal> find(@Define("columns") String columns, @Bind("communityId") long communityId,
                           @Bind("id") long id);
 
+    @SqlQuery("SELECT <columns> FROM signal s WHERE s.id = :id")
+    Optional<Signal> findById(@Define("columns") String columns, @Bind("id") long id);
+
     default Optional<Signal> find(long communityId, long id) {
         return find(COLUMNS, communityId, id);
     }

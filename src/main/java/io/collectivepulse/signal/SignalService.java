@@ -10,27 +10,34 @@ import io.collectivepulse.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posting weak signals and resources of the shared watch, showing each as a card in its channel, and what
  * members do with them afterwards: +1, take it up, flag it for the next session, delete it.
  */
-public final class SignalService {
+public final class SignalService implements AutoCloseable {
     public static final int LIST_SIZE = 10;
     public static final int THEME_LIST_SIZE = 40;
     public static final Duration THEME_WINDOW = Duration.ofDays(90);
+    /** How long a card waits after a click before it is redrawn, to draw a burst of clicks once. */
+    public static final Duration REDRAW_DELAY = Duration.ofMillis(300);
 
     private final SignalDao dao;
     private final CommunityService communities;
     private final Messenger messenger;
     private final Clock clock;
+    private final Map<Long, Signal> deleted = new ConcurrentHashMap<>();
+    private final CardRefresher refresher;
 
     public SignalService(SignalDao dao, CommunityService communities, Messenger messenger, Clock clock) {
         this.dao = dao;
         this.communities = communities;
         this.messenger = messenger;
         this.clock = clock;
+        this.refresher = new CardRefresher(REDRAW_DELAY, this::redraw);
     }
 
     /**
@@ -120,7 +127,12 @@ public final class SignalService {
         };
         if (result.changed()) {
             communities.recordParticipation(community, actor);
-            refresh(community, signal.get(), result == ActionResult.DELETED);
+            if (result == ActionResult.DELETED) {
+                deleted.put(id, signal.get());
+            }
+            if (signal.get().messageId() != null) {
+                refresher.request(id);
+            }
         }
         return result;
     }
@@ -140,14 +152,24 @@ public final class SignalService {
         return dao.delete(community.id(), signal.id()) > 0 ? ActionResult.DELETED : ActionResult.NOT_FOUND;
     }
 
-    private void refresh(Community community, Signal before, boolean deleted) {
-        if (before.messageId() == null) {
+    private void redraw(long id) {
+        Signal gone = deleted.remove(id);
+        if (gone != null) {
+            Community community = communities.find(gone.communityId()).orElseThrow();
+            messenger.update(gone.channel(), gone.messageId(), SignalCards.deleted(Messages.of(community.locale()), gone));
             return;
         }
-        Messages messages = Messages.of(community.locale());
-        var card = deleted ? SignalCards.deleted(messages, before)
-                : SignalCards.card(messages, community, dao.find(community.id(), before.id()).orElseThrow());
-        messenger.update(before.channel(), before.messageId(), card);
+        dao.findById(SignalDao.COLUMNS, id).ifPresent(signal -> {
+            Community community = communities.find(signal.communityId()).orElseThrow();
+            messenger.update(signal.channel(), signal.messageId(),
+                    SignalCards.card(Messages.of(community.locale()), community, signal));
+        });
+    }
+
+    /** Finishes the card redraws under way. */
+    @Override
+    public void close() throws InterruptedException {
+        refresher.close();
     }
 
     /** What {@link #press} did. */

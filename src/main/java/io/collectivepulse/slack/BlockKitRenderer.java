@@ -36,7 +36,23 @@ public final class BlockKitRenderer {
 
     /** The blocks of a one-message answer: items that do not fit in 50 blocks are left out, the footer kept. */
     public List<LayoutBlock> blocks(Card card) {
-        return messages(card).get(0);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (card.title() != null) {
+            blocks.add(header(card.title()));
+        }
+        int reserved = card.footer() == null ? 0 : 2;
+        for (Card.Item item : card.items()) {
+            List<LayoutBlock> itemBlocks = item(item);
+            if (blocks.size() + itemBlocks.size() + reserved > MAX_BLOCKS) {
+                break;
+            }
+            blocks.addAll(itemBlocks);
+        }
+        if (card.footer() != null) {
+            blocks.add(DividerBlock.builder().build());
+            blocks.add(context(card.footer()));
+        }
+        return blocks;
     }
 
     /**
@@ -47,9 +63,7 @@ public final class BlockKitRenderer {
         List<List<LayoutBlock>> messages = new ArrayList<>();
         List<LayoutBlock> current = new ArrayList<>();
         if (card.title() != null) {
-            current.add(HeaderBlock.builder()
-                    .text(PlainTextObject.builder().text(plainFit(card.title(), MAX_HEADER_TEXT)).emoji(false).build())
-                    .build());
+            current.add(header(card.title()));
         }
         for (Card.Item item : card.items()) {
             List<LayoutBlock> itemBlocks = item(item);
@@ -110,6 +124,12 @@ public final class BlockKitRenderer {
             elements.add(builder.build());
         }
         return elements;
+    }
+
+    private static HeaderBlock header(String title) {
+        return HeaderBlock.builder()
+                .text(PlainTextObject.builder().text(plainFit(title, MAX_HEADER_TEXT)).emoji(false).build())
+                .build();
     }
 
     private static ContextBlock context(String text) {

@@ -46,8 +46,15 @@ final class TeamsMessenger implements Messenger {
         }
         var id = new AtomicReference<String>();
         try {
-            adapter.continueConversation(appId, reference.get(), turn -> turn.sendActivity(activity(renderer, card))
-                    .thenAccept(sent -> id.set(sent == null ? null : sent.getId()))).join();
+            adapter.continueConversation(appId, reference.get(), turn -> {
+                // A new post, not a reply to the (synthetic) activity that starts a proactive turn.
+                turn.onSendActivities((context, activities, next) -> {
+                    activities.forEach(a -> a.setReplyToId(null));
+                    return next.get();
+                });
+                return turn.sendActivity(activity(renderer, card))
+                        .thenAccept(sent -> id.set(sent == null ? null : sent.getId()));
+            }).join();
         } catch (CompletionException e) {
             LOG.warn("Could not post to {}: {}", channel, e.getCause() == null ? e : e.getCause().toString());
             return Optional.empty();

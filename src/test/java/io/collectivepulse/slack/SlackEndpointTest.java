@@ -9,6 +9,7 @@ import io.collectivepulse.support.Http;
 import io.collectivepulse.support.RunningService;
 import io.collectivepulse.support.SlackClient;
 import io.collectivepulse.support.SlackSigner;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ class SlackEndpointTest {
 
     @AfterAll
     static void stop() {
+        assertThat(slackApi.refused()).as("messages Slack would refuse").isEmpty();
         service.close();
         slackApi.close();
     }
@@ -44,15 +46,27 @@ class SlackEndpointTest {
         return SlackClient.text(message);
     }
 
+    /** The card the bot posted in {@code channel} whose text contains {@code text}. */
+    private static String card(String channel, String text) throws InterruptedException {
+        FakeSlackApi.Call call = slackApi.await(c -> c.method().equals("chat.postMessage")
+                && channel.equals(c.params().get("channel")) && SlackClient.text(c.message()).contains(text),
+                Duration.ofSeconds(10));
+        assertThat(call.authorization()).isEqualTo("Bearer " + TOKEN);
+        assertThat(BlockKitLimits.violations(call.message())).isEmpty();
+        return SlackClient.text(call.message());
+    }
+
     @Test
-    void linkThenPostThenListShowsTheSignal() {
+    void linkThenPostThenListShowsTheSignal() throws InterruptedException {
         var client = slack.as(FakeSlackApi.TEAM_ID, "C0FLOW", "U0ANNE", "anne");
         JsonNode linked = client.command("/pulse", "lier DRH des collectivités");
         assertThat(linked.path("response_type").asText()).isEqualTo("in_channel");
         assertThat(SlackClient.text(linked)).contains("DRH des collectivités", "animateur");
 
-        String posted = say(client, "/signal", "Deux régions testent la semaine de 4 jours #temps-de-travail #rh");
-        assertThat(posted).contains("Merci", "Deux régions testent la semaine de 4 jours", "#temps-de-travail", "#rh");
+        assertThat(say(client, "/signal", "Deux régions testent la semaine de 4 jours #temps-de-travail #rh")).isEmpty();
+        assertThat(card("C0FLOW", "Deux régions testent la semaine de 4 jours"))
+                .contains("Signal faible", "anne", "#temps-de-travail", "#rh", "[Je le vois aussi (0)]",
+                        "[Je m'en empare]", "[À traiter en séance]");
 
         String list = say(client, "/signal", "liste");
         assertThat(list).contains("Derniers signaux", "Deux régions testent la semaine de 4 jours", "anne");
@@ -96,18 +110,20 @@ class SlackEndpointTest {
         assertThat(say(client, "/signal", "trop #a #b #c #d #e #f #g #h #i #j #k")).contains("10");
         assertThat(service.count("signal")).isEqualTo(before);
 
-        assertThat(say(client, "/signal", "y".repeat(2000))).contains("Merci");
+        assertThat(say(client, "/signal", "y".repeat(2000))).isEmpty();
         assertThat(service.count("signal")).isEqualTo(before + 1);
     }
 
     @Test
-    void hostileTextIsStoredAsTypedAndShownLiterally() {
+    void hostileTextIsStoredAsTypedAndShownLiterally() throws InterruptedException {
         var client = slack.as(FakeSlackApi.TEAM_ID, "C0HOSTILE", "U0EVE", "eve");
         say(client, "/pulse", "lier <!here> & co");
         // Slack sends what a person typed with &, < and > as entities.
         String typed = "<!channel> hello <https://evil.example|cliquez ici> '); DROP TABLE signal; -- <b>gras</b>\u0000";
         String sent = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-        JsonNode posted = client.command("/signal", sent);
+        say(client, "/signal", sent);
+        JsonNode posted = slackApi.await(c -> c.method().equals("chat.postMessage")
+                && "C0HOSTILE".equals(c.params().get("channel")), Duration.ofSeconds(10)).message();
         String shown = SlackClient.text(posted);
         assertThat(shown).contains("&lt;!channel&gt; hello &lt;https://evil.example|cliquez ici&gt;")
                 .contains("&lt;b&gt;gras&lt;/b&gt;")
@@ -191,13 +207,19 @@ class SlackEndpointTest {
                 "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
         assertThat(response.statusCode()).isEqualTo(200);
 
-        FakeSlackApi.Call answer = slackApi.nextPost(java.time.Duration.ofSeconds(10));
-        assertThat(answer.method()).isEqualTo("chat.postEphemeral");
-        assertThat(answer.authorization()).isEqualTo("Bearer " + TOKEN);
-        assertThat(answer.params()).containsEntry("channel", "C0MENTION").containsEntry("user", "U0MIA")
-                .containsEntry("thread_ts", "1595926230.009600");
-        assertThat(SlackClient.text(answer.message())).contains("Vu en salon &lt;b&gt;", "#evenements");
+        assertThat(card("C0MENTION", "Vu en salon &lt;b&gt;")).contains("#evenements");
         assertThat(service.count("signal")).isEqualTo(before + 1);
+
+        // A private answer (here, the list) goes to the author alone, in the mention's thread.
+        body = eventCallback("C0MENTION", "U0MIA", "<@U0BOT0001> signal liste");
+        response = Http.post(service.url("/slack/events"), "application/json", body, Map.of(
+                "X-Slack-Request-Timestamp", Long.toString(now),
+                "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        FakeSlackApi.Call answer = slackApi.await(c -> c.method().equals("chat.postEphemeral")
+                && "C0MENTION".equals(c.params().get("channel")), Duration.ofSeconds(10));
+        assertThat(answer.params()).containsEntry("user", "U0MIA").containsEntry("thread_ts", "1595926230.009600");
+        assertThat(SlackClient.text(answer.message())).contains("Derniers signaux", "Vu en salon &lt;b&gt;");
     }
 
     /** The recorded app_mention payload, moved to our workspace, channel and user. */

@@ -14,26 +14,37 @@ import java.util.function.Predicate;
 
 /**
  * A local stand-in for the Bot Connector service that a Teams activity's {@code serviceUrl} points to:
- * it records every activity the bot sends and answers like the real service. Built with a check of the
+ * it records every activity the bot sends and answers like the real service, refusing (400) Adaptive Cards that
+ * break the 1.5 schema and messages over Teams' size limit. Built with a check of the
  * Authorization header, it refuses (401) what the check rejects, as the real service refuses a request without
  * a token the Microsoft identity platform issued to the bot.
  */
 public final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Teams refuses messages over about 28 KB. */
+    static final int MAX_MESSAGE_BYTES = 28_000;
 
     private final LinkedBlockingQueue<Sent> inbox = new LinkedBlockingQueue<>();
     private final List<Sent> all = new CopyOnWriteArrayList<>();
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final List<String> invalid = new CopyOnWriteArrayList<>();
     private final Predicate<String> authorized;
     private final Javalin server;
 
-    /** An activity the bot sent, with the conversation it targets and the Authorization header it carried. */
-    public record Sent(String conversationId, String replyToId, String authorization, JsonNode activity) {
+    /**
+     * An activity the bot sent, with the conversation it targets and the Authorization header it carried.
+     * {@code updatedId} is the id of the activity it replaces, for an update (PUT), and null for a new one.
+     */
+    public record Sent(String conversationId, String replyToId, String authorization, JsonNode activity,
+                       String id, String updatedId) {
         /** Every TextRun text of the Adaptive Card attachments, in order, joined by new lines. */
         public String cardText() {
             var out = new StringBuilder();
-            activity.path("attachments").forEach(a -> a.path("content").path("body").forEach(block ->
-                    block.path("inlines").forEach(run -> out.append(run.path("text").asText()).append('\n'))));
+            activity.path("attachments").forEach(a -> a.path("content").path("body").forEach(block -> {
+                block.path("inlines").forEach(run -> out.append(run.path("text").asText()).append('\n'));
+                block.path("actions").forEach(action -> out.append('[').append(action.path("title").asText())
+                        .append("]\n"));
+            }));
             return out.toString();
         }
     }
@@ -48,9 +59,11 @@ public final class FakeBotConnector implements AutoCloseable {
         this.authorized = authorized;
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.routes.post("/v3/conversations/{conversationId}/activities", ctx -> record(ctx, null));
+            config.routes.post("/v3/conversations/{conversationId}/activities", ctx -> record(ctx, null, null));
             config.routes.post("/v3/conversations/{conversationId}/activities/{activityId}",
-                    ctx -> record(ctx, ctx.pathParam("activityId")));
+                    ctx -> record(ctx, ctx.pathParam("activityId"), null));
+            config.routes.put("/v3/conversations/{conversationId}/activities/{activityId}",
+                    ctx -> record(ctx, null, ctx.pathParam("activityId")));
         }).start("127.0.0.1", 0);
     }
 
@@ -77,18 +90,49 @@ public final class FakeBotConnector implements AutoCloseable {
         return List.copyOf(refused);
     }
 
-    private void record(Context ctx, String replyToId) throws Exception {
+    /** Waits for an activity matching {@code test} among all the bot sent, however many came before it. */
+    public Sent await(Predicate<Sent> test, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Sent sent : all) {
+                if (test.test(sent)) {
+                    return sent;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("The bot sent no matching activity within " + timeout + "; it sent " + all.size());
+    }
+
+    /** What was refused for breaking the Adaptive Card 1.5 schema or the Teams message size limit. */
+    public List<String> invalid() {
+        return List.copyOf(invalid);
+    }
+
+    private void record(Context ctx, String replyToId, String updatedId) throws Exception {
         if (!authorized.test(ctx.header("Authorization"))) {
             refused.add(String.valueOf(ctx.header("Authorization")));
             ctx.status(401).contentType("application/json")
                     .result("{\"message\":\"Authorization has been denied for this request.\"}");
             return;
         }
-        var sent = new Sent(ctx.pathParam("conversationId"), replyToId, ctx.header("Authorization"),
-                JSON.readTree(ctx.body()));
+        JsonNode activity = JSON.readTree(ctx.body());
+        List<String> problems = new java.util.ArrayList<>(AdaptiveCardSchema.violations(activity));
+        if (ctx.body().length() > MAX_MESSAGE_BYTES) {
+            problems.add("message of " + ctx.body().length() + " bytes, over Teams' " + MAX_MESSAGE_BYTES);
+        }
+        if (!problems.isEmpty()) {
+            invalid.addAll(problems);
+            ctx.status(400).contentType("application/json")
+                    .result("{\"error\":{\"code\":\"BadArgument\",\"message\":\"Invalid activity\"}}");
+            return;
+        }
+        String id = updatedId != null ? updatedId : UUID.randomUUID().toString();
+        var sent = new Sent(ctx.pathParam("conversationId"), replyToId, ctx.header("Authorization"), activity, id,
+                updatedId);
         all.add(sent);
         inbox.add(sent);
-        ctx.contentType("application/json").result("{\"id\":\"" + UUID.randomUUID() + "\"}");
+        ctx.contentType("application/json").result("{\"id\":\"" + id + "\"}");
     }
 
     @Override

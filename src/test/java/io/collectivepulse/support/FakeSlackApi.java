@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A local stand-in for Slack's Web API: it checks the bot token on every call, answers {@code auth.test}
- * and {@code chat.postMessage}/{@code chat.postEphemeral} (refusing messages that break the Block Kit
- * limits, as Slack does), and records every call it receives.
+ * A local stand-in for Slack's Web API: it checks the bot token on every call, answers {@code auth.test},
+ * {@code chat.postMessage}, {@code chat.postEphemeral} and {@code chat.update} (refusing messages that break the
+ * Block Kit limits, updates of unknown messages, and calls over the published rate limits with 429, as Slack
+ * does), and records every call it receives.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM_ID = "T0PULSE01";
@@ -26,6 +27,10 @@ public final class FakeSlackApi implements AutoCloseable {
     private final String botToken;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final LinkedBlockingQueue<Call> posted = new LinkedBlockingQueue<>();
+    private final List<Call> refused = new CopyOnWriteArrayList<>();
+    private final Map<String, Call> messages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private final RateLimits limits = new RateLimits();
     private final Javalin server;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,12 +76,18 @@ public final class FakeSlackApi implements AutoCloseable {
             ctx.result("{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
+        if (!limits.allow(method, params.get("channel"))) {
+            refused.add(call);
+            ctx.status(429).header("Retry-After", "1").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
         JsonNode answer = switch (method) {
             case "auth.test" -> JSON.readTree("""
                     {"ok":true,"url":"https://pulse-test.slack.com/","team":"Pulse test","user":"pulse",
                      "team_id":"%s","user_id":"U0BOT0001","bot_id":"B0BOT0001","is_enterprise_install":false}
                     """.formatted(TEAM_ID));
             case "chat.postMessage", "chat.postEphemeral" -> post(call);
+            case "chat.update" -> update(call);
             default -> JSON.readTree("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
         ctx.result(JSON.writeValueAsString(answer));
@@ -89,11 +100,47 @@ public final class FakeSlackApi implements AutoCloseable {
     private JsonNode post(Call call) {
         List<String> problems = BlockKitLimits.violations(call.message());
         if (!problems.isEmpty()) {
+            refused.add(call);
             return JSON.createObjectNode().put("ok", false).put("error", "invalid_blocks")
                     .set("response_metadata", JSON.createObjectNode().set("messages", JSON.valueToTree(problems)));
         }
+        String ts = String.format("%d.%06d", System.currentTimeMillis() / 1000, sequence.incrementAndGet());
+        messages.put(call.params().get("channel") + "/" + ts, call);
+        return JSON.createObjectNode().put("ok", true).put("channel", call.params().get("channel")).put("ts", ts);
+    }
+
+    /** chat.update: only a message this server accepted before, and within the Block Kit limits. */
+    private JsonNode update(Call call) {
+        if (!messages.containsKey(call.params().get("channel") + "/" + call.params().get("ts"))) {
+            refused.add(call);
+            return JSON.createObjectNode().put("ok", false).put("error", "message_not_found");
+        }
+        List<String> problems = BlockKitLimits.violations(call.message());
+        if (!problems.isEmpty()) {
+            refused.add(call);
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_blocks");
+        }
         return JSON.createObjectNode().put("ok", true).put("channel", call.params().get("channel"))
-                .put("ts", System.currentTimeMillis() / 1000 + ".000100");
+                .put("ts", call.params().get("ts"));
+    }
+
+    /** Calls refused for breaking a published limit: Block Kit sizes, rate limits, unknown messages. */
+    public List<Call> refused() {
+        return List.copyOf(refused);
+    }
+
+    /** Waits for a chat.* call matching {@code test} among all received, however many came before it. */
+    public Call await(java.util.function.Predicate<Call> test, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Call call : calls) {
+                if (call.method().startsWith("chat.") && test.test(call)) {
+                    return call;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Slack received no matching call within " + timeout);
     }
 
     /** Waits for the next chat.* message the service posts. */

@@ -18,12 +18,17 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the service on a new database of the test PostgreSQL, on a free port. */
     public static RunningService start(Map<String, String> env) {
+        return start(env, Clock.systemUTC());
+    }
+
+    /** Same, with the service's time given by {@code clock}. */
+    public static RunningService start(Map<String, String> env, Clock clock) {
         Map<String, String> all = new HashMap<>();
         all.put("PORT", "0");
         all.put("DATABASE_URL", TestDatabase.newDatabase());
         all.put("DATABASE_USER", "postgres");
         all.putAll(env);
-        return new RunningService(Application.start(Config.fromEnv(all), Clock.systemUTC()));
+        return new RunningService(Application.start(Config.fromEnv(all), clock));
     }
 
     public static RunningService start(Config config) {

@@ -2,11 +2,13 @@ package io.collectivepulse.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Sends slash commands to the service the way Slack does: form-encoded and signed. */
@@ -81,12 +83,41 @@ public final class SlackClient {
         }
     }
 
+    /**
+     * Presses a button the way Slack reports it: the recorded {@code block_actions} payload from the conformance
+     * folder, with this client's workspace, channel and user, form-encoded as {@code payload=} and signed.
+     */
+    public HttpResponse<String> press(String actionId, String value, String messageTs) {
+        try (var in = SlackClient.class.getResourceAsStream(
+                "/conformance/slack/payloads/block_actions.bolt-python.json")) {
+            ObjectNode payload = (ObjectNode) JSON.readTree(in);
+            payload.putObject("user").put("id", userId).put("username", userName).put("name", userName)
+                    .put("team_id", teamId);
+            ((ObjectNode) payload.path("team")).put("id", teamId).remove(List.of("enterprise_id", "enterprise_name"));
+            ((ObjectNode) payload.path("channel")).put("id", channelId);
+            ((ObjectNode) payload.path("container")).put("channel_id", channelId).put("message_ts", messageTs)
+                    .put("is_ephemeral", false);
+            ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+            action.put("action_id", actionId).put("value", value);
+            String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
+            long now = Instant.now().getEpochSecond();
+            return sendSigned(body, now, signer.sign(now, body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String userId() {
+        return userId;
+    }
+
     /** Every text of a Block Kit message (header, sections, context elements), joined by new lines. */
     public static String text(JsonNode message) {
         var out = new StringBuilder();
         message.path("blocks").forEach(block -> {
             out.append(block.path("text").path("text").asText(""));
-            block.path("elements").forEach(e -> out.append(e.path("text").asText("")).append(' '));
+            block.path("elements").forEach(e -> out.append(e.path("text").path("text").isMissingNode()
+                    ? e.path("text").asText("") : "[" + e.path("text").path("text").asText() + "]").append(' '));
             out.append('\n');
         });
         return out.toString();

@@ -1,5 +1,6 @@
 package io.collectivepulse.teams;
 
+import io.collectivepulse.support.AdaptiveCardSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,7 @@ package io.collectivepulse.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.AdaptiveCardSchema;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.RunningService;
 import io.collectivepulse.support.TeamsClient;
@@ -32,6 +33,7 @@ class TeamsEndpointTest {
 
     @AfterAll
     static void stop() {
+        assertThat(connector.invalid()).as("cards Teams would refuse").isEmpty();
         service.close();
         connector.close();
     }
@@ -51,8 +53,12 @@ class TeamsEndpointTest {
         assertThat(linked.replyToId()).isEqualTo(link.path("id").asText());
         assertThat(linked.cardText()).contains("Agents d'accueil", "animateur");
 
-        assertThat(say(teams.channelMessage("signal Les usagers prennent rendez-vous en ligne #accueil")).cardText())
-                .contains("Merci", "Les usagers prennent rendez-vous en ligne", "#accueil");
+        // The signal's card starts its own post in the channel, where members discuss it in its thread.
+        FakeBotConnector.Sent card = say(teams.channelMessage("signal Les usagers prennent rendez-vous en ligne #accueil"));
+        assertThat(card.conversationId()).isEqualTo("19:097e6717fd7245bdbeba6baa13840db8@thread.skype");
+        assertThat(card.replyToId()).isNull();
+        assertThat(card.cardText()).contains("Signal faible", "Les usagers prennent rendez-vous en ligne", "#accueil",
+                "[Je le vois aussi (0)]", "[Je m'en empare]");
 
         FakeBotConnector.Sent list = say(teams.channelMessage("signal liste"));
         assertThat(list.cardText()).contains("Derniers signaux", "Les usagers prennent rendez-vous en ligne",

@@ -1,4 +1,4 @@
-package io.collectivepulse.teams;
+package io.collectivepulse.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.List;
  * Validates every Adaptive Card attachment of an activity against the official Adaptive Card 1.5 schema
  * (local copy), after removing the Teams-only {@code msteams} property the schema does not know.
  */
-final class AdaptiveCardSchema {
+public final class AdaptiveCardSchema {
     private static final String SCHEMA_URI = "http://adaptivecards.io/schemas/adaptive-card.json";
     private static final String SCHEMA_FILE = "/conformance/adaptive-cards/adaptive-card.schema.1.5.0.json";
     private static final Schema SCHEMA = load();
@@ -43,7 +43,7 @@ final class AdaptiveCardSchema {
     }
 
     /** The schema errors of every Adaptive Card in the activity; empty when all are valid. */
-    static List<String> violations(JsonNode activity) {
+    public static List<String> violations(JsonNode activity) {
         List<String> problems = new ArrayList<>();
         for (JsonNode attachment : activity.path("attachments")) {
             if (!attachment.path("contentType").asText().equals("application/vnd.microsoft.card.adaptive")) {

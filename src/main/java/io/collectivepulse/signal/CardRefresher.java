@@ -1,0 +1,57 @@
+package io.collectivepulse.signal;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Updates signal cards after the clicks on them, a moment later and once per burst: when forty members click
+ * "+1" within a second, the card is redrawn once or twice with the final count instead of forty times, which
+ * keeps the bot within Slack's chat.update limit (50 a minute) and Teams' update throttling. The redraw reads
+ * the state when it runs, so the last click is always shown.
+ */
+final class CardRefresher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CardRefresher.class);
+
+    private final Duration delay;
+    private final LongConsumer redraw;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "card-refresher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CardRefresher(Duration delay, LongConsumer redraw) {
+        this.delay = delay;
+        this.redraw = redraw;
+    }
+
+    void request(long signalId) {
+        if (pending.add(signalId)) {
+            executor.schedule(() -> run(signalId), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(long signalId) {
+        // Cleared before reading the state: a click after this point asks for another redraw.
+        pending.remove(signalId);
+        try {
+            redraw.accept(signalId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not redraw the card of signal {}", signalId, e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
