@@ -140,7 +140,9 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("Slack received no matching call within " + timeout);
+        throw new AssertionError("Slack received no matching call within " + timeout + "; it received "
+                + calls.stream().filter(c -> c.method().startsWith("chat."))
+                        .map(c -> c.method() + " " + c.params().get("channel") + " " + c.message()).toList());
     }
 
     /** Waits for the next chat.* message the service posts. */
