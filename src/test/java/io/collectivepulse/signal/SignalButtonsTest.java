@@ -1,0 +1,182 @@
+package io.collectivepulse.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.FakeBotConnector;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.SlackClient;
+import io.collectivepulse.support.TeamsClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The buttons of a signal card, pressed over real HTTP the way Slack and Teams report them. */
+class SignalButtonsTest {
+    private static final String SECRET = "buttons-signing-secret-0123456789";
+    private static final String TOKEN = "xoxb-buttons-token";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static FakeSlackApi slackApi;
+    private static FakeBotConnector connector;
+    private static RunningService service;
+    private static SlackClient slack;
+    private static TeamsClient teams;
+
+    @BeforeAll
+    static void start() {
+        slackApi = new FakeSlackApi(TOKEN);
+        connector = new FakeBotConnector();
+        service = RunningService.start(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN,
+                "SLACK_API_URL", slackApi.url()));
+        slack = new SlackClient(service, SECRET);
+        teams = new TeamsClient(service, connector);
+    }
+
+    @AfterAll
+    static void stop() {
+        assertThat(slackApi.refused()).as("messages Slack would refuse").isEmpty();
+        assertThat(connector.invalid()).as("cards Teams would refuse").isEmpty();
+        service.close();
+        slackApi.close();
+        connector.close();
+    }
+
+    /** Posts a signal in the channel and returns its id and the ts of its card. */
+    private static String[] postSignal(SlackClient client, String text) throws InterruptedException {
+        client.command("/signal", text);
+        FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
+                && SlackClient.text(c.message()).contains(text), WAIT);
+        String id = card.message().path("blocks").findValues("value").get(0).asText();
+        String ts = service.jdbi().withHandle(h -> h.createQuery("SELECT message_id FROM signal WHERE id = :id")
+                .bind("id", Long.parseLong(id)).mapTo(String.class).one());
+        return new String[] {id, ts};
+    }
+
+    private static int votes(String id) {
+        return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM signal_vote WHERE signal_id = :id")
+                .bind("id", Long.parseLong(id)).mapTo(Integer.class).one());
+    }
+
+    /** Waits until the after-ack work has recorded {@code expected} votes (the ack comes first, by design). */
+    private static void awaitVotes(String id, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (votes(id) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(votes(id)).isEqualTo(expected);
+    }
+
+    @Test
+    void aSecondClickTakesTheVoteBackAndTheCardShowsTheCount() throws Exception {
+        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0VOTES", "U0ANNE", "anne");
+        anne.command("/pulse", "lier Votes");
+        String[] signal = postSignal(anne, "Les candidatures baissent de 20 %");
+        var bob = anne.as(FakeSlackApi.TEAM_ID, "C0VOTES", "U0BOB", "bob");
+
+        assertThat(bob.press(SignalActions.VOTE, signal[0], signal[1]).statusCode()).isEqualTo(200);
+        awaitVotes(signal[0], 1);
+        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+                && SlackClient.text(c.message()).contains("[Je le vois aussi (1)]"), WAIT);
+
+        assertThat(bob.press(SignalActions.VOTE, signal[0], signal[1]).statusCode()).isEqualTo(200);
+        awaitVotes(signal[0], 0);
+        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+                && SlackClient.text(c.message()).contains("[Je le vois aussi (0)]"), WAIT);
+    }
+
+    @Test
+    void aHundredMembersClickingAtOnceCountAHundred() throws Exception {
+        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0CROWD", "U0ANNE", "anne");
+        anne.command("/pulse", "lier Foule");
+        String[] signal = postSignal(anne, "Tout le monde en parle");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                var member = anne.as(FakeSlackApi.TEAM_ID, "C0CROWD", String.format("U0M%03d", i), "m" + i);
+                statuses.add(pool.submit(() -> member.press(SignalActions.VOTE, signal[0], signal[1]).statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        awaitVotes(signal[0], 100);
+        // The burst is drawn a few times at most, and the last drawing shows the final count.
+        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+                && SlackClient.text(c.message()).contains("[Je le vois aussi (100)]"), WAIT);
+        assertThat(slackApi.calls("chat.update").stream().filter(c -> signal[1].equals(c.params().get("ts"))))
+                .hasSizeLessThan(20);
+    }
+
+    @Test
+    void onlyFacilitatorsFlagAndOnlyTheAuthorDeletes() throws Exception {
+        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0ANNE", "anne");
+        anne.command("/pulse", "lier Droits");
+        var bob = anne.as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0BOB", "bob");
+        String[] signal = postSignal(bob, "Signal de Bob");
+        var carl = anne.as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0CARL", "carl");
+
+        carl.press(SignalActions.FLAG, signal[0], signal[1]);
+        assertThat(slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user")),
+                WAIT).message().toString()).contains("animateur");
+        carl.press(SignalActions.DELETE, signal[0], signal[1]);
+        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user"))
+                && SlackClient.text(c.message()).contains("supprimer"), WAIT);
+
+        anne.press(SignalActions.FLAG, signal[0], signal[1]);
+        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+                && SlackClient.text(c.message()).contains("[Retirer de la séance]"), WAIT);
+        bob.press(SignalActions.CLAIM, signal[0], signal[1]);
+        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+                && SlackClient.text(c.message()).contains("Pris en charge par bob"), WAIT);
+
+        bob.press(SignalActions.DELETE, signal[0], signal[1]);
+        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+                && SlackClient.text(c.message()).contains("supprimé"), WAIT);
+        int remaining = service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM signal WHERE id = :id")
+                .bind("id", Long.parseLong(signal[0])).mapTo(Integer.class).one());
+        assertThat(remaining).isZero();
+
+        // A button from another workspace's channel cannot reach this community's signal.
+        var intruder = slack.as("T0OTHER", "C0RIGHTS", "U0EVIL", "evil");
+        String[] other = postSignal(anne, "Signal protégé");
+        intruder.press(SignalActions.VOTE, other[0], other[1]);
+        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0EVIL".equals(c.params().get("user")), WAIT);
+        assertThat(votes(other[0])).isZero();
+    }
+
+    @Test
+    void aTeamsCardButtonUpdatesTheCardInPlace() throws Exception {
+        ObjectNode link = teams.channelMessage("lier Boutons Teams");
+        ((ObjectNode) link.path("conversation")).put("id", "19:buttons@thread.tacv2;messageid=7");
+        teams.post(link);
+        ObjectNode post = teams.channelMessage("signal Vu dans Teams");
+        ((ObjectNode) post.path("conversation")).put("id", "19:buttons@thread.tacv2;messageid=8");
+        teams.post(post);
+        FakeBotConnector.Sent card = connector.await(s -> s.cardText().contains("Vu dans Teams"), WAIT);
+        String id = card.activity().findValues("data").get(0).path("value").asText();
+
+        ObjectNode press = teams.channelMessage("");
+        press.remove("text");
+        press.remove("entities");
+        ((ObjectNode) press.path("conversation")).put("id", "19:buttons@thread.tacv2;messageid=" + card.id());
+        press.put("replyToId", card.id());
+        press.putObject("value").put("action", SignalActions.VOTE).put("value", id);
+        assertThat(teams.post(press).statusCode()).isEqualTo(200);
+
+        FakeBotConnector.Sent updated = connector.await(s -> card.id().equals(s.updatedId())
+                && s.cardText().contains("[Je le vois aussi (1)]"), WAIT);
+        assertThat(updated.conversationId()).isEqualTo("19:buttons@thread.tacv2");
+    }
+}
