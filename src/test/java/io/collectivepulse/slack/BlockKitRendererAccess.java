@@ -1,0 +1,16 @@
+package io.collectivepulse.slack;
+
+import com.google.gson.Gson;
+import com.slack.api.util.json.GsonFactory;
+import io.collectivepulse.chat.Card;
+import java.util.List;
+
+/** Lets tests of other packages render cards as Slack would receive them: each message's blocks, as JSON. */
+public final class BlockKitRendererAccess {
+    private static final Gson GSON = GsonFactory.createSnakeCase();
+    private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+    public List<String> messages(Card card) {
+        return renderer.messages(card).stream().map(GSON::toJson).toList();
+    }
+}
