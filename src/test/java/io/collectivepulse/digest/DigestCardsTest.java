@@ -6,17 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.chat.Card;
-import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.signal.Signal;
 import io.collectivepulse.support.AdaptiveCardSchema;
 import io.collectivepulse.support.BlockKitLimits;
+import io.collectivepulse.support.DigestData;
 import io.collectivepulse.teams.AdaptiveCardRendererAccess;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,26 +20,10 @@ import org.junit.jupiter.api.Test;
 /** Digests of every size stay readable and within both platforms' limits. */
 class DigestCardsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant TO = Instant.parse("2026-11-23T08:00:00Z");
-    private static final Community COMMUNITY = new Community(1, "DRH <!here>", Locale.FRENCH,
-            ZoneId.of("Europe/Paris"), TO.minus(Duration.ofDays(100)), DayOfWeek.MONDAY, LocalTime.of(9, 0), true);
-
-    /** {@code count} signals over {@code themes} themes, with +1s, a few claims, flags and resources. */
-    static List<Signal> week(int count, int themes) {
-        List<Signal> signals = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            boolean resource = i % 11 == 10;
-            signals.add(new Signal(i + 1, 1, resource ? Signal.Kind.RESOURCE : Signal.Kind.SIGNAL, "slack", "T1", "C1",
-                    "U" + i, "membre " + i, "Signal numéro " + i + " <!channel> & co ".repeat(1 + i % 20),
-                    resource ? "https://example.org/ressource/" + i : null, List.of("theme-" + (i % themes)),
-                    TO.minus(Duration.ofMinutes(i + 1)), "1.1", i % 97 == 0 ? TO.minusSeconds(5) : null, i % 13,
-                    i % 89 == 0 ? List.of("anne", "bob") : List.of()));
-        }
-        return signals;
-    }
 
     static Digest digest(int count, int themes) {
-        return DigestBuilder.build(COMMUNITY, TO.minus(Duration.ofDays(7)), TO, week(count, themes));
+        DigestData data = DigestData.week(count, themes);
+        return DigestBuilder.build(data.community(), data.from(), data.to(), data.signals());
     }
 
     private static List<JsonNode> slackMessages(Card card) {
@@ -95,7 +74,8 @@ class DigestCardsTest {
 
     @Test
     void aQuietWeekIsOneShortLineInEitherLanguage() {
-        Digest quiet = DigestBuilder.build(COMMUNITY, TO.minus(Duration.ofDays(7)), TO, List.of());
+        DigestData data = DigestData.week(0, 1);
+        Digest quiet = DigestBuilder.build(data.community(), data.from(), data.to(), List.of());
         Card fr = DigestCards.card(Messages.of(Locale.FRENCH), quiet, "/");
         Card en = DigestCards.card(Messages.of(Locale.ENGLISH), quiet, "");
         assertThat(fr.items()).hasSize(1);
