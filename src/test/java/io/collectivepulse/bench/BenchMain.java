@@ -87,10 +87,10 @@ public final class BenchMain {
 
     /** Warm-up, the fixed rates, saturation, and for the service a profiled saturation phase. */
     private void load(String path, String target, TargetProcess process, Supplier<HttpRequest> requests) {
-        System.out.printf("  %s path: warm-up %s%n", path, settings.warmUp());
-        var warmUp = generator.saturation("warm-up", requests, 8, settings.warmUp());
-        if (warmUp.errors() > 0) {
-            report.note("%s on %s: %d errors during warm-up".formatted(path, target, warmUp.errors()));
+        System.out.printf("  %s path: warm-up%n", path);
+        var warmUp = generator.warmUp(requests, 8, settings.warmUpRequests(), settings.warmUp());
+        if (warmUp != null && warmUp.errors() > 0) {
+            noteErrors(path, target, warmUp);
         }
         for (int rate : settings.rates()) {
             String phase = rate + "/s";
@@ -100,6 +100,7 @@ public final class BenchMain {
             var mark = cpu.mark(process.pid());
             var result = generator.fixedRate(phase, requests, rate, settings.phase());
             report.add(new Report.Row(path, target, phase, result, cpu.since(mark, process.pid())));
+            noteErrors(path, target, result);
             if (memory != null) {
                 report.memory(target, path + " 200/s", memory.join());
             }
@@ -108,6 +109,7 @@ public final class BenchMain {
         var mark = cpu.mark(process.pid());
         var saturation = generator.saturation(Report.SATURATION, requests, settings.concurrency(), settings.phase());
         report.add(new Report.Row(path, target, Report.SATURATION, saturation, cpu.since(mark, process.pid())));
+        noteErrors(path, target, saturation);
         System.out.printf("  %s saturation: %.0f req/s%n", path, saturation.throughput());
         if (target.equals(Report.SERVICE)) {
             Path recording = out.resolve(path.toLowerCase() + "-saturation.jfr");
@@ -115,6 +117,13 @@ public final class BenchMain {
             generator.saturation("profiled", requests, settings.concurrency(), settings.profile());
             process.stopRecording(recording);
             report.profile(path, JfrSummary.markdown(recording, settings.profile().toSeconds()));
+        }
+    }
+
+    private void noteErrors(String path, String target, LoadGenerator.Result result) {
+        if (result.errors() > 0) {
+            report.note("%s, %s, %s: %d failed requests %s".formatted(path, Report.label(path, target).replace("*", ""),
+                    result.phase(), result.errors(), result.errorKinds()));
         }
     }
 

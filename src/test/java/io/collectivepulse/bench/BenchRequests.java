@@ -19,10 +19,13 @@ import java.util.function.Supplier;
 
 /**
  * The requests of the load: signed {@code /signal} slash commands as Slack sends them (form-encoded, signed
- * when sent), and the recorded Teams personal message saying {@code signal …}, each with its own number.
+ * when sent), and the recorded Teams personal message saying {@code signal …}, each with its own number, from
+ * {@value #USERS} members of one community in turn (one member posting hundreds of signals a second would
+ * only measure the lock on that member's row).
  */
 final class BenchRequests {
     static final String CHANNEL = "C0BENCH";
+    static final int USERS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchRequests() {
@@ -30,13 +33,17 @@ final class BenchRequests {
 
     /** One Slack slash command, signed now. */
     static HttpRequest slack(String url, SlackSigner signer, String command, String text) {
+        return slack(url, signer, "U0BENCH", command, text);
+    }
+
+    private static HttpRequest slack(String url, SlackSigner signer, String user, String command, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "deprecated-verification-token");
         form.put("team_id", FakeSlackApi.TEAM_ID);
         form.put("team_domain", "pulse-bench");
         form.put("channel_id", CHANNEL);
         form.put("channel_name", "bench");
-        form.put("user_id", "U0BENCH");
+        form.put("user_id", user);
         form.put("user_name", "bench");
         form.put("command", command);
         form.put("text", text);
@@ -57,7 +64,10 @@ final class BenchRequests {
     /** {@code /signal} commands, numbered. */
     static Supplier<HttpRequest> slackSignals(String url, SlackSigner signer) {
         var counter = new AtomicLong();
-        return () -> slack(url, signer, "/signal", "Signal de charge " + counter.incrementAndGet() + " #bench");
+        return () -> {
+            long n = counter.incrementAndGet();
+            return slack(url, signer, "U0BENCH" + n % USERS, "/signal", "Signal de charge " + n + " #bench");
+        };
     }
 
     /** One Teams personal message with this text, in the bench's conversation. */
@@ -71,11 +81,16 @@ final class BenchRequests {
     static Supplier<HttpRequest> teamsSignals(String url, String serviceUrl) {
         ObjectNode activity = TeamsClient.recorded(TeamsClient.PERSONAL);
         activity.put("text", "signal Signal de charge NUMBER #bench").put("serviceUrl", serviceUrl).put("id", "ID");
+        ((ObjectNode) activity.path("from")).put("id", "29:bench-member-USER").put("aadObjectId", "USER");
         String template = json(activity);
         var counter = new AtomicLong();
-        return () -> teamsRequest(url, template
-                .replace("\"ID\"", "\"" + UUID.randomUUID() + "\"")
-                .replace("NUMBER", Long.toString(counter.incrementAndGet())));
+        return () -> {
+            long n = counter.incrementAndGet();
+            return teamsRequest(url, template
+                    .replace("\"ID\"", "\"" + UUID.randomUUID() + "\"")
+                    .replace("NUMBER", Long.toString(n))
+                    .replace("USER", Long.toString(n % USERS)));
+        };
     }
 
     private static HttpRequest teamsRequest(String url, String body) {

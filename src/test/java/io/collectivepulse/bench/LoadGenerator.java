@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +33,7 @@ final class LoadGenerator {
             .build();
 
     /** What one phase measured; latencies in microseconds. */
-    record Result(String phase, double seconds, long ok, long errors, Histogram latency) {
+    record Result(String phase, double seconds, long ok, long errors, Histogram latency, Map<String, Long> errorKinds) {
         double throughput() {
             return ok / seconds;
         }
@@ -48,7 +51,7 @@ final class LoadGenerator {
     Result fixedRate(String phase, Supplier<HttpRequest> requests, int rate, Duration duration) {
         var latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         var ok = new AtomicLong();
-        var errors = new AtomicLong();
+        var errors = new Errors();
         var inFlight = new AtomicInteger();
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
@@ -65,14 +68,32 @@ final class LoadGenerator {
             });
         }
         awaitNone(inFlight);
-        return new Result(phase, duration.toNanos() / 1e9, ok.get(), errors.get(), latency);
+        return new Result(phase, duration.toNanos() / 1e9, ok.get(), errors.total(), latency, errors.byKind());
+    }
+
+    /**
+     * Warm-up: closed loop until {@code count} requests have been answered or {@code limit} has passed, so that
+     * a slow target gets as many requests to compile its hot paths as a fast one, within the time budget.
+     */
+    Result warmUp(Supplier<HttpRequest> requests, int concurrency, long count, Duration limit) {
+        var answered = new AtomicLong();
+        Supplier<HttpRequest> counted = () -> {
+            answered.incrementAndGet();
+            return requests.get();
+        };
+        long started = System.nanoTime();
+        Result total = null;
+        while (answered.get() < count && System.nanoTime() - started < limit.toNanos()) {
+            total = saturation("warm-up", counted, concurrency, Duration.ofSeconds(1));
+        }
+        return total;
     }
 
     /** Closed loop: {@code concurrency} requests always in flight for {@code duration}. */
     Result saturation(String phase, Supplier<HttpRequest> requests, int concurrency, Duration duration) {
         var latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         var ok = new AtomicLong();
-        var errors = new AtomicLong();
+        var errors = new Errors();
         var inFlight = new AtomicInteger();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -82,10 +103,10 @@ final class LoadGenerator {
             loop(requests, end, latency, ok, errors, inFlight, lastCompletion);
         }
         awaitNone(inFlight);
-        return new Result(phase, (lastCompletion.get() - start) / 1e9, ok.get(), errors.get(), latency);
+        return new Result(phase, (lastCompletion.get() - start) / 1e9, ok.get(), errors.total(), latency, errors.byKind());
     }
 
-    private void loop(Supplier<HttpRequest> requests, long end, Histogram latency, AtomicLong ok, AtomicLong errors,
+    private void loop(Supplier<HttpRequest> requests, long end, Histogram latency, AtomicLong ok, Errors errors,
                       AtomicInteger inFlight, AtomicLong lastCompletion) {
         long sent = System.nanoTime();
         send(requests.get()).whenComplete((response, failure) -> {
@@ -104,13 +125,40 @@ final class LoadGenerator {
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }
 
-    private static void record(Histogram latency, AtomicLong ok, AtomicLong errors, long since,
+    private static void record(Histogram latency, AtomicLong ok, Errors errors, long since,
                                HttpResponse<Void> response, Throwable failure) {
         if (failure == null && response.statusCode() == 200) {
             latency.recordValue(Math.min(HIGHEST_MICROS, (System.nanoTime() - since) / 1000));
             ok.incrementAndGet();
         } else {
-            errors.incrementAndGet();
+            errors.add(failure != null ? rootCause(failure) : "HTTP " + response.statusCode());
+        }
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Failed requests, counted by kind: status code or exception. */
+    private static final class Errors {
+        private final Map<String, AtomicLong> kinds = new ConcurrentHashMap<>();
+
+        void add(String kind) {
+            kinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        long total() {
+            return kinds.values().stream().mapToLong(AtomicLong::get).sum();
+        }
+
+        Map<String, Long> byKind() {
+            Map<String, Long> copy = new TreeMap<>();
+            kinds.forEach((kind, count) -> copy.put(kind, count.get()));
+            return copy;
         }
     }
 
