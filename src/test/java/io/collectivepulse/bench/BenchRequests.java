@@ -1,0 +1,111 @@
+package io.collectivepulse.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Http;
+import io.collectivepulse.support.SlackSigner;
+import io.collectivepulse.support.TeamsClient;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The requests of the load: signed {@code /signal} slash commands as Slack sends them (form-encoded, signed
+ * when sent), and the recorded Teams personal message saying {@code signal …}, each with its own number, from
+ * {@value #USERS} members of one community in turn (one member posting hundreds of signals a second would
+ * only measure the lock on that member's row).
+ */
+final class BenchRequests {
+    static final String CHANNEL = "C0BENCH";
+    static final int USERS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchRequests() {
+    }
+
+    /** One Slack slash command, signed now. */
+    static HttpRequest slack(String url, SlackSigner signer, String command, String text) {
+        return slack(url, signer, "U0BENCH", command, text);
+    }
+
+    private static HttpRequest slack(String url, SlackSigner signer, String user, String command, String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "deprecated-verification-token");
+        form.put("team_id", FakeSlackApi.TEAM_ID);
+        form.put("team_domain", "pulse-bench");
+        form.put("channel_id", CHANNEL);
+        form.put("channel_name", "bench");
+        form.put("user_id", user);
+        form.put("user_name", "bench");
+        form.put("command", command);
+        form.put("text", text);
+        form.put("api_app_id", "A0PULSE");
+        form.put("response_url", "https://hooks.slack.com/commands/" + FakeSlackApi.TEAM_ID + "/1/x");
+        form.put("trigger_id", "1.2.3");
+        String body = Http.form(form);
+        long now = Instant.now().getEpochSecond();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(now))
+                .header("X-Slack-Signature", signer.sign(now, body))
+                .timeout(LoadGenerator.REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** {@code /signal} commands, numbered. */
+    static Supplier<HttpRequest> slackSignals(String url, SlackSigner signer) {
+        var counter = new AtomicLong();
+        return () -> {
+            long n = counter.incrementAndGet();
+            return slack(url, signer, "U0BENCH" + n % USERS, "/signal", "Signal de charge " + n + " #bench");
+        };
+    }
+
+    /** One Teams personal message with this text, in the bench's conversation. */
+    static HttpRequest teams(String url, String serviceUrl, String text) {
+        ObjectNode activity = TeamsClient.recorded(TeamsClient.PERSONAL);
+        activity.put("text", text).put("serviceUrl", serviceUrl);
+        return teamsRequest(url, json(activity));
+    }
+
+    /** {@code signal …} messages, numbered; the JSON is built once and only the id and number change. */
+    static Supplier<HttpRequest> teamsSignals(String url, String serviceUrl) {
+        ObjectNode activity = TeamsClient.recorded(TeamsClient.PERSONAL);
+        activity.put("text", "signal Signal de charge NUMBER #bench").put("serviceUrl", serviceUrl).put("id", "ID");
+        ((ObjectNode) activity.path("from")).put("id", "29:bench-member-USER").put("aadObjectId", "USER");
+        String template = json(activity);
+        var counter = new AtomicLong();
+        return () -> {
+            long n = counter.incrementAndGet();
+            return teamsRequest(url, template
+                    .replace("\"ID\"", "\"" + UUID.randomUUID() + "\"")
+                    .replace("NUMBER", Long.toString(n))
+                    .replace("USER", Long.toString(n % USERS)));
+        };
+    }
+
+    private static HttpRequest teamsRequest(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .timeout(LoadGenerator.REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String json(ObjectNode activity) {
+        try {
+            return JSON.writeValueAsString(activity);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.collectivepulse.bench;
+
+import io.collectivepulse.Application;
+import io.collectivepulse.Config;
+import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Clock;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+/**
+ * The server under load, in a JVM of its own so that its memory and CPU can be read apart from the load
+ * generator's: {@code service} (Collective Pulse itself, configured from the environment like {@code Main}),
+ * {@code javalin} (a bare endpoint returning a constant) or {@code sdk} (the minimal Bolt app and Bot
+ * Framework bot). It prints {@code bench:ready <port>}, then answers commands read on standard input:
+ * {@code mem}, {@code jfr-start}, {@code jfr-stop <file>}, {@code quit}.
+ */
+public final class BenchTarget {
+    static final String READY = "bench:ready ";
+    static final String MEMORY = "bench:mem ";
+    static final String DONE = "bench:done";
+
+    private BenchTarget() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AutoCloseable server = start(args[0]);
+        System.out.println(READY + port(server));
+        System.out.flush();
+        Recording recording = null;
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            if (line.equals("mem")) {
+                System.out.println(MEMORY + memory());
+            } else if (line.equals("jfr-start")) {
+                recording = startRecording();
+                System.out.println(DONE);
+            } else if (line.startsWith("jfr-stop ") && recording != null) {
+                recording.dump(Path.of(line.substring("jfr-stop ".length())));
+                recording.close();
+                recording = null;
+                System.out.println(DONE);
+            }
+            System.out.flush();
+        }
+        server.close();
+        System.exit(0);
+    }
+
+    private static AutoCloseable start(String kind) {
+        return switch (kind) {
+            case "service" -> Application.start(Config.fromEnv(System.getenv()), Clock.systemUTC());
+            case "javalin" -> javalin(false);
+            case "sdk" -> javalin(true);
+            default -> throw new IllegalArgumentException("Unknown target " + kind);
+        };
+    }
+
+    private static int port(AutoCloseable server) {
+        return server instanceof Application app ? app.port() : ((JavalinServer) server).javalin().port();
+    }
+
+    /** The baselines, on the same routes as the service. */
+    private static JavalinServer javalin(boolean sdk) {
+        var env = System.getenv();
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            if (sdk) {
+                config.routes.post("/slack/events", new MinimalBolt(env.get("SLACK_SIGNING_SECRET"),
+                        env.get("SLACK_BOT_TOKEN"), env.get("SLACK_API_URL")));
+                config.routes.post("/api/messages", new MinimalBotFramework());
+            } else {
+                config.routes.post("/slack/events", ctx -> ctx.result("ok"));
+                config.routes.post("/api/messages", ctx -> ctx.result("ok"));
+            }
+        }).start("127.0.0.1", 0);
+        return new JavalinServer(javalin);
+    }
+
+    private record JavalinServer(Javalin javalin) implements AutoCloseable {
+        @Override
+        public void close() {
+            javalin.stop();
+        }
+    }
+
+    /** Heap used and committed (bytes) and the resident set size (kB) from /proc/self/status. */
+    private static String memory() throws IOException {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        long rssKb = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                .findFirst().orElse(-1);
+        return heap.getUsed() + " " + heap.getCommitted() + " " + rssKb;
+    }
+
+    private static Recording startRecording() throws IOException, ParseException {
+        var recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+}

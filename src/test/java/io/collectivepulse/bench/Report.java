@@ -1,0 +1,192 @@
+package io.collectivepulse.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Markdown report of one run: every figure next to the baselines measured in the same run. */
+final class Report {
+    static final String JAVALIN = "javalin";
+    static final String SDK = "sdk";
+    static final String SERVICE = "service";
+    static final String SATURATION = "saturation";
+
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<String, Map<String, TargetProcess.Memory>> memory = new LinkedHashMap<>();
+    private final Map<String, Duration> starts = new LinkedHashMap<>();
+    private final Map<String, String> profiles = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private QuartzBench.Figures quartz;
+
+    /** One phase of load on one target. */
+    record Row(String path, String target, String phase, LoadGenerator.Result result, CpuMeter.Usage cpu) {
+    }
+
+    void add(Row row) {
+        rows.add(row);
+    }
+
+    void memory(String target, String moment, TargetProcess.Memory figures) {
+        memory.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(moment, figures);
+    }
+
+    void started(String target, Duration time) {
+        starts.put(target, time);
+    }
+
+    void profile(String path, String markdown) {
+        profiles.put(path, markdown);
+    }
+
+    void note(String line) {
+        notes.add(line);
+    }
+
+    void quartz(QuartzBench.Figures figures) {
+        this.quartz = figures;
+    }
+
+    static String label(String path, String target) {
+        return switch (target) {
+            case JAVALIN -> "Bare Javalin";
+            case SDK -> path.equals("Slack") ? "Minimal Bolt app" : "Minimal Bot Framework bot";
+            default -> "**Collective Pulse**";
+        };
+    }
+
+    String markdown(String header) {
+        var out = new StringBuilder(header);
+        for (String path : List.of("Slack", "Teams")) {
+            out.append(ackPath(path));
+        }
+        out.append("""
+                ### Digests: build + render (1, 100 and 1,000 communities of 1,000 signals)
+
+                **Not measured yet.** The digest feature is being written on `main`; its benchmark goes here, with the
+                same shape: a baseline in the same run (rendering a constant card) and ratios.
+
+                """);
+        out.append(scheduler()).append(memoryTable());
+        if (!notes.isEmpty()) {
+            out.append("### Notes from the run\n\n");
+            notes.forEach(n -> out.append("- ").append(n).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private String ackPath(String path) {
+        var out = new StringBuilder("### %s path: %s%n%n".formatted(path, path.equals("Slack")
+                ? "signed `/signal` slash commands to `POST /slack/events`"
+                : "Teams `signal …` message activities to `POST /api/messages`"));
+        out.append("| Load | Target | Throughput req/s | p50 ms | p99 ms | max ms | Errors "
+                + "| CPU % gen / target / PostgreSQL / other |\n|---|---|---:|---:|---:|---:|---:|---|\n");
+        for (Row row : rows) {
+            if (row.path().equals(path)) {
+                var r = row.result();
+                out.append("| %s | %s | %.0f | %.2f | %.2f | %.1f | %d | %s |%n".formatted(row.phase(),
+                        label(path, row.target()), r.throughput(), r.millis(50), r.millis(99), r.maxMillis(),
+                        r.errors(), row.cpu().format()));
+            }
+        }
+        String sdk = label(path, SDK);
+        out.append("\nCollective Pulse as a ratio of the baselines (lower is better for latency, higher for throughput):\n\n");
+        out.append("| Load | p50 × Javalin | p99 × Javalin | p50 × %s | p99 × %s | throughput × %s |%n".formatted(sdk, sdk, sdk));
+        out.append("|---|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            if (row.path().equals(path) && row.target().equals(SERVICE)) {
+                var ours = row.result();
+                var javalin = find(path, JAVALIN, row.phase()).map(Row::result);
+                var base = find(path, SDK, row.phase()).map(Row::result);
+                out.append("| %s | %s | %s | %s | %s | %s |%n".formatted(row.phase(),
+                        ratio(ours.millis(50), javalin.map(b -> b.millis(50))),
+                        ratio(ours.millis(99), javalin.map(b -> b.millis(99))),
+                        ratio(ours.millis(50), base.map(b -> b.millis(50))),
+                        ratio(ours.millis(99), base.map(b -> b.millis(99))),
+                        ratio(ours.throughput(), base.map(LoadGenerator.Result::throughput))));
+            }
+        }
+        out.append('\n').append(targets(path));
+        if (profiles.containsKey(path)) {
+            out.append("\nWhere Collective Pulse's CPU time goes at saturation on this path (JFR, a separate profiled "
+                    + "phase of the same load):\n\n").append(profiles.get(path));
+        }
+        return out.append('\n').toString();
+    }
+
+    private String targets(String path) {
+        var at200 = find(path, SERVICE, "200/s").map(Row::result);
+        var ours = find(path, SERVICE, SATURATION).map(Row::result);
+        var base = find(path, SDK, SATURATION).map(Row::result);
+        var out = new StringBuilder();
+        at200.ifPresent(r -> out.append("- Target p99 < 50 ms at 200 req/s: **%.2f ms, %s**.%n"
+                .formatted(r.millis(99), r.millis(99) < 50 && r.errors() == 0 ? "met" : "missed")));
+        if (ours.isPresent() && base.isPresent()) {
+            double ratio = ours.get().throughput() / base.get().throughput();
+            out.append("- Target saturation throughput ≥ 0.75 × %s: **%.2f ×, %s** (%.0f vs %.0f req/s).%n".formatted(
+                    label(path, SDK), ratio, ratio >= 0.75 ? "met" : "missed", ours.get().throughput(),
+                    base.get().throughput()));
+        }
+        return out.toString();
+    }
+
+    private String scheduler() {
+        if (quartz == null) {
+            return "";
+        }
+        var q = quartz;
+        return """
+                ### Scheduler: Quartz JDBC store (clustered JobStoreTX, 4 threads, the service's settings)
+
+                | Figure | With %,d weekly triggers stored | Baseline in the same run |
+                |---|---|---|
+                | Store them (cron, Europe/Paris, one per community) | %.1f s in batches of 1,000 per transaction (%.0f µs a trigger) | one per transaction: %.2f ms a trigger, %.0f s for all |
+                | Service start (JVM start to listening) | %.2f s | %.2f s on the same database before (× %.2f) |
+                | Firing lag of %,d triggers due at the same instant | %s | empty store: %s |
+                | Quartz's acquisition query (due time bound as NUMERIC, as Quartz binds it) | %.1f ms, `%s` | bound as BIGINT: %.1f ms, `%s` |
+
+                """.formatted(q.triggers(), q.batched().toMillis() / 1000.0, q.batchedMicrosPerTrigger(),
+                q.oneByOneMillisPerTrigger(), q.oneByOneMillisPerTrigger() * q.triggers() / 1000,
+                q.startAfter().toMillis() / 1000.0, q.startBefore().toMillis() / 1000.0,
+                (double) q.startAfter().toMillis() / q.startBefore().toMillis(),
+                q.fullStore().expected(), q.fullStore().format(), q.emptyStore().format(),
+                q.numeric().millis(), q.numeric().plan(), q.bigint().millis(), q.bigint().plan());
+    }
+
+    private String memoryTable() {
+        var out = new StringBuilder("""
+                ### Memory and start time (each target in its own JVM: -Xmx460m, as in the Kubernetes deployment)
+
+                | Target | Start s | Idle heap used / committed MB | Idle RSS MB | Slack 200/s heap / RSS MB | Teams 200/s heap / RSS MB |
+                |---|---:|---:|---:|---:|---:|
+                """);
+        memory.forEach((target, moments) -> {
+            out.append("| %s | %.2f |".formatted(target.equals(SDK) ? "Minimal Bolt app + Bot Framework bot"
+                    : label("Slack", target), starts.getOrDefault(target, Duration.ZERO).toMillis() / 1000.0));
+            var idle = moments.get("idle");
+            out.append(idle == null ? " | |" : " %.0f / %.0f | %.0f |".formatted(idle.heapUsedMb(),
+                    idle.heapCommittedMb(), idle.rssMb()));
+            for (String moment : List.of("Slack 200/s", "Teams 200/s")) {
+                var m = moments.get(moment);
+                out.append(m == null ? " |" : " %.0f / %.0f |".formatted(m.heapUsedMb(), m.rssMb()));
+            }
+            out.append('\n');
+        });
+        double ours = memory.getOrDefault(SERVICE, Map.of()).values().stream()
+                .mapToDouble(TargetProcess.Memory::rssMb).max().orElse(Double.NaN);
+        out.append("\n- Target RSS < 400 MB: **%.0f MB at most, %s**.%n%n".formatted(ours, ours < 400 ? "met" : "missed"));
+        return out.toString();
+    }
+
+    private Optional<Row> find(String path, String target, String phase) {
+        return rows.stream().filter(r -> r.path().equals(path) && r.target().equals(target) && r.phase().equals(phase))
+                .findFirst();
+    }
+
+    private static String ratio(double ours, Optional<Double> base) {
+        return base.filter(b -> b > 0 && !b.isNaN()).map(b -> "%.2f".formatted(ours / b)).orElse("—");
+    }
+}

@@ -1,0 +1,34 @@
+package io.collectivepulse.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How long and how hard the benchmark runs; every value can be changed with a system property
+ * ({@code -Dbench.phaseSeconds=15} …) for a longer, steadier run than the default, which fits in ten minutes on
+ * two cores.
+ */
+record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmUpRequests, Duration profile,
+                int concurrency,
+                int triggers, int simultaneous) {
+
+    static Settings fromSystemProperties() {
+        return new Settings(
+                Arrays.stream(System.getProperty("bench.rates", "50,200,500").split(","))
+                        .map(String::trim).map(Integer::valueOf).toList(),
+                Duration.ofSeconds(Long.getLong("bench.phaseSeconds", 6)),
+                Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 15)),
+                Long.getLong("bench.warmUpRequests", 20_000),
+                Duration.ofSeconds(Long.getLong("bench.profileSeconds", 5)),
+                Integer.getInteger("bench.concurrency", 32),
+                Integer.getInteger("bench.triggers", 100_000),
+                Integer.getInteger("bench.simultaneous", 1_000));
+    }
+
+    String describe() {
+        return ("fixed rates %s req/s for %d s each, then saturation for %d s with %d requests in flight, after a "
+                + "warm-up of %,d requests (at most %d s) with 8 in flight")
+                .formatted(rates, phase.toSeconds(), phase.toSeconds(), concurrency, warmUpRequests, warmUp.toSeconds());
+    }
+}
