@@ -53,6 +53,10 @@ public final class BenchMain {
             }
             System.out.println("Scheduler: " + settings.triggers() + " triggers");
             bench.report.quartz(QuartzBench.run(env, settings.triggers(), settings.simultaneous()));
+            System.out.println("Digests");
+            var digests = new java.util.ArrayList<>(DigestBench.inMemory());
+            digests.addAll(DigestBench.withDatabase(List.of(1, 100, 1000), 1000));
+            bench.report.digests(DigestBench.table(digests));
         }
         Duration total = Duration.ofNanos(System.nanoTime() - started);
         String markdown = bench.report.markdown(Machine.header(settings, total));

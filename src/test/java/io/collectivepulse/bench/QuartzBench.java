@@ -128,8 +128,8 @@ final class QuartzBench {
         var round = new AtomicReference<Round>();
         try (Database database = Database.open(Config.fromEnv(env))) {
             Duration startBefore = serviceStart(env);
-            var scheduler = new PulseScheduler(database.dataSource(),
-                    Map.of(FiringProbe.class, () -> new FiringProbe(round.get())));
+            var scheduler = new PulseScheduler(database.dataSource())
+                    .register(FiringProbe.class, () -> new FiringProbe(round.get()));
             try {
                 Scheduler quartz = scheduler.quartz();
                 scheduler.start();

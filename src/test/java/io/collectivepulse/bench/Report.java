@@ -20,6 +20,7 @@ final class Report {
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private QuartzBench.Figures quartz;
+    private String digests;
 
     /** One phase of load on one target. */
     record Row(String path, String target, String phase, LoadGenerator.Result result, CpuMeter.Usage cpu) {
@@ -45,6 +46,10 @@ final class Report {
         notes.add(line);
     }
 
+    void digests(String table) {
+        this.digests = table;
+    }
+
     void quartz(QuartzBench.Figures figures) {
         this.quartz = figures;
     }
@@ -62,13 +67,8 @@ final class Report {
         for (String path : List.of("Slack", "Teams")) {
             out.append(ackPath(path));
         }
-        out.append("""
-                ### Digests: build + render (1, 100 and 1,000 communities of 1,000 signals)
-
-                **Not measured yet.** The digest feature is being written on `main`; its benchmark goes here, with the
-                same shape: a baseline in the same run (rendering a constant card) and ratios.
-
-                """);
+        out.append("### Digests: build + render\n\n").append(digests == null ? "Not measured in this run.\n" : digests)
+                .append('\n');
         out.append(scheduler()).append(memoryTable());
         if (!notes.isEmpty()) {
             out.append("### Notes from the run\n\n");
