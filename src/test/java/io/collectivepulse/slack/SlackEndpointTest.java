@@ -73,6 +73,35 @@ class SlackEndpointTest {
     }
 
     @Test
+    void settingsAreForFacilitatorsAndFollowTheCommunity() throws InterruptedException {
+        var faci = slack.as(FakeSlackApi.TEAM_ID, "C0SETTINGS", "U0FACI", "faci");
+        var member = slack.as(FakeSlackApi.TEAM_ID, "C0SETTINGS", "U0MEMB", "memb");
+        say(faci, "/pulse", "lier Réglages");
+        assertThat(say(faci, "/pulse", "digest")).contains("lundi", "Europe/Paris", "Prochaine");
+        assertThat(say(member, "/pulse", "langue en")).contains("animateur");
+        assertThat(say(member, "/pulse", "digest vendredi 17h")).contains("animateur");
+        assertThat(say(faci, "/pulse", "digest jamais")).contains("/pulse digest lundi 9h");
+        assertThat(say(faci, "/pulse", "fuseau Mars/Olympus")).contains("Europe/Paris");
+        assertThat(say(faci, "/pulse", "fuseau America/Cayenne")).contains("America/Cayenne");
+        assertThat(say(faci, "/pulse", "digest vendredi 17h30")).contains("vendredi", "17:30", "America/Cayenne");
+        assertThat(say(faci, "/pulse", "aperçu")).contains("aperçu");
+        assertThat(say(faci, "/pulse", "digest aperçu")).contains("Semaine calme");
+        assertThat(say(member, "/pulse", "digest apercu")).contains("animateur");
+        assertThat(say(faci, "/pulse", "langue en")).contains("English");
+        assertThat(say(member, "/pulse", "digest")).contains("Friday", "America/Cayenne");
+        assertThat(say(faci, "/pulse", "digest off")).contains("off");
+        assertThat(say(faci, "/pulse", "language fr")).contains("français");
+
+        assertThat(say(member, "/veille", "ftp://example.org/x")).contains("http://", "Rien n'a été enregistré");
+        assertThat(say(member, "/veille", "javascript:alert(1)")).contains("http://");
+        assertThat(say(member, "/veille", "https://www.service-public.fr/guide Bon guide #rh")).isEmpty();
+        assertThat(card("C0SETTINGS", "Bon guide")).contains("Veille partagée", "https://www.service-public.fr/guide",
+                "[Ouvrir le lien]", "#rh");
+        assertThat(say(member, "/veille", "liste #rh")).contains("Bon guide");
+        assertThat(say(member, "/signal", "themes")).contains("#rh — 1");
+    }
+
+    @Test
     void englishKeywordsWork() {
         var client = slack.as(FakeSlackApi.TEAM_ID, "C0ENGLISH", "U0BOB", "bob");
         say(client, "/pulse", "link Reception agents");
