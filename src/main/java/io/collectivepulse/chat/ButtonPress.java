@@ -1,12 +1,27 @@
 package io.collectivepulse.chat;
 
+import java.util.Map;
+
 /**
- * A member pressed a {@link Button} on a card the service posted.
+ * A member pressed a {@link Button} on a card the service posted, or submitted a {@link Form}.
  *
  * @param actor   who pressed it
  * @param channel where the card is
- * @param action  the button's action id
- * @param value   the button's value
+ * @param action  the button's (or form's) action id
+ * @param value   the button's (or form's) value
+ * @param fields  what was typed in the form's fields, by field id; empty for a button
  */
-public record ButtonPress(Actor actor, ChannelRef channel, String action, String value) {
+public record ButtonPress(Actor actor, ChannelRef channel, String action, String value, Map<String, String> fields) {
+    public ButtonPress {
+        fields = Map.copyOf(fields);
+    }
+
+    public ButtonPress(Actor actor, ChannelRef channel, String action, String value) {
+        this(actor, channel, action, value, Map.of());
+    }
+
+    /** The value typed in a field, or "" when it was left empty. */
+    public String field(String id) {
+        return fields.getOrDefault(id, "");
+    }
 }

@@ -1,5 +1,7 @@
 package io.collectivepulse.chat;
 
+import java.util.Map;
+
 /**
  * The answer to a command.
  *
@@ -7,22 +9,39 @@ package io.collectivepulse.chat;
  *                channel through a {@link Messenger})
  * @param privately true when only the person who asked should see it (Slack ephemeral); Teams, which has
  *                no ephemeral messages, answers in the conversation either way
+ * @param form    a form to show (a Slack modal, an Adaptive Card with inputs), or null; {@code card} is then what
+ *                to say where the form cannot be shown (a Slack mention has no trigger to open a modal)
+ * @param fieldErrors for a submitted form that was refused: what to say next to each field; empty otherwise
  */
-public record Reply(Card card, boolean privately) {
+public record Reply(Card card, boolean privately, Form form, Map<String, String> fieldErrors) {
+    public Reply {
+        fieldErrors = Map.copyOf(fieldErrors);
+    }
+
     public static Reply privately(Card card) {
-        return new Reply(card, true);
+        return new Reply(card, true, null, Map.of());
     }
 
     public static Reply publicly(Card card) {
-        return new Reply(card, false);
+        return new Reply(card, false, null, Map.of());
     }
 
     /** No answer: what the command did is already visible in the channel. */
     public static Reply none() {
-        return new Reply(null, true);
+        return new Reply(null, true, null, Map.of());
+    }
+
+    public static Reply form(Form form, Card fallback) {
+        return new Reply(fallback, true, form, Map.of());
+    }
+
+    /** A refused form submission: the form stays open with these messages (Slack); Teams shows them as a card. */
+    public static Reply fieldErrors(Map<String, String> errors) {
+        String text = String.join("\n", errors.values());
+        return new Reply(Card.text(text), true, null, errors);
     }
 
     public boolean isEmpty() {
-        return card == null;
+        return card == null && form == null;
     }
 }

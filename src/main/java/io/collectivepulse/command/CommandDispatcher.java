@@ -25,13 +25,13 @@ public final class CommandDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final CommunityService communities;
-    private final SignalService signals;
+    private final SignalPresses signalPresses;
     private final PulseCommands pulse;
     private final SignalCommands signalCommands;
 
     public CommandDispatcher(CommunityService communities, SignalService signals, DigestService digests) {
         this.communities = communities;
-        this.signals = signals;
+        this.signalPresses = new SignalPresses(signals);
         this.pulse = new PulseCommands(communities, digests);
         this.signalCommands = new SignalCommands(signals);
     }
@@ -75,15 +75,10 @@ public final class CommandDispatcher {
                 return Reply.privately(Card.text(messages.get("signal.notLinked", press.channel().platform()
                         .commandPrefix())));
             }
-            if (!SignalActions.ALL.contains(press.action())) {
+            if (!press.action().startsWith(SignalActions.PREFIX)) {
                 return Reply.privately(Card.text(messages.get("action.unknown")));
             }
-            return switch (signals.press(community.get(), press.actor(), press.action(), press.value())) {
-                case NOT_FOUND -> Reply.privately(Card.text(messages.get("action.notFound")));
-                case FACILITATORS_ONLY -> Reply.privately(Card.text(messages.get("action.facilitatorsOnly")));
-                case AUTHOR_ONLY -> Reply.privately(Card.text(messages.get("action.authorOnly")));
-                default -> Reply.none();
-            };
+            return signalPresses.press(press, community.get(), messages);
         } catch (RuntimeException e) {
             LOG.error("Button {} failed in {}", press.action(), press.channel(), e);
             return Reply.privately(Card.text(Messages.of(communities.localeOf(community)).get("error.unexpected")));

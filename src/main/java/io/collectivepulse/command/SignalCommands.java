@@ -1,9 +1,11 @@
 package io.collectivepulse.command;
 
+import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.signal.Signal;
 import io.collectivepulse.signal.SignalCards;
+import io.collectivepulse.signal.SignalForms;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.signal.SignalService.PostResult;
 import java.util.Locale;
@@ -25,7 +27,8 @@ final class SignalCommands {
         String sub = Keywords.firstWord(context.command().text());
         String argument = context.argument();
         if (sub.isEmpty()) {
-            return context.privately("signal.usage", context.prefix());
+            return Reply.form(SignalForms.create(context.messages()),
+                    Card.text(context.messages().get("signal.usage", context.prefix())));
         }
         if (Keywords.LIST.contains(sub) && isTheme(argument)) {
             return list(context, community, Signal.Kind.SIGNAL, argument);

@@ -26,6 +26,7 @@ public final class SignalCards {
         buttons.add(Button.action(messages.get("signal.button.claim"), SignalActions.CLAIM, value));
         buttons.add(Button.action(messages.get(signal.isFlagged() ? "signal.button.unflag" : "signal.button.flag"),
                 SignalActions.FLAG, value));
+        buttons.add(Button.action(messages.get("signal.button.edit"), SignalActions.EDIT, value));
         buttons.add(Button.action(messages.get("signal.button.delete"), SignalActions.DELETE, value));
         var item = new Card.Item(text(signal), meta(messages, community, signal), signal.themes(), buttons, false);
         String title = messages.get(signal.kind() == Signal.Kind.RESOURCE ? "watch.card.title" : "signal.card.title");

@@ -81,6 +81,13 @@ public interface SignalDao {
     List<ThemeCount> themes(@Bind("communityId") long communityId, @Bind("since") Instant since,
                             @Bind("limit") int limit);
 
+    @SqlUpdate("""
+            UPDATE signal SET body = :body, themes = :themes, link = :link
+            WHERE id = :id AND community_id = :communityId
+            """)
+    int update(@Bind("communityId") long communityId, @Bind("id") long id, @Bind("body") String body,
+               @Bind("themes") String[] themes, @Bind("link") String link);
+
     @SqlUpdate("UPDATE signal SET message_id = :messageId WHERE id = :id")
     void setMessageId(@Bind("id") long id, @Bind("messageId") String messageId);
 

@@ -45,6 +45,18 @@ public final class SignalService implements AutoCloseable {
      * signal is valid.
      */
     public PostResult post(Community community, Actor actor, ChannelRef channel, String rawText) {
+        return post(community, actor, channel, rawText, "");
+    }
+
+    /** A signal from the form: its text, its themes field ("rh, paie") and an optional http(s) link. */
+    public PostResult post(Community community, Actor actor, ChannelRef channel, String rawText, String rawThemes,
+                           String rawLink) {
+        String themes = SignalForms.themesAsTags(MemberText.clean(rawThemes));
+        return post(community, actor, channel, MemberText.clean(rawText) + (themes.isEmpty() ? "" : " " + themes),
+                rawLink);
+    }
+
+    private PostResult post(Community community, Actor actor, ChannelRef channel, String rawText, String rawLink) {
         String text = MemberText.clean(rawText);
         if (MemberText.length(text) > Signal.MAX_LENGTH) {
             return new PostResult.TooLong(MemberText.length(text), Signal.MAX_LENGTH);
@@ -56,7 +68,57 @@ public final class SignalService implements AutoCloseable {
         if (parsed.themes().size() > Signal.MAX_THEMES) {
             return new PostResult.TooManyThemes(Signal.MAX_THEMES);
         }
-        return store(community, actor, channel, Signal.Kind.SIGNAL, parsed, null);
+        String link = MemberText.clean(rawLink);
+        Optional<String> parsedLink = WatchLink.parse(link);
+        if (!link.isEmpty() && parsedLink.isEmpty()) {
+            return new PostResult.NotALink();
+        }
+        return store(community, actor, channel, Signal.Kind.SIGNAL, parsed, parsedLink.orElse(null));
+    }
+
+    /** The form to edit a signal, for its author or a facilitator. */
+    public Optional<io.collectivepulse.chat.Form> editForm(Community community, Actor actor, long id) {
+        return dao.find(community.id(), id)
+                .filter(signal -> signal.isAuthor(actor) || communities.isFacilitator(community, actor))
+                .map(signal -> SignalForms.edit(Messages.of(community.locale()), signal));
+    }
+
+    /**
+     * Replaces the text, themes and link of a signal (its author's or a facilitator's edit), and redraws its card.
+     * Nothing changes unless the whole edit is valid.
+     */
+    public EditResult edit(Community community, Actor actor, long id, String rawText, String rawThemes,
+                           String rawLink) {
+        Optional<Signal> signal = dao.find(community.id(), id);
+        if (signal.isEmpty()) {
+            return new EditResult.NotFound();
+        }
+        if (!signal.get().isAuthor(actor) && !communities.isFacilitator(community, actor)) {
+            return new EditResult.AuthorOnly();
+        }
+        String themes = SignalForms.themesAsTags(MemberText.clean(rawThemes));
+        String text = MemberText.clean(MemberText.clean(rawText) + (themes.isEmpty() ? "" : " " + themes));
+        if (MemberText.length(text) > Signal.MAX_LENGTH) {
+            return new EditResult.Invalid(new PostResult.TooLong(MemberText.length(text), Signal.MAX_LENGTH));
+        }
+        SignalText parsed = SignalText.parse(text);
+        if (parsed.body().isEmpty() && signal.get().kind() == Signal.Kind.SIGNAL) {
+            return new EditResult.Invalid(new PostResult.Empty());
+        }
+        if (parsed.themes().size() > Signal.MAX_THEMES) {
+            return new EditResult.Invalid(new PostResult.TooManyThemes(Signal.MAX_THEMES));
+        }
+        String link = MemberText.clean(rawLink);
+        Optional<String> parsedLink = WatchLink.parse(link);
+        if ((!link.isEmpty() || signal.get().kind() == Signal.Kind.RESOURCE) && parsedLink.isEmpty()) {
+            return new EditResult.Invalid(new PostResult.NotALink());
+        }
+        dao.update(community.id(), id, parsed.body(), parsed.themes().toArray(String[]::new),
+                parsedLink.orElse(null));
+        if (signal.get().messageId() != null) {
+            refresher.request(id);
+        }
+        return new EditResult.Edited();
     }
 
     /** {@code /veille <url> [commentaire] [#thème…]}: the first word must be an http(s) address. */
@@ -178,6 +240,22 @@ public final class SignalService implements AutoCloseable {
 
         boolean changed() {
             return this != NOT_FOUND && this != FACILITATORS_ONLY && this != AUTHOR_ONLY;
+        }
+    }
+
+    /** What {@link #edit} did. */
+    public sealed interface EditResult {
+        record Edited() implements EditResult {
+        }
+
+        record NotFound() implements EditResult {
+        }
+
+        record AuthorOnly() implements EditResult {
+        }
+
+        /** Refused for the same reasons a new signal would be; {@code reason} is never {@code Posted}. */
+        record Invalid(PostResult reason) implements EditResult {
         }
     }
 

@@ -4,14 +4,20 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Form;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,6 +39,11 @@ public final class BlockKitRenderer {
     static final int MAX_URL = 3000;
     /** The action id of link buttons, which Slack reports when clicked although they only open a page. */
     static final String LINK_ACTION = "link.open";
+    /** The action id of every text input of a modal; the block id is the field's id. */
+    static final String FIELD_ACTION = "value";
+    static final int MAX_VIEW_TITLE = 24;
+    static final int MAX_LABEL = 2000;
+    static final int MAX_PLACEHOLDER = 150;
 
     /** The blocks of a one-message answer: items that do not fit in 50 blocks are left out, the footer kept. */
     public List<LayoutBlock> blocks(Card card) {
@@ -85,6 +96,32 @@ public final class BlockKitRenderer {
         return messages;
     }
 
+    /**
+     * A form as a modal: one input block per field, its id as block id; {@code metadata} comes back with the
+     * submission (here, the channel the form was opened from).
+     */
+    public View modal(Form form, String metadata) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (Form.Field field : form.fields()) {
+            var input = PlainTextInputElement.builder().actionId(FIELD_ACTION).multiline(field.multiline())
+                    .maxLength(field.maxLength());
+            if (field.hint() != null) {
+                input.placeholder(plain(field.hint(), MAX_PLACEHOLDER));
+            }
+            if (field.initial() != null && !field.initial().isEmpty()) {
+                input.initialValue(field.initial());
+            }
+            blocks.add(InputBlock.builder().blockId(field.id()).label(plain(field.label(), MAX_LABEL))
+                    .element(input.build()).optional(field.optional()).build());
+        }
+        return View.builder().type("modal").callbackId(form.action())
+                .title(ViewTitle.builder().type("plain_text").text(plainFit(form.title(), MAX_VIEW_TITLE)).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(plainFit(form.submitLabel(), MAX_VIEW_TITLE))
+                        .build())
+                .privateMetadata(metadata + "|" + form.value())
+                .blocks(blocks).build();
+    }
+
     /** The notification text Slack shows where blocks cannot be displayed. */
     public String fallbackText(Card card) {
         return SlackText.fit(SlackText.escape(card.fallbackText()), MAX_SECTION_TEXT);
@@ -124,6 +161,10 @@ public final class BlockKitRenderer {
             elements.add(builder.build());
         }
         return elements;
+    }
+
+    private static PlainTextObject plain(String text, int max) {
+        return PlainTextObject.builder().text(plainFit(text, max)).emoji(false).build();
     }
 
     private static HeaderBlock header(String title) {

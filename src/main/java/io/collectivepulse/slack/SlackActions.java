@@ -26,11 +26,13 @@ final class SlackActions {
 
     private final CommandDispatcher dispatcher;
     private final BlockKitRenderer renderer;
+    private final SlackForms forms;
     private final Executor afterAck;
 
-    SlackActions(CommandDispatcher dispatcher, BlockKitRenderer renderer, Executor afterAck) {
+    SlackActions(CommandDispatcher dispatcher, BlockKitRenderer renderer, SlackForms forms, Executor afterAck) {
         this.dispatcher = dispatcher;
         this.renderer = renderer;
+        this.forms = forms;
         this.afterAck = afterAck;
     }
 
@@ -55,6 +57,9 @@ final class SlackActions {
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
         Reply reply = dispatcher.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue()));
+        if (reply.form() != null && forms.open(client, payload.getTriggerId(), channel, reply.form())) {
+            return;
+        }
         if (reply.isEmpty()) {
             return;
         }

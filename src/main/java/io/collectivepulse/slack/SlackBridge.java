@@ -55,9 +55,11 @@ public final class SlackBridge implements Handler, AutoCloseable {
                 .build();
         this.app = new App(appConfig);
         var renderer = new BlockKitRenderer();
-        new SlackCommands(dispatcher, renderer).register(app);
+        var forms = new SlackForms(dispatcher, renderer, afterAck);
+        forms.register(app);
+        new SlackCommands(dispatcher, renderer, forms).register(app);
         new SlackMentions(dispatcher, renderer, afterAck).register(app);
-        new SlackActions(dispatcher, renderer, afterAck).register(app);
+        new SlackActions(dispatcher, renderer, forms, afterAck).register(app);
         this.messenger = new SlackMessenger(appConfig.getSlack().methods(config.botToken()), renderer);
         this.parser = new SlackRequestParser(appConfig);
     }

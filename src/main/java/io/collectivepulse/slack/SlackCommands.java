@@ -16,10 +16,12 @@ import io.collectivepulse.command.Keywords;
 final class SlackCommands {
     private final CommandDispatcher dispatcher;
     private final BlockKitRenderer renderer;
+    private final SlackForms forms;
 
-    SlackCommands(CommandDispatcher dispatcher, BlockKitRenderer renderer) {
+    SlackCommands(CommandDispatcher dispatcher, BlockKitRenderer renderer, SlackForms forms) {
         this.dispatcher = dispatcher;
         this.renderer = renderer;
+        this.forms = forms;
     }
 
     void register(App app) {
@@ -33,6 +35,9 @@ final class SlackCommands {
         var actor = new Actor(Platform.SLACK, workspace, payload.getUserId(), payload.getUserName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
         Reply reply = dispatcher.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
+        if (reply.form() != null && forms.open(ctx.client(), payload.getTriggerId(), channel, reply.form())) {
+            return ctx.ack();
+        }
         if (reply.isEmpty()) {
             // The result is already in the channel, posted by the bot: Slack shows nothing more.
             return ctx.ack();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Form;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,6 +49,32 @@ public final class AdaptiveCardRenderer {
         if (card.footer() != null) {
             body.add(block(run(card.footer()).put("isSubtle", true).put("size", "Small")).put("separator", true));
         }
+        root.putObject("msteams").put("width", "Full");
+        return root;
+    }
+
+    /** A form: one Input.Text per field, and a submit button whose data carries the form's action and value. */
+    public ObjectNode render(Form form) {
+        ObjectNode root = JSON.objectNode()
+                .put("type", "AdaptiveCard")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("version", VERSION);
+        ArrayNode body = root.putArray("body");
+        body.add(block(run(form.title()).put("weight", "Bolder").put("size", "Medium")));
+        for (Form.Field field : form.fields()) {
+            ObjectNode input = body.addObject().put("type", "Input.Text").put("id", field.id())
+                    .put("label", field.label()).put("isMultiline", field.multiline())
+                    .put("maxLength", field.maxLength()).put("isRequired", !field.optional());
+            if (field.hint() != null) {
+                input.put("placeholder", field.hint());
+            }
+            if (field.initial() != null) {
+                input.put("value", field.initial());
+            }
+        }
+        ObjectNode submit = root.putArray("actions").addObject().put("type", "Action.Submit")
+                .put("title", form.submitLabel());
+        submit.putObject("data").put(ACTION, form.action()).put(VALUE, form.value());
         root.putObject("msteams").put("width", "Full");
         return root;
     }

@@ -9,6 +9,8 @@ import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.command.CommandDispatcher;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -47,8 +49,15 @@ final class PulseBot extends ActivityHandler {
         if (activity.getValue() != null) {
             // An Action.Submit button on one of our cards: its data says which action, on what.
             JsonNode data = Serialization.objectToTree(activity.getValue());
+            Map<String, String> fields = new HashMap<>();
+            data.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    fields.put(field.getKey(), field.getValue().asText());
+                }
+            });
             reply = dispatcher.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
-                    data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText("")));
+                    data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText(""),
+                    fields));
         } else {
             String text = Activity.removeRecipientMentionImmutable(activity);
             if (text == null || text.isBlank()) {
@@ -60,6 +69,10 @@ final class PulseBot extends ActivityHandler {
         if (reply.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return turnContext.sendActivity(TeamsMessenger.activity(renderer, reply.card())).thenApply(sent -> null);
+        Activity answer = reply.form() != null
+                ? TeamsMessenger.activity(AdaptiveCardRenderer.CONTENT_TYPE, renderer.render(reply.form()),
+                        reply.form().title())
+                : TeamsMessenger.activity(renderer, reply.card());
+        return turnContext.sendActivity(answer).thenApply(sent -> null);
     }
 }

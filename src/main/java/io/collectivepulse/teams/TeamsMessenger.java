@@ -83,11 +83,15 @@ final class TeamsMessenger implements Messenger {
 
     /** A message activity carrying the card as an Adaptive Card attachment. */
     static Activity activity(AdaptiveCardRenderer renderer, Card card) {
+        return activity(AdaptiveCardRenderer.CONTENT_TYPE, renderer.render(card), card.fallbackText());
+    }
+
+    static Activity activity(String contentType, Object content, String summary) {
         var attachment = new Attachment();
-        attachment.setContentType(AdaptiveCardRenderer.CONTENT_TYPE);
-        attachment.setContent(renderer.render(card));
+        attachment.setContentType(contentType);
+        attachment.setContent(content);
         Activity activity = MessageFactory.attachment(attachment);
-        activity.setSummary(card.fallbackText());
+        activity.setSummary(summary);
         return activity;
     }
 

@@ -46,4 +46,41 @@ public final class BlockKitLimits {
         }
         return problems;
     }
+
+    /** Slack's limits for a modal: title, submit and close 24 characters, 100 blocks, labels, metadata. */
+    public static List<String> modalViolations(JsonNode view) {
+        List<String> problems = new ArrayList<>();
+        if (!view.path("type").asText().equals("modal")) {
+            problems.add("view type must be modal");
+        }
+        for (String key : List.of("title", "submit", "close")) {
+            if (view.path(key).path("text").asText("").length() > 24) {
+                problems.add(key + " over 24 characters");
+            }
+        }
+        if (view.path("title").path("text").asText("").isEmpty()) {
+            problems.add("a modal needs a title");
+        }
+        if (view.path("blocks").size() > 100) {
+            problems.add("more than 100 blocks in a modal");
+        }
+        if (view.path("private_metadata").asText("").length() > 3000) {
+            problems.add("private_metadata over 3000 characters");
+        }
+        if (view.path("callback_id").asText("").length() > 255) {
+            problems.add("callback_id over 255 characters");
+        }
+        for (JsonNode block : view.path("blocks")) {
+            if (block.path("label").path("text").asText("").length() > 2000) {
+                problems.add("input label over 2000 characters");
+            }
+            if (block.path("element").path("placeholder").path("text").asText("").length() > 150) {
+                problems.add("placeholder over 150 characters");
+            }
+            if (block.path("element").path("max_length").asInt(0) > 3000) {
+                problems.add("plain_text_input max_length over 3000");
+            }
+        }
+        return problems;
+    }
 }

@@ -88,6 +88,7 @@ public final class FakeSlackApi implements AutoCloseable {
                     """.formatted(TEAM_ID));
             case "chat.postMessage", "chat.postEphemeral" -> post(call);
             case "chat.update" -> update(call);
+            case "views.open" -> openView(call);
             default -> JSON.readTree("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
         ctx.result(JSON.writeValueAsString(answer));
@@ -124,6 +125,37 @@ public final class FakeSlackApi implements AutoCloseable {
                 .put("ts", call.params().get("ts"));
     }
 
+    /** views.open: a trigger id is required, and the modal must keep Slack's published limits. */
+    private JsonNode openView(Call call) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (call.params().getOrDefault("trigger_id", "").isEmpty()) {
+            problems.add("missing trigger_id");
+        }
+        try {
+            JsonNode view = JSON.readTree(call.params().getOrDefault("view", "{}"));
+            problems.addAll(BlockKitLimits.modalViolations(view));
+        } catch (IOException e) {
+            problems.add("view is not JSON");
+        }
+        if (!problems.isEmpty()) {
+            refused.add(call);
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_arguments")
+                    .set("response_metadata", JSON.createObjectNode().set("messages", JSON.valueToTree(problems)));
+        }
+        return JSON.createObjectNode().put("ok", true).set("view", JSON.createObjectNode().put("id", "V0PULSE"));
+    }
+
+    /** The views the service opened, as sent. */
+    public List<JsonNode> openedViews() {
+        return calls("views.open").stream().map(c -> {
+            try {
+                return JSON.readTree(c.params().get("view"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
     /** Calls refused for breaking a published limit: Block Kit sizes, rate limits, unknown messages. */
     public List<Call> refused() {
         return List.copyOf(refused);
@@ -134,7 +166,7 @@ public final class FakeSlackApi implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Call call : calls) {
-                if (call.method().startsWith("chat.") && test.test(call)) {
+                if ((call.method().startsWith("chat.") || call.method().startsWith("views.")) && test.test(call)) {
                     return call;
                 }
             }

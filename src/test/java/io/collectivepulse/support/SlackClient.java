@@ -107,6 +107,40 @@ public final class SlackClient {
         }
     }
 
+    /**
+     * Submits a modal the way Slack reports it: the recorded {@code view_submission} payload, with the view the
+     * service opened ({@code view} as sent to views.open) and {@code values} typed in its inputs, by block id.
+     */
+    public HttpResponse<String> submit(JsonNode view, Map<String, String> values) {
+        try (var in = SlackClient.class.getResourceAsStream(
+                "/conformance/slack/payloads/view_submission.bolt-python.json")) {
+            ObjectNode payload = (ObjectNode) JSON.readTree(in);
+            payload.putObject("user").put("id", userId).put("username", userName).put("name", userName)
+                    .put("team_id", teamId);
+            ((ObjectNode) payload.path("team")).put("id", teamId).remove(List.of("enterprise_id", "enterprise_name"));
+            ObjectNode submitted = (ObjectNode) payload.path("view");
+            submitted.put("callback_id", view.path("callback_id").asText())
+                    .put("private_metadata", view.path("private_metadata").asText())
+                    .set("blocks", view.path("blocks"));
+            ObjectNode state = submitted.putObject("state").putObject("values");
+            view.path("blocks").forEach(block -> {
+                String id = block.path("block_id").asText();
+                String actionId = block.path("element").path("action_id").asText();
+                ObjectNode input = state.putObject(id).putObject(actionId).put("type", "plain_text_input");
+                if (values.containsKey(id)) {
+                    input.put("value", values.get(id));
+                } else {
+                    input.putNull("value");
+                }
+            });
+            String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
+            long now = Instant.now().getEpochSecond();
+            return sendSigned(body, now, signer.sign(now, body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String userId() {
         return userId;
     }

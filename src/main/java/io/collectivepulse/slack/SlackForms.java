@@ -1,0 +1,98 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.model.view.ViewState;
+import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.ButtonPress;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Form;
+import io.collectivepulse.chat.Platform;
+import io.collectivepulse.chat.Reply;
+import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.signal.SignalActions;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forms as Slack modals: opened with {@code views.open} from a command or a button (their trigger id), and
+ * submitted back here. A refused submission keeps the modal open with the message under the field to fix.
+ */
+final class SlackForms {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackForms.class);
+
+    private final CommandDispatcher dispatcher;
+    private final BlockKitRenderer renderer;
+    private final Executor afterAck;
+
+    SlackForms(CommandDispatcher dispatcher, BlockKitRenderer renderer, Executor afterAck) {
+        this.dispatcher = dispatcher;
+        this.renderer = renderer;
+        this.afterAck = afterAck;
+    }
+
+    void register(App app) {
+        app.viewSubmission(Pattern.compile(Pattern.quote(SignalActions.PREFIX) + ".+"), (req, ctx) -> {
+            ViewSubmissionPayload payload = req.getPayload();
+            String[] metadata = payload.getView().getPrivateMetadata().split("\\|", 2);
+            String workspace = payload.getTeam().getId();
+            String user = payload.getUser().getId();
+            var channel = new ChannelRef(Platform.SLACK, workspace, metadata[0]);
+            var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
+            Reply reply = dispatcher.press(new ButtonPress(actor, channel, payload.getView().getCallbackId(),
+                    metadata.length > 1 ? metadata[1] : "", values(payload.getView().getState())));
+            if (!reply.fieldErrors().isEmpty()) {
+                return ctx.ackWithErrors(reply.fieldErrors());
+            }
+            if (reply.card() != null) {
+                MethodsClient client = ctx.client();
+                afterAck.execute(() -> notice(client, channel, user, reply));
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** Opens the form as a modal; false when Slack refused (an expired trigger, for instance). */
+    boolean open(MethodsClient client, String triggerId, ChannelRef channel, Form form) {
+        try {
+            var response = client.viewsOpen(r -> r.triggerId(triggerId).view(renderer.modal(form, channel.channelId())));
+            if (!response.isOk()) {
+                LOG.warn("Slack refused to open a form in {}: {}", channel, response.getError());
+            }
+            return response.isOk();
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("Could not open a form in {}: {}", channel, e.getMessage());
+            return false;
+        }
+    }
+
+    private void notice(MethodsClient client, ChannelRef channel, String user, Reply reply) {
+        try {
+            client.chatPostEphemeral(r -> r.channel(channel.channelId()).user(user)
+                    .text(renderer.fallbackText(reply.card())).blocks(renderer.blocks(reply.card())));
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("Could not send a notice in {}: {}", channel, e.getMessage());
+        }
+    }
+
+    private static Map<String, String> values(ViewState state) {
+        Map<String, String> values = new HashMap<>();
+        if (state == null || state.getValues() == null) {
+            return values;
+        }
+        state.getValues().forEach((blockId, actions) -> {
+            ViewState.Value value = actions.get(BlockKitRenderer.FIELD_ACTION);
+            if (value != null && value.getValue() != null) {
+                values.put(blockId, SlackText.unescape(value.getValue()));
+            }
+        });
+        return values;
+    }
+}
