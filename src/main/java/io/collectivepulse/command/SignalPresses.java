@@ -26,6 +26,10 @@ final class SignalPresses {
                 return created(signals.post(community, press.actor(), press.channel(),
                         press.field(SignalActions.TEXT), press.field(SignalActions.THEMES),
                         press.field(SignalActions.LINK)), messages, prefix);
+            case SignalActions.CLAIM_THEME:
+                return signals.claimTheme(community, press.actor(), press.value())
+                        .map(now -> notice(messages, now ? "signal.themeClaimed" : "signal.themeReleased", press.value()))
+                        .orElseGet(() -> notice(messages, "action.themeNotFound"));
             case SignalActions.EDIT:
                 return id(press.value()) < 0 ? notice(messages, "action.notFound")
                         : signals.editForm(community, press.actor(), id(press.value()))

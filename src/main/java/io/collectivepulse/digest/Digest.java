@@ -2,6 +2,7 @@ package io.collectivepulse.digest;
 
 import io.collectivepulse.community.Community;
 import io.collectivepulse.signal.Signal;
+import io.collectivepulse.signal.ThemeCount;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,19 +14,22 @@ import java.util.List;
  * @param resources the week's new resources, most +1s first
  * @param claimed   signals and resources members took up for the next session
  * @param flagged   what facilitators flagged for the next session
+ * @param claimedThemes whole themes members took up, with who took each
  */
 public record Digest(Community community, Instant from, Instant to, List<ThemeGroup> themes, List<Signal> resources,
-                     List<Signal> claimed, List<Signal> flagged) {
+                     List<Signal> claimed, List<Signal> flagged, List<ThemeCount> claimedThemes) {
     public Digest {
         themes = List.copyOf(themes);
         resources = List.copyOf(resources);
         claimed = List.copyOf(claimed);
         flagged = List.copyOf(flagged);
+        claimedThemes = List.copyOf(claimedThemes);
     }
 
     /** True when nothing happened: the digest is then one short line. */
     public boolean isQuiet() {
-        return themes.isEmpty() && resources.isEmpty() && claimed.isEmpty() && flagged.isEmpty();
+        return themes.isEmpty() && resources.isEmpty() && claimed.isEmpty() && flagged.isEmpty()
+                && claimedThemes.isEmpty();
     }
 
     public int signalCount() {

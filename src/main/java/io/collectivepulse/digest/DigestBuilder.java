@@ -2,6 +2,7 @@ package io.collectivepulse.digest;
 
 import io.collectivepulse.community.Community;
 import io.collectivepulse.signal.Signal;
+import io.collectivepulse.signal.ThemeCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,12 @@ public final class DigestBuilder {
 
     /** {@code items}: everything posted in {@code [from, to)}, plus older items still flagged or claimed. */
     public static Digest build(Community community, Instant from, Instant to, List<Signal> items) {
+        return build(community, from, to, items, List.of());
+    }
+
+    /** Same, with the themes members took up as a whole. */
+    public static Digest build(Community community, Instant from, Instant to, List<Signal> items,
+                               List<ThemeCount> claimedThemes) {
         Map<String, List<Signal>> byTheme = new HashMap<>();
         List<Signal> resources = new ArrayList<>();
         List<Signal> claimed = new ArrayList<>();
@@ -53,6 +60,6 @@ public final class DigestBuilder {
         resources.sort(MOST_SECONDED);
         claimed.sort(MOST_SECONDED);
         flagged.sort(Comparator.comparing(Signal::flaggedAt).thenComparingLong(Signal::id));
-        return new Digest(community, from, to, groups, resources, claimed, flagged);
+        return new Digest(community, from, to, groups, resources, claimed, flagged, claimedThemes);
     }
 }

@@ -38,7 +38,13 @@ public final class DigestCards {
         themes(messages, digest, prefix, items);
         section(messages, "digest.resources", digest.resources(), MAX_RESOURCES, items,
                 messages.get("digest.more.resources", prefix));
-        section(messages, "digest.claimed", digest.claimed(), MAX_AGENDA, items, null);
+        if (!digest.claimedThemes().isEmpty() || !digest.claimed().isEmpty()) {
+            items.add(Card.Item.heading(messages.get("digest.claimed")));
+            digest.claimedThemes().stream().limit(MAX_AGENDA).forEach(t -> items.add(Card.Item.of(
+                    messages.get("digest.claimedTheme", t.name(), String.join(", ", t.claimants())))));
+            digest.claimed().stream().limit(MAX_AGENDA).forEach(s -> items.add(Card.Item.of(
+                    messages.get("digest.claimedBy", line(messages, s), String.join(", ", s.claimants())))));
+        }
         section(messages, "digest.flagged", digest.flagged(), MAX_AGENDA, items, null);
         return new Card(messages.get("digest.title", name), items, messages.get("digest.footer", prefix));
     }
@@ -73,9 +79,7 @@ public final class DigestCards {
             return;
         }
         items.add(Card.Item.heading(messages.get(key, signals.size())));
-        signals.stream().limit(max).forEach(s -> items.add(Card.Item.of(key.equals("digest.claimed")
-                ? messages.get("digest.claimedBy", line(messages, s), String.join(", ", s.claimants()))
-                : line(messages, s))));
+        signals.stream().limit(max).forEach(s -> items.add(Card.Item.of(line(messages, s))));
         if (signals.size() > max && moreText != null) {
             items.add(Card.Item.of(moreText));
         }

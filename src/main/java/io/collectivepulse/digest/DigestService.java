@@ -40,7 +40,9 @@ public final class DigestService {
     public Digest build(Community community) {
         Instant to = clock.instant();
         Instant from = to.minus(WEEK);
-        return DigestBuilder.build(community, from, to, dao.week(community.id(), from, to, to.minus(AGENDA)));
+        Instant agendaFrom = to.minus(AGENDA);
+        return DigestBuilder.build(community, from, to, dao.week(community.id(), from, to, agendaFrom),
+                dao.claimedThemes(community.id(), agendaFrom));
     }
 
     /** Posts this week's digest in every channel linked to the community; returns how many got it. */

@@ -9,6 +9,8 @@ public final class SignalActions {
     public static final String CLAIM = "signal.claim";
     public static final String FLAG = "signal.flag";
     public static final String DELETE = "signal.delete";
+    /** "Je m'en empare" on a theme; the value is the theme. */
+    public static final String CLAIM_THEME = "signal.claimTheme";
     /** Opens the form to edit a signal. */
     public static final String EDIT = "signal.edit";
     /** Submits the form of a new signal. */

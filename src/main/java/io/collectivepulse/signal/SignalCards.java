@@ -57,7 +57,11 @@ public final class SignalCards {
             return new Card(title, List.of(Card.Item.of(messages.get("signal.themes.empty", commandPrefix))), null);
         }
         List<Card.Item> items = themes.stream()
-                .map(t -> Card.Item.of(messages.get("signal.themes.line", t.name(), t.count())))
+                .map(t -> new Card.Item(t.claimants().isEmpty()
+                        ? messages.get("signal.themes.line", t.name(), t.count())
+                        : messages.get("signal.themes.lineClaimed", t.name(), t.count(), String.join(", ", t.claimants())),
+                        null, List.of(), List.of(Button.action(messages.get("signal.button.claim"),
+                                SignalActions.CLAIM_THEME, t.name())), false))
                 .toList();
         return new Card(title, items, messages.get("signal.themes.footer", commandPrefix));
     }

@@ -71,7 +71,10 @@ public interface SignalDao {
                            @Bind("from") Instant from, @Bind("to") Instant to, @Bind("agendaFrom") Instant agendaFrom);
 
     @SqlQuery("""
-            SELECT t.theme AS name, count(*) AS count
+            SELECT t.theme AS name, count(*) AS count,
+                   ARRAY(SELECT c.display_name FROM theme_claim c
+                         WHERE c.community_id = :communityId AND c.theme = t.theme
+                         ORDER BY c.claimed_at, c.user_id) AS claimants
             FROM signal s CROSS JOIN LATERAL unnest(s.themes) AS t(theme)
             WHERE s.community_id = :communityId AND s.created_at >= :since
             GROUP BY t.theme
@@ -132,6 +135,45 @@ public interface SignalDao {
 
     @SqlUpdate("DELETE FROM signal WHERE id = :id AND community_id = :communityId")
     int delete(@Bind("communityId") long communityId, @Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT c.theme AS name, 0 AS count, array_agg(c.display_name ORDER BY c.claimed_at, c.user_id) AS claimants
+            FROM theme_claim c
+            WHERE c.community_id = :communityId AND c.claimed_at >= :since
+            GROUP BY c.theme
+            ORDER BY min(c.claimed_at), c.theme
+            """)
+    List<ThemeCount> claimedThemes(@Bind("communityId") long communityId, @Bind("since") Instant since);
+
+    @SqlUpdate("""
+            DELETE FROM theme_claim
+            WHERE community_id = :communityId AND theme = :theme AND platform = :platform
+              AND workspace_id = :workspaceId AND user_id = :userId
+            """)
+    int deleteThemeClaim(@Bind("communityId") long communityId, @Bind("theme") String theme,
+                         @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
+                         @Bind("userId") String userId);
+
+    @SqlUpdate("""
+            INSERT INTO theme_claim (community_id, theme, platform, workspace_id, user_id, display_name, claimed_at)
+            VALUES (:communityId, :theme, :platform, :workspaceId, :userId, :displayName, :now)
+            ON CONFLICT DO NOTHING
+            """)
+    void insertThemeClaim(@Bind("communityId") long communityId, @Bind("theme") String theme,
+                          @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
+                          @Bind("userId") String userId, @Bind("displayName") String displayName,
+                          @Bind("now") Instant now);
+
+    /** Takes up a theme for the actor, or lets it go if they had; true when it is now taken up. */
+    @Transaction
+    default boolean toggleThemeClaim(long communityId, String theme, Actor actor, Instant now) {
+        if (deleteThemeClaim(communityId, theme, actor.platform().id(), actor.workspaceId(), actor.userId()) > 0) {
+            return false;
+        }
+        insertThemeClaim(communityId, theme, actor.platform().id(), actor.workspaceId(), actor.userId(),
+                actor.displayName(), now);
+        return true;
+    }
 
     /**
      * Adds the actor's +1 to the signal, or takes it back if it was there. Concurrent toggles on one signal run

@@ -166,6 +166,21 @@ public final class SignalService implements AutoCloseable {
         return dao.themes(community.id(), clock.instant().minus(THEME_WINDOW), THEME_LIST_SIZE);
     }
 
+    /**
+     * "Je m'en empare" on a theme of the community (one it has used in the last 90 days).
+     *
+     * @return true if the actor now takes it up, false if they let it go, empty if there is no such theme
+     */
+    public Optional<Boolean> claimTheme(Community community, Actor actor, String theme) {
+        String name = theme.startsWith("#") ? theme.substring(1) : theme;
+        boolean known = themes(community).stream().anyMatch(t -> t.name().equals(name));
+        if (!known) {
+            return Optional.empty();
+        }
+        communities.recordParticipation(community, actor);
+        return Optional.of(dao.toggleThemeClaim(community.id(), name, actor, clock.instant()));
+    }
+
     /** A button pressed on a signal card of this community; the card is updated in place. */
     public ActionResult press(Community community, Actor actor, String action, String value) {
         long id;

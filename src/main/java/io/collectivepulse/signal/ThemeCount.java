@@ -1,5 +1,10 @@
 package io.collectivepulse.signal;
 
-/** A theme and how many signals and resources carry it. */
-public record ThemeCount(String name, int count) {
+import java.util.List;
+
+/** A theme, how many signals and resources carry it, and who took it up for the next session. */
+public record ThemeCount(String name, int count, List<String> claimants) {
+    public ThemeCount {
+        claimants = List.copyOf(claimants);
+    }
 }

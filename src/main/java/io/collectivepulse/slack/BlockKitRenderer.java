@@ -133,13 +133,18 @@ public final class BlockKitRenderer {
             blocks.add(context(item.meta()));
         }
         String text = SlackText.fit(SlackText.escape(item.text()), MAX_SECTION_TEXT - 2);
-        blocks.add(SectionBlock.builder()
-                .text(markdown(item.heading() ? "*" + text.replace("*", "∗") + "*" : text, MAX_SECTION_TEXT))
-                .build());
+        var section = SectionBlock.builder()
+                .text(markdown(item.heading() ? "*" + text.replace("*", "∗") + "*" : text, MAX_SECTION_TEXT));
+        // A single button sits beside its text (one block instead of two), as in a list of themes.
+        boolean accessory = item.buttons().size() == 1 && item.tags().isEmpty();
+        if (accessory) {
+            section.accessory(buttons(item.buttons()).get(0));
+        }
+        blocks.add(section.build());
         if (!item.tags().isEmpty()) {
             blocks.add(context(item.tags().stream().map(t -> "#" + t).collect(Collectors.joining("  "))));
         }
-        if (!item.buttons().isEmpty()) {
+        if (!item.buttons().isEmpty() && !accessory) {
             blocks.add(ActionsBlock.builder().elements(buttons(item.buttons())).build());
         }
         return blocks;
