@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,8 @@ final class CardRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CardRefresher.class);
 
     private final Duration delay;
-    private final LongConsumer redraw;
+    /** Redraws a card; false when the platform refused (rate limit, outage), to try again a little later. */
+    private final LongPredicate redraw;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "card-refresher");
@@ -28,24 +29,32 @@ final class CardRefresher implements AutoCloseable {
         return thread;
     });
 
-    CardRefresher(Duration delay, LongConsumer redraw) {
+    static final int ATTEMPTS = 3;
+
+    CardRefresher(Duration delay, LongPredicate redraw) {
         this.delay = delay;
         this.redraw = redraw;
     }
 
     void request(long signalId) {
         if (pending.add(signalId)) {
-            executor.schedule(() -> run(signalId), delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> run(signalId, 1), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void run(long signalId) {
+    private void run(long signalId, int attempt) {
         // Cleared before reading the state: a click after this point asks for another redraw.
         pending.remove(signalId);
+        boolean drawn;
         try {
-            redraw.accept(signalId);
+            drawn = redraw.test(signalId);
         } catch (RuntimeException e) {
             LOG.warn("Could not redraw the card of signal {}", signalId, e);
+            drawn = false;
+        }
+        if (!drawn && attempt < ATTEMPTS && pending.add(signalId)) {
+            // Slack answers a rate limit with "retry after 1 s" or more: back off 2 s, then 4 s.
+            executor.schedule(() -> run(signalId, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
         }
     }
 

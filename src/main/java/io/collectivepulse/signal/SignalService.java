@@ -229,18 +229,22 @@ public final class SignalService implements AutoCloseable {
         return dao.delete(community.id(), signal.id()) > 0 ? ActionResult.DELETED : ActionResult.NOT_FOUND;
     }
 
-    private void redraw(long id) {
-        Signal gone = deleted.remove(id);
+    private boolean redraw(long id) {
+        Signal gone = deleted.get(id);
         if (gone != null) {
             Community community = communities.find(gone.communityId()).orElseThrow();
-            messenger.update(gone.channel(), gone.messageId(), SignalCards.deleted(Messages.of(community.locale()), gone));
-            return;
+            boolean drawn = messenger.update(gone.channel(), gone.messageId(),
+                    SignalCards.deleted(Messages.of(community.locale()), gone));
+            if (drawn) {
+                deleted.remove(id);
+            }
+            return drawn;
         }
-        dao.findById(SignalDao.COLUMNS, id).ifPresent(signal -> {
+        return dao.findById(SignalDao.COLUMNS, id).map(signal -> {
             Community community = communities.find(signal.communityId()).orElseThrow();
-            messenger.update(signal.channel(), signal.messageId(),
+            return messenger.update(signal.channel(), signal.messageId(),
                     SignalCards.card(Messages.of(community.locale()), community, signal));
-        });
+        }).orElse(true);
     }
 
     /** Finishes the card redraws under way. */

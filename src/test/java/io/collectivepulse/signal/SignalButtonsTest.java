@@ -43,7 +43,7 @@ class SignalButtonsTest {
 
     @AfterAll
     static void stop() {
-        assertThat(slackApi.refused()).as("messages Slack would refuse").isEmpty();
+        assertThat(slackApi.refusedUnexpectedly()).as("messages Slack would refuse").isEmpty();
         assertThat(connector.invalid()).as("cards Teams would refuse").isEmpty();
         service.close();
         slackApi.close();
@@ -91,6 +91,20 @@ class SignalButtonsTest {
         awaitVotes(signal[0], 0);
         slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("[Je le vois aussi (0)]"), WAIT);
+    }
+
+    @Test
+    void aCardRedrawThatSlackThrottlesIsTriedAgain() throws Exception {
+        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0THROTTLE", "U0ANNE", "anne");
+        anne.command("/pulse", "lier Limites de débit");
+        String[] signal = postSignal(anne, "Slack est chargé");
+        int refusedBefore = slackApi.refused().size();
+        slackApi.throttleNext("chat.update", 1);
+        anne.press(SignalActions.VOTE, signal[0], signal[1]);
+        // The first redraw is refused (429), the second, two seconds later, goes through.
+        slackApi.await(c -> slackApi.calls("chat.update").stream().filter(u -> signal[1].equals(u.params().get("ts"))
+                && SlackClient.text(u.message()).contains("[Je le vois aussi (1)]")).count() == 2, WAIT);
+        assertThat(slackApi.refused().size()).isEqualTo(refusedBefore + 1);
     }
 
     @Test

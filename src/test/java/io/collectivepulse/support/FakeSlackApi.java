@@ -31,6 +31,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Call> messages = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     private final RateLimits limits = new RateLimits();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> throttles =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin server;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,7 +78,7 @@ public final class FakeSlackApi implements AutoCloseable {
             ctx.result("{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
-        if (!limits.allow(method, params.get("channel"))) {
+        if (!limits.allow(method, params.get("channel")) || throttled(method)) {
             refused.add(call);
             ctx.status(429).header("Retry-After", "1").result("{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
@@ -156,9 +158,24 @@ public final class FakeSlackApi implements AutoCloseable {
         }).toList();
     }
 
+    /** Answers the next {@code count} calls of {@code method} with 429, as Slack does under load. */
+    public void throttleNext(String method, int count) {
+        throttles.put(method, new java.util.concurrent.atomic.AtomicInteger(count));
+    }
+
+    private boolean throttled(String method) {
+        var left = throttles.get(method);
+        return left != null && left.getAndDecrement() > 0;
+    }
+
     /** Calls refused for breaking a published limit: Block Kit sizes, rate limits, unknown messages. */
     public List<Call> refused() {
         return List.copyOf(refused);
+    }
+
+    /** Same, without the calls a test asked to throttle. */
+    public List<Call> refusedUnexpectedly() {
+        return refused.stream().filter(c -> !c.method().equals("chat.update") || throttles.isEmpty()).toList();
     }
 
     /** Waits for a chat.* call matching {@code test} among all received, however many came before it. */
