@@ -14,11 +14,14 @@ import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.signal.SignalDao;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.slack.SlackBridge;
+import io.collectivepulse.schedule.HousekeepingJob;
 import io.collectivepulse.teams.ConversationReferenceDao;
+import io.collectivepulse.teams.DeliveredActivityDao;
 import io.collectivepulse.teams.TeamsBridge;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +62,9 @@ public final class Application implements AutoCloseable {
             var digests = new DigestService(jdbi.onDemand(DigestDao.class), communities, messengers,
                     new DigestTriggers(scheduler.quartz()), clock);
             scheduler.register(DigestJob.class, () -> new DigestJob(digests));
+            var delivered = jdbi.onDemand(DeliveredActivityDao.class);
+            scheduler.register(HousekeepingJob.class, () -> new HousekeepingJob(
+                    () -> delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)))));
             var dispatcher = new CommandDispatcher(communities, signals, digests);
 
             Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, dispatcher, clock));
@@ -66,10 +72,11 @@ public final class Application implements AutoCloseable {
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
             var teamsBridge = new TeamsBridge(config.teams(), dispatcher,
-                    jdbi.onDemand(ConversationReferenceDao.class), clock);
+                    jdbi.onDemand(ConversationReferenceDao.class), delivered, clock);
             messengers.register(Platform.TEAMS, teamsBridge.messenger());
             Handler teams = teamsBridge;
             scheduler.start();
+            HousekeepingJob.plan(scheduler.quartz());
             Handler health = new Health(database, scheduler);
 
             List<String> endpoints = new ArrayList<>();

@@ -21,13 +21,15 @@ final class PulseBot extends ActivityHandler {
     private final CommandDispatcher dispatcher;
     private final AdaptiveCardRenderer renderer;
     private final ConversationReferenceDao references;
+    private final DeliveredActivityDao delivered;
     private final Clock clock;
 
     PulseBot(CommandDispatcher dispatcher, AdaptiveCardRenderer renderer, ConversationReferenceDao references,
-             Clock clock) {
+             DeliveredActivityDao delivered, Clock clock) {
         this.dispatcher = dispatcher;
         this.renderer = renderer;
         this.references = references;
+        this.delivered = delivered;
         this.clock = clock;
     }
 
@@ -45,6 +47,11 @@ final class PulseBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
+        if (activity.getId() != null
+                && delivered.record(activity.getConversation().getId(), activity.getId(), clock.instant()) == 0) {
+            // Delivered again by the Bot Connector: already handled, answered or not.
+            return CompletableFuture.completedFuture(null);
+        }
         Reply reply;
         if (activity.getValue() != null) {
             // An Action.Submit button on one of our cards: its data says which action, on what.

@@ -39,7 +39,7 @@ public final class TeamsBridge implements Handler {
     private final TeamsMessenger messenger;
 
     public TeamsBridge(Config.Teams config, CommandDispatcher dispatcher, ConversationReferenceDao references,
-                       Clock clock) {
+                       DeliveredActivityDao delivered, Clock clock) {
         this.authenticated = config.authenticated();
         ChannelValidation.setOpenIdMetaDataUrl(config.openIdMetadataUrl());
         this.adapter = authenticated
@@ -47,7 +47,7 @@ public final class TeamsBridge implements Handler {
                         null, null, null)
                 : new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
         var renderer = new AdaptiveCardRenderer();
-        this.bot = new PulseBot(dispatcher, renderer, references, clock);
+        this.bot = new PulseBot(dispatcher, renderer, references, delivered, clock);
         this.messenger = new TeamsMessenger(adapter, config.appId(), references, renderer);
     }
 

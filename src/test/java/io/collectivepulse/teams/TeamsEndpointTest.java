@@ -83,7 +83,8 @@ class TeamsEndpointTest {
         int before = service.count("signal");
 
         ObjectNode empty = withConversation(teams.personalMessage("signal"), tenant, "a:limits");
-        assertThat(say(empty).cardText()).contains("signal <texte>");
+        // Nothing after "signal": the form to write one.
+        assertThat(say(empty).activity().toString()).contains("Input.Text", "Nouveau signal");
         ObjectNode tooLong = withConversation(teams.personalMessage("signal " + "x".repeat(2001)), tenant, "a:limits");
         assertThat(say(tooLong).cardText()).contains("rien n'a été enregistré");
         assertThat(service.count("signal")).isEqualTo(before);
@@ -92,6 +93,21 @@ class TeamsEndpointTest {
         ObjectNode posted = withConversation(teams.personalMessage("signal " + hostile), tenant, "a:limits");
         assertThat(say(posted).cardText()).contains(hostile);
         assertThat(service.count("signal")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRedeliveredActivityIsHandledOnce() throws InterruptedException {
+        ObjectNode link = withConversation(teams.personalMessage("lier Redélivrance"), "tenant-r", "a:redelivery");
+        say(link);
+        ObjectNode signal = withConversation(teams.personalMessage("signal Une seule fois"), "tenant-r", "a:redelivery");
+        say(signal);
+        int stored = service.count("signal");
+        int sent = connector.all().size();
+        // The Bot Connector delivers the same activity (same id) again when the bot was slow to answer.
+        assertThat(teams.post(signal).statusCode()).isEqualTo(200);
+        assertThat(service.count("signal")).isEqualTo(stored);
+        say(withConversation(teams.personalMessage("aide"), "tenant-r", "a:redelivery"));
+        assertThat(connector.all()).hasSize(sent + 1);
     }
 
     @Test
