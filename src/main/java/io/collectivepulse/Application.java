@@ -14,6 +14,7 @@ import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.signal.SignalDao;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.slack.SlackBridge;
+import io.collectivepulse.slack.SlackInstallationDao;
 import io.collectivepulse.schedule.HousekeepingJob;
 import io.collectivepulse.teams.ConversationReferenceDao;
 import io.collectivepulse.teams.DeliveredActivityDao;
@@ -67,7 +68,8 @@ public final class Application implements AutoCloseable {
                     () -> delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)))));
             var dispatcher = new CommandDispatcher(communities, signals, digests);
 
-            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, dispatcher, clock));
+            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), dispatcher,
+                    jdbi.onDemand(SlackInstallationDao.class), clock));
             slackBridge.ifPresent(bridge -> messengers.register(Platform.SLACK, bridge.messenger()));
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
@@ -84,6 +86,9 @@ public final class Application implements AutoCloseable {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jetty.port = config.port();
                 endpoints.addAll(Routes.declare(javalin.routes, slack, teams, health));
+                slackBridge.filter(SlackBridge::distributed)
+                        .ifPresent(bridge -> endpoints.addAll(Routes.declareSlackInstallation(javalin.routes,
+                                bridge.installation())));
             }).start();
             endpoints.forEach(line -> LOG.info("Endpoint {}", line));
             LOG.info("Slack: {}", config.slackStatus());

@@ -46,11 +46,24 @@ public record Config(
         }
     }
 
-    /** Slack app credentials and the Web API base URL (tests point it at a local server). */
-    public record Slack(String signingSecret, String botToken, String apiUrl) {
+    /**
+     * Slack app credentials and the Web API base URL (tests point it at a local server). Either a bot token
+     * (one workspace), or an OAuth client id and secret (any number of workspaces, installed at
+     * {@code /slack/install}); the unused one is "".
+     */
+    public record Slack(String signingSecret, String botToken, String apiUrl, String clientId, String clientSecret) {
+        public Slack(String signingSecret, String botToken, String apiUrl) {
+            this(signingSecret, botToken, apiUrl, "", "");
+        }
+
+        /** True when workspaces install the app through OAuth, each with its own bot token. */
+        public boolean distributed() {
+            return !clientId.isEmpty();
+        }
+
         @Override
         public String toString() {
-            return "Slack[apiUrl=" + apiUrl + "]";
+            return "Slack[apiUrl=" + apiUrl + (distributed() ? ", clientId=" + clientId : "") + "]";
         }
     }
 
@@ -89,7 +102,11 @@ public record Config(
 
     /** The Slack state as a startup log line: enabled, or which variable is missing. */
     public String slackStatus() {
-        return slack.isPresent() ? "enabled" : "disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)";
+        if (slack.isEmpty()) {
+            return "disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)";
+        }
+        return slack.get().distributed() ? "enabled for every workspace that installs it at /slack/install"
+                : "enabled for one workspace (SLACK_BOT_TOKEN)";
     }
 
     /** The Teams state as a startup log line. */
@@ -110,11 +127,24 @@ public record Config(
         var secret = vars.optional("SLACK_SIGNING_SECRET");
         var token = vars.optional("SLACK_BOT_TOKEN");
         String apiUrl = httpUrl("SLACK_API_URL", vars.optional("SLACK_API_URL").orElse(DEFAULT_SLACK_API_URL)).toString();
-        if (secret.isPresent() != token.isPresent()) {
-            throw new ConfigException((secret.isPresent() ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET")
-                    + " must be set too: Slack needs both SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN");
+        var clientId = vars.optional("SLACK_CLIENT_ID");
+        var clientSecret = vars.optional("SLACK_CLIENT_SECRET");
+        if (clientId.isPresent() != clientSecret.isPresent()) {
+            throw new ConfigException((clientId.isPresent() ? "SLACK_CLIENT_SECRET" : "SLACK_CLIENT_ID")
+                    + " must be set too: installing in several workspaces needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET");
         }
-        return secret.map(s -> new Slack(s, token.orElseThrow(), apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"));
+        if (clientId.isPresent() && token.isPresent()) {
+            throw new ConfigException("SLACK_BOT_TOKEN must not be set with SLACK_CLIENT_ID: each workspace gets its"
+                    + " own token when it installs the app at /slack/install");
+        }
+        boolean credentials = token.isPresent() || clientId.isPresent();
+        if (secret.isPresent() != credentials) {
+            throw new ConfigException((secret.isPresent() ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET")
+                    + " must be set too: Slack needs SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (one workspace)"
+                    + " or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (several)");
+        }
+        String url = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
+        return secret.map(s -> new Slack(s, token.orElse(""), url, clientId.orElse(""), clientSecret.orElse("")));
     }
 
     private static Teams teams(Vars vars) {

@@ -1,5 +1,6 @@
 package io.collectivepulse;
 
+import io.collectivepulse.slack.SlackBridge;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -24,5 +25,13 @@ final class Routes {
         routes.get(HEALTH, health);
         lines.add("GET  " + HEALTH + "  database and scheduler status");
         return lines;
+    }
+
+    /** The OAuth installation pages, when workspaces install the Slack app themselves. */
+    static List<String> declareSlackInstallation(RoutesConfig routes, Handler installation) {
+        routes.get(SlackBridge.INSTALL_PATH, installation);
+        routes.get(SlackBridge.REDIRECT_PATH, installation);
+        return List.of("GET  " + SlackBridge.INSTALL_PATH + "  install the Slack app in a workspace (OAuth)",
+                "GET  " + SlackBridge.REDIRECT_PATH + "  Slack's OAuth redirect");
     }
 }

@@ -54,11 +54,28 @@ class ConfigTest {
         "DEFAULT_LOCALE|de|DEFAULT_LOCALE",
         "DEFAULT_TIME_ZONE|Mars/Olympus|DEFAULT_TIME_ZONE",
         "SLACK_SIGNING_SECRET|s3cret|SLACK_BOT_TOKEN",
+        "SLACK_CLIENT_ID|123.456|SLACK_CLIENT_SECRET",
+        "SLACK_CLIENT_SECRET|abc|SLACK_CLIENT_ID",
         "MICROSOFT_APP_ID|abc|MICROSOFT_APP_PASSWORD"})
     void aBadValueNamesItsVariable(String variable, String value, String named) {
         assertThatThrownBy(() -> Config.fromEnv(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(named);
+    }
+
+    @Test
+    void slackIsEitherOneWorkspaceWithATokenOrSeveralThroughOAuth() {
+        Config one = Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1"));
+        assertThat(one.slack().orElseThrow().distributed()).isFalse();
+        Config several = Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2",
+                "SLACK_CLIENT_SECRET", "client-secret"));
+        assertThat(several.slack().orElseThrow().distributed()).isTrue();
+        assertThat(several.toString()).doesNotContain("client-secret");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_BOT_TOKEN must not be set");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_SIGNING_SECRET");
     }
 
     @Test

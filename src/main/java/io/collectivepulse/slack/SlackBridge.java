@@ -9,12 +9,16 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.bolt.service.InstallationService;
+import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
 import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.command.CommandDispatcher;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * back. Slash commands, interactivity (buttons) and the Events API all arrive here.
  */
 public final class SlackBridge implements Handler, AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlackBridge.class);
+    public static final String INSTALL_PATH = "/slack/install";
+    public static final String REDIRECT_PATH = "/slack/oauth_redirect";
+    /** What the bot may do in a workspace; the same list as in the Slack app manifest. */
+    static final String BOT_SCOPES = "app_mentions:read,commands,chat:write,chat:write.public,channels:read,"
+            + "groups:read,users:read";
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
@@ -39,28 +49,45 @@ public final class SlackBridge implements Handler, AutoCloseable {
         return thread;
     });
 
-    public SlackBridge(Config.Slack config, CommandDispatcher dispatcher, Clock clock) {
+    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, CommandDispatcher dispatcher,
+                       SlackInstallationDao installationDao, Clock clock) {
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
         var slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
-        AppConfig appConfig = AppConfig.builder()
+        Slack slack = Slack.getInstance(slackConfig);
+        var builder = AppConfig.builder()
                 .signingSecret(config.signingSecret())
-                .singleTeamBotToken(config.botToken())
-                .slack(Slack.getInstance(slackConfig))
+                .slack(slack)
                 // Verified in constant time by this bridge, before anything reaches Bolt.
                 .requestVerificationEnabled(false)
-                // Single-workspace mode checks the token with auth.test: once an hour, not on every request.
+                // Bolt checks each workspace's token with auth.test: once an hour, not on every request.
                 .authTestCacheEnabled(true)
-                .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1))
-                .build();
+                .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1));
+        var installations = new SlackInstallations(installationDao, clock);
+        if (config.distributed()) {
+            builder.clientId(config.clientId()).clientSecret(config.clientSecret()).scope(BOT_SCOPES)
+                    .oauthInstallPath(INSTALL_PATH).oauthRedirectUriPath(REDIRECT_PATH)
+                    .oAuthInstallPageRenderingEnabled(false);
+            baseUrl.ifPresent(url -> builder.redirectUri(url.resolve(REDIRECT_PATH).toString()));
+        } else {
+            builder.singleTeamBotToken(config.botToken());
+        }
+        AppConfig appConfig = builder.build();
         this.app = new App(appConfig);
+        if (config.distributed()) {
+            app.asOAuthApp(true);
+            app.service((InstallationService) installations);
+            app.service((OAuthStateService) installations);
+        }
         var renderer = new BlockKitRenderer();
         var forms = new SlackForms(dispatcher, renderer, afterAck);
         forms.register(app);
         new SlackCommands(dispatcher, renderer, forms).register(app);
         new SlackMentions(dispatcher, renderer, afterAck).register(app);
         new SlackActions(dispatcher, renderer, forms, afterAck).register(app);
-        this.messenger = new SlackMessenger(appConfig.getSlack().methods(config.botToken()), renderer);
+        this.messenger = new SlackMessenger(config.distributed()
+                ? workspace -> installations.botToken(workspace).map(slack::methods)
+                : workspace -> Optional.of(slack.methods(config.botToken())), renderer);
         this.parser = new SlackRequestParser(appConfig);
     }
 
@@ -71,6 +98,23 @@ public final class SlackBridge implements Handler, AutoCloseable {
             ctx.status(401).result("Invalid or missing Slack signature");
             return;
         }
+        run(ctx);
+    }
+
+    /**
+     * Serves the OAuth installation, {@code GET /slack/install} and {@code GET /slack/oauth_redirect}: browser
+     * requests, which Slack does not sign; the OAuth state (a cookie checked against the database) protects them.
+     */
+    public Handler installation() {
+        return this::run;
+    }
+
+    /** True when workspaces install the app through OAuth. */
+    public boolean distributed() {
+        return app.config().isOAuthInstallPathEnabled();
+    }
+
+    private void run(Context ctx) throws Exception {
         Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
                 .requestUri(ctx.path())
                 .queryString(ctx.queryParamMap())
@@ -82,7 +126,15 @@ public final class SlackBridge implements Handler, AutoCloseable {
             ctx.status(400).result("Unrecognised Slack request");
             return;
         }
-        Response response = app.run(request);
+        Response response;
+        try {
+            response = app.run(request);
+        } catch (Exception e) {
+            // Bolt's own calls to Slack (auth.test, a response_url) can fail; the sender gets no stack trace.
+            LOG.error("Slack request {} failed", request.getRequestType(), e);
+            ctx.status(500).result("Internal error");
+            return;
+        }
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));

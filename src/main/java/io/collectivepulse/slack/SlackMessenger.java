@@ -9,6 +9,7 @@ import io.collectivepulse.chat.Messenger;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,16 +20,23 @@ import org.slf4j.LoggerFactory;
 final class SlackMessenger implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(SlackMessenger.class);
 
-    private final MethodsClient client;
+    private final Function<String, Optional<MethodsClient>> clients;
     private final BlockKitRenderer renderer;
 
-    SlackMessenger(MethodsClient client, BlockKitRenderer renderer) {
-        this.client = client;
+    /** {@code clients}: the Web API client with the bot token of a workspace, if the app is installed there. */
+    SlackMessenger(Function<String, Optional<MethodsClient>> clients, BlockKitRenderer renderer) {
+        this.clients = clients;
         this.renderer = renderer;
     }
 
     @Override
     public Optional<String> post(ChannelRef channel, Card card) {
+        Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
+        if (installed.isEmpty()) {
+            LOG.warn("Cannot post to {}: the app is not installed in that workspace", channel);
+            return Optional.empty();
+        }
+        MethodsClient client = installed.get();
         String first = null;
         String text = renderer.fallbackText(card);
         for (List<LayoutBlock> blocks : renderer.messages(card)) {
@@ -50,6 +58,11 @@ final class SlackMessenger implements Messenger {
 
     @Override
     public boolean update(ChannelRef channel, String messageId, Card card) {
+        Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
+        if (installed.isEmpty()) {
+            return false;
+        }
+        MethodsClient client = installed.get();
         try {
             var response = client.chatUpdate(r -> r.channel(channel.channelId()).ts(messageId)
                     .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)));

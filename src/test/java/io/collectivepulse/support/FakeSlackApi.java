@@ -31,6 +31,10 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Call> messages = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     private final RateLimits limits = new RateLimits();
+    private final Map<String, String> installedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map.Entry<String, String>> pendingCodes = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String clientId;
+    private volatile String clientSecret;
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> throttles =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin server;
@@ -74,7 +78,12 @@ public final class FakeSlackApi implements AutoCloseable {
         var call = new Call(method, ctx.header("Authorization"), ctx.body(), params);
         calls.add(call);
         ctx.contentType("application/json");
-        if (!("Bearer " + botToken).equals(ctx.header("Authorization"))) {
+        if (method.equals("oauth.v2.access")) {
+            ctx.result(JSON.writeValueAsString(oauthAccess(ctx, params)));
+            return;
+        }
+        String team = teamOf(ctx.header("Authorization"));
+        if (team == null) {
             ctx.result("{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
@@ -87,7 +96,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "auth.test" -> JSON.readTree("""
                     {"ok":true,"url":"https://pulse-test.slack.com/","team":"Pulse test","user":"pulse",
                      "team_id":"%s","user_id":"U0BOT0001","bot_id":"B0BOT0001","is_enterprise_install":false}
-                    """.formatted(TEAM_ID));
+                    """.formatted(team));
             case "chat.postMessage", "chat.postEphemeral" -> post(call);
             case "chat.update" -> update(call);
             case "views.open" -> openView(call);
@@ -125,6 +134,51 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         return JSON.createObjectNode().put("ok", true).put("channel", call.params().get("channel"))
                 .put("ts", call.params().get("ts"));
+    }
+
+    /** The workspace whose bot token is in the Authorization header, or null for an unknown token. */
+    private String teamOf(String authorization) {
+        if (("Bearer " + botToken).equals(authorization)) {
+            return TEAM_ID;
+        }
+        return authorization == null || !authorization.startsWith("Bearer ") ? null
+                : installedTokens.get(authorization.substring("Bearer ".length()));
+    }
+
+    /** Accepts OAuth installations for this app: {@code code} will install the app in {@code team}. */
+    public void acceptInstallation(String clientId, String clientSecret, String code, String team, String token) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        pendingCodes.put(code, Map.entry(team, token));
+    }
+
+    /** oauth.v2.access: the client's id and secret (form or HTTP Basic), then a code used once. */
+    private JsonNode oauthAccess(Context ctx, Map<String, String> params) {
+        String id = params.get("client_id");
+        String secret = params.get("client_secret");
+        String basic = ctx.header("Authorization");
+        if (basic != null && basic.startsWith("Basic ")) {
+            String[] pair = new String(java.util.Base64.getDecoder().decode(basic.substring(6)),
+                    java.nio.charset.StandardCharsets.UTF_8).split(":", 2);
+            id = pair[0];
+            secret = pair.length > 1 ? pair[1] : "";
+        }
+        if (clientId == null || !clientId.equals(id) || !clientSecret.equals(secret)) {
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_client_id");
+        }
+        var install = pendingCodes.remove(params.getOrDefault("code", ""));
+        if (install == null) {
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_code");
+        }
+        installedTokens.put(install.getValue(), install.getKey());
+        ObjectNode answer = JSON.createObjectNode().put("ok", true).put("app_id", "A0PULSE")
+                .put("access_token", install.getValue()).put("token_type", "bot")
+                .put("scope", "app_mentions:read,commands,chat:write").put("bot_user_id", "U0BOT" + install.getKey())
+                .put("is_enterprise_install", false);
+        answer.putObject("team").put("id", install.getKey()).put("name", "Workspace " + install.getKey());
+        answer.putNull("enterprise");
+        answer.putObject("authed_user").put("id", "U0INSTALLER");
+        return answer;
     }
 
     /** views.open: a trigger id is required, and the modal must keep Slack's published limits. */
