@@ -30,8 +30,8 @@ final class TargetProcess implements AutoCloseable {
     private final int port;
     private final Duration startTime;
 
-    /** Heap used and committed, resident set size, in MiB. */
-    record Memory(double heapUsedMb, double heapCommittedMb, double rssMb) {
+    /** Heap used and committed, resident set size, in MiB; threads alive and started since the JVM's start. */
+    record Memory(double heapUsedMb, double heapCommittedMb, double rssMb, int threads, long threadsStarted) {
     }
 
     private TargetProcess(String name, String kind, Map<String, String> env) {
@@ -84,7 +84,7 @@ final class TargetProcess implements AutoCloseable {
         String[] parts = answer(BenchTarget.MEMORY, Duration.ofSeconds(10)).substring(BenchTarget.MEMORY.length())
                 .trim().split(" ");
         return new Memory(Long.parseLong(parts[0]) / 1048576.0, Long.parseLong(parts[1]) / 1048576.0,
-                Long.parseLong(parts[2]) / 1024.0);
+                Long.parseLong(parts[2]) / 1024.0, Integer.parseInt(parts[3]), Long.parseLong(parts[4]));
     }
 
     void startRecording() {
