@@ -158,7 +158,7 @@ final class Report {
 
     private String memoryTable() {
         var out = new StringBuilder("""
-                ### Memory and start time (each target in its own JVM: -Xmx460m, as in the Kubernetes deployment)
+                ### Memory and start time (each target in its own JVM, sized as in the Kubernetes deployment)
 
                 Each cell: heap used / committed, **RSS** in MB; threads alive (started since the JVM's start).
 
