@@ -92,14 +92,16 @@ public final class BenchTarget {
         }
     }
 
-    /** Heap used and committed (bytes) and the resident set size (kB) from /proc/self/status. */
+    /** Heap used and committed (bytes), resident set size (kB) from /proc/self/status, live and started threads. */
     private static String memory() throws IOException {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long rssKb = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(l -> l.startsWith("VmRSS:"))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
                 .findFirst().orElse(-1);
-        return heap.getUsed() + " " + heap.getCommitted() + " " + rssKb;
+        var threads = ManagementFactory.getThreadMXBean();
+        return heap.getUsed() + " " + heap.getCommitted() + " " + rssKb + " " + threads.getThreadCount() + " "
+                + threads.getTotalStartedThreadCount();
     }
 
     private static Recording startRecording() throws IOException, ParseException {

@@ -158,20 +158,20 @@ final class Report {
 
     private String memoryTable() {
         var out = new StringBuilder("""
-                ### Memory and start time (each target in its own JVM: -Xmx460m, as in the Kubernetes deployment)
+                ### Memory and start time (each target in its own JVM, sized as in the Kubernetes deployment)
 
-                | Target | Start s | Idle heap used / committed MB | Idle RSS MB | Slack 200/s heap / RSS MB | Teams 200/s heap / RSS MB |
-                |---|---:|---:|---:|---:|---:|
+                Each cell: heap used / committed, **RSS** in MB; threads alive (started since the JVM's start).
+
+                | Target | Start s | Idle | Slack at 200/s | Teams at 200/s |
+                |---|---:|---:|---:|---:|
                 """);
         memory.forEach((target, moments) -> {
             out.append("| %s | %.2f |".formatted(target.equals(SDK) ? "Minimal Bolt app + Bot Framework bot"
                     : label("Slack", target), starts.getOrDefault(target, Duration.ZERO).toMillis() / 1000.0));
-            var idle = moments.get("idle");
-            out.append(idle == null ? " | |" : " %.0f / %.0f | %.0f |".formatted(idle.heapUsedMb(),
-                    idle.heapCommittedMb(), idle.rssMb()));
-            for (String moment : List.of("Slack 200/s", "Teams 200/s")) {
+            for (String moment : List.of("idle", "Slack 200/s", "Teams 200/s")) {
                 var m = moments.get(moment);
-                out.append(m == null ? " |" : " %.0f / %.0f |".formatted(m.heapUsedMb(), m.rssMb()));
+                out.append(m == null ? " |" : " %.0f / %.0f, **%.0f**; %d (%,d) |".formatted(m.heapUsedMb(),
+                        m.heapCommittedMb(), m.rssMb(), m.threads(), m.threadsStarted()));
             }
             out.append('\n');
         });

@@ -31,6 +31,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Call> messages = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     private final RateLimits limits = new RateLimits();
+    private volatile boolean rateLimited = true;
     private final Map<String, String> installedTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map.Entry<String, String>> pendingCodes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String clientId;
@@ -87,7 +88,7 @@ public final class FakeSlackApi implements AutoCloseable {
             ctx.result("{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
-        if (!limits.allow(method, params.get("channel")) || throttled(method)) {
+        if ((rateLimited && !limits.allow(method, params.get("channel"))) || throttled(method)) {
             refused.add(call);
             ctx.status(429).header("Retry-After", "1").result("{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
@@ -210,6 +211,15 @@ public final class FakeSlackApi implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }).toList();
+    }
+
+    /**
+     * Lifts the per-channel and per-method rate limits, for benchmarks that push hundreds of signals a second into
+     * one channel: they measure the service's own cost, not Slack's limits.
+     */
+    public FakeSlackApi withoutRateLimits() {
+        rateLimited = false;
+        return this;
     }
 
     /** Answers the next {@code count} calls of {@code method} with 429, as Slack does under load. */
