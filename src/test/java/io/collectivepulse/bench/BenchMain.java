@@ -139,7 +139,8 @@ public final class BenchMain {
                 HttpResponse.BodyHandlers.ofString());
         var signal = client.send(BenchRequests.slack(slackUrl, signer, "/signal", "Premier signal #bench"),
                 HttpResponse.BodyHandlers.ofString());
-        if (linked.statusCode() != 200 || !signal.body().contains("Merci")) {
+        // A stored signal is acknowledged with an empty body: its card is posted in the channel by the bot.
+        if (linked.statusCode() != 200 || signal.statusCode() != 200 || !signal.body().isBlank()) {
             throw new IllegalStateException("Slack link failed: " + linked.body() + " / " + signal.body());
         }
         long before = connector.received();
