@@ -17,4 +17,10 @@ public interface Messenger {
 
     /** Replaces a message the service posted earlier; false when the platform refused (logged). */
     boolean update(ChannelRef channel, String messageId, Card card);
+
+    /**
+     * Tells one member something about their own action, after the fact: only to them where the platform can
+     * (Slack), in the conversation otherwise (Teams).
+     */
+    void notify(ChannelRef channel, String userId, Card card);
 }

@@ -29,6 +29,14 @@ public final class Messengers implements Messenger {
     }
 
     @Override
+    public void notify(ChannelRef channel, String userId, Card card) {
+        Messenger messenger = byPlatform.get(channel.platform());
+        if (messenger != null) {
+            messenger.notify(channel, userId, card);
+        }
+    }
+
+    @Override
     public boolean update(ChannelRef channel, String messageId, Card card) {
         Messenger messenger = byPlatform.get(channel.platform());
         return messenger != null && messenger.update(channel, messageId, card);

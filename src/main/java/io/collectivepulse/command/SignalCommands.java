@@ -77,8 +77,8 @@ final class SignalCommands {
     }
 
     private static Reply answer(CommandContext context, String prefix, PostResult result) {
-        if (result instanceof PostResult.Posted posted) {
-            return posted.shown() ? Reply.none() : context.privately(prefix + ".notShown", context.prefix());
+        if (result instanceof PostResult.Posted) {
+            return Reply.none();
         }
         if (result instanceof PostResult.TooLong tooLong) {
             return context.privately(prefix + ".tooLong", tooLong.length(), tooLong.max());

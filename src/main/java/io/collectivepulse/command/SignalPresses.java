@@ -53,8 +53,8 @@ final class SignalPresses {
     }
 
     private static Reply created(PostResult result, Messages messages, String prefix) {
-        if (result instanceof PostResult.Posted posted) {
-            return posted.shown() ? Reply.none() : notice(messages, "signal.notShown", prefix);
+        if (result instanceof PostResult.Posted) {
+            return Reply.none();
         }
         return invalid(result, messages);
     }

@@ -13,12 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import io.collectivepulse.chat.Card;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posting weak signals and resources of the shared watch, showing each as a card in its channel, and what
  * members do with them afterwards: +1, take it up, flag it for the next session, delete it.
  */
 public final class SignalService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalService.class);
     public static final int LIST_SIZE = 10;
     public static final int THEME_LIST_SIZE = 40;
     public static final Duration THEME_WINDOW = Duration.ofDays(90);
@@ -31,6 +38,12 @@ public final class SignalService implements AutoCloseable {
     private final Clock clock;
     private final Map<Long, Signal> deleted = new ConcurrentHashMap<>();
     private final CardRefresher refresher;
+
+    private final ExecutorService publisher = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "signal-publisher");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public SignalService(SignalDao dao, CommunityService communities, Messenger messenger, Clock clock) {
         this.dao = dao;
@@ -149,10 +162,24 @@ public final class SignalService implements AutoCloseable {
                 channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link,
                 parsed.themes().toArray(String[]::new), clock.instant());
         Signal signal = dao.find(community.id(), id).orElseThrow();
-        Optional<String> messageId = messenger.post(channel, SignalCards.card(Messages.of(community.locale()),
-                community, signal));
-        messageId.ifPresent(mid -> dao.setMessageId(id, mid));
-        return new PostResult.Posted(signal, messageId.isPresent());
+        // The card is posted after the command is acknowledged: a platform round trip is not the member's wait.
+        publisher.execute(() -> publish(community, actor, channel, signal));
+        return new PostResult.Posted(signal);
+    }
+
+    private void publish(Community community, Actor actor, ChannelRef channel, Signal signal) {
+        Messages messages = Messages.of(community.locale());
+        try {
+            Optional<String> messageId = messenger.post(channel, SignalCards.card(messages, community, signal));
+            if (messageId.isPresent()) {
+                dao.setMessageId(signal.id(), messageId.get());
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not post the card of signal {} in {}", signal.id(), channel, e);
+        }
+        String key = signal.kind() == Signal.Kind.RESOURCE ? "watch.notShown" : "signal.notShown";
+        messenger.notify(channel, actor.userId(), Card.text(messages.get(key, channel.platform().commandPrefix())));
     }
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
@@ -247,9 +274,11 @@ public final class SignalService implements AutoCloseable {
         }).orElse(true);
     }
 
-    /** Finishes the card redraws under way. */
+    /** Finishes the card posts and redraws under way. */
     @Override
     public void close() throws InterruptedException {
+        publisher.shutdown();
+        publisher.awaitTermination(10, TimeUnit.SECONDS);
         refresher.close();
     }
 
@@ -280,8 +309,8 @@ public final class SignalService implements AutoCloseable {
 
     /** What {@link #post} and {@link #share} did. */
     public sealed interface PostResult {
-        /** Stored; {@code shown} is false when its card could not be posted in the channel. */
-        record Posted(Signal signal, boolean shown) implements PostResult {
+        /** Stored; its card is being posted in the channel (the author is told if that fails). */
+        record Posted(Signal signal) implements PostResult {
         }
 
         record Empty() implements PostResult {

@@ -57,6 +57,23 @@ final class SlackMessenger implements Messenger {
     }
 
     @Override
+    public void notify(ChannelRef channel, String userId, Card card) {
+        Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
+        if (installed.isEmpty()) {
+            return;
+        }
+        try {
+            var response = installed.get().chatPostEphemeral(r -> r.channel(channel.channelId()).user(userId)
+                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)));
+            if (!response.isOk()) {
+                LOG.warn("Slack refused a notice in {}: {}", channel, response.getError());
+            }
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("Could not send a notice in {}: {}", channel, e.getMessage());
+        }
+    }
+
+    @Override
     public boolean update(ChannelRef channel, String messageId, Card card) {
         Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
         if (installed.isEmpty()) {

@@ -62,6 +62,12 @@ final class TeamsMessenger implements Messenger {
         return Optional.ofNullable(id.get());
     }
 
+    /** Teams has no message for one member only: the notice goes to the conversation. */
+    @Override
+    public void notify(ChannelRef channel, String userId, Card card) {
+        post(channel, card);
+    }
+
     @Override
     public boolean update(ChannelRef channel, String messageId, Card card) {
         Optional<ConversationReference> reference = reference(channel);

@@ -151,6 +151,10 @@ public final class DigestBench {
         public boolean update(ChannelRef channel, String messageId, Card card) {
             return true;
         }
+
+        @Override
+        public void notify(ChannelRef channel, String userId, Card card) {
+        }
     }
 
     private static final class NoPlanner implements DigestPlanner {

@@ -56,8 +56,7 @@ class SignalButtonsTest {
         FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains(text), WAIT);
         String id = card.message().path("blocks").findValues("value").get(0).asText();
-        String ts = service.jdbi().withHandle(h -> h.createQuery("SELECT message_id FROM signal WHERE id = :id")
-                .bind("id", Long.parseLong(id)).mapTo(String.class).one());
+        String ts = io.collectivepulse.support.Awaits.messageId(service, Long.parseLong(id));
         return new String[] {id, ts};
     }
 

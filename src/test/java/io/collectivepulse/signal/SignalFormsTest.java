@@ -98,8 +98,7 @@ class SignalFormsTest {
         FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Premier jet"), WAIT);
         String id = card.message().path("blocks").findValues("value").get(0).asText();
-        String ts = service.jdbi().withHandle(h -> h.createQuery("SELECT message_id FROM signal WHERE id = :id")
-                .bind("id", Long.parseLong(id)).mapTo(String.class).one());
+        String ts = io.collectivepulse.support.Awaits.messageId(service, Long.parseLong(id));
 
         var carl = anne.as(FakeSlackApi.TEAM_ID, "C0EDIT", "U0CARL", "carl");
         carl.press(SignalActions.EDIT, id, ts);
