@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import io.collectivepulse.chat.Card;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ public final class SignalService implements AutoCloseable {
     public static final Duration THEME_WINDOW = Duration.ofDays(90);
     /** How long a card waits after a click before it is redrawn, to draw a burst of clicks once. */
     public static final Duration REDRAW_DELAY = Duration.ofMillis(300);
+    /** How many card posts may wait for the platform before commands post their own. */
+    static final int PUBLISH_QUEUE = 200;
 
     private final SignalDao dao;
     private final CommunityService communities;
@@ -39,11 +42,16 @@ public final class SignalService implements AutoCloseable {
     private final Map<Long, Signal> deleted = new ConcurrentHashMap<>();
     private final CardRefresher refresher;
 
-    private final ExecutorService publisher = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "signal-publisher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Posts cards after the ack. Its queue is bounded: when the platform cannot keep up, the command that overflows
+     * it posts its card itself, so that a burst slows acks down instead of piling up work and memory.
+     */
+    private final ExecutorService publisher = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(PUBLISH_QUEUE), runnable -> {
+                Thread thread = new Thread(runnable, "signal-publisher");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     public SignalService(SignalDao dao, CommunityService communities, Messenger messenger, Clock clock) {
         this.dao = dao;
