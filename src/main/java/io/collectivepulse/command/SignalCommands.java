@@ -30,18 +30,13 @@ final class SignalCommands {
             return Reply.form(SignalForms.create(context.messages()),
                     Card.text(context.messages().get("signal.usage", context.prefix())));
         }
-        if (Keywords.LIST.contains(sub) && isTheme(argument)) {
-            return list(context, community, Signal.Kind.SIGNAL, argument);
-        }
         if (Keywords.THEMES.contains(sub) && argument.isEmpty()) {
             return Reply.privately(SignalCards.themes(context.messages(), community, signals.themes(community),
                     context.prefix()));
         }
-        if (Keywords.HELP.contains(sub) && argument.isEmpty()) {
-            return Reply.privately(HelpCard.build(context.messages(), context.command().channel().platform(), null));
-        }
         var command = context.command();
-        return answer(context, "signal", signals.post(community, command.actor(), command.channel(), command.text()));
+        return listOrHelp(context, community, Signal.Kind.SIGNAL, sub, argument).orElseGet(() ->
+                answer(context, "signal", signals.post(community, command.actor(), command.channel(), command.text())));
     }
 
     Reply watch(CommandContext context) {
@@ -54,14 +49,22 @@ final class SignalCommands {
         if (sub.isEmpty()) {
             return context.privately("watch.usage", context.prefix());
         }
+        var command = context.command();
+        return listOrHelp(context, community, Signal.Kind.RESOURCE, sub, argument).orElseGet(() ->
+                answer(context, "watch", signals.share(community, command.actor(), command.channel(), command.text())));
+    }
+
+    /** What {@code /signal} and {@code /veille} share: {@code liste [#thème]} and {@code aide}; empty for a post. */
+    private Optional<Reply> listOrHelp(CommandContext context, Community community, Signal.Kind kind, String sub,
+                                       String argument) {
         if (Keywords.LIST.contains(sub) && isTheme(argument)) {
-            return list(context, community, Signal.Kind.RESOURCE, argument);
+            return Optional.of(list(context, community, kind, argument));
         }
         if (Keywords.HELP.contains(sub) && argument.isEmpty()) {
-            return Reply.privately(HelpCard.build(context.messages(), context.command().channel().platform(), null));
+            return Optional.of(Reply.privately(HelpCard.build(context.messages(),
+                    context.command().channel().platform(), null)));
         }
-        var command = context.command();
-        return answer(context, "watch", signals.share(community, command.actor(), command.channel(), command.text()));
+        return Optional.empty();
     }
 
     private Reply list(CommandContext context, Community community, Signal.Kind kind, String argument) {

@@ -7,11 +7,10 @@ import com.microsoft.bot.connector.authentication.AuthenticationConstants;
 import io.collectivepulse.Config;
 import io.collectivepulse.support.FakeIdentityPlatform;
 import java.net.URI;
+import io.collectivepulse.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +43,7 @@ class TeamsTokenTest {
 
     @Test
     void theTokenIsReusedUntilFiveMinutesBeforeItExpires() {
-        var clock = new SettableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        var clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
         var authenticator = new ClientCredentialsAuthenticator(
                 URI.create(identity.url() + "/botframework.com/oauth2/v2.0/token"), APP_ID, APP_PASSWORD,
                 FakeIdentityPlatform.BOT_CONNECTOR_SCOPE, clock);
@@ -107,30 +106,4 @@ class TeamsTokenTest {
     }
 
     /** A clock the test moves forward, to cross a token's expiry without waiting for it. */
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
