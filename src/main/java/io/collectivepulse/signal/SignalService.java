@@ -10,55 +10,27 @@ import io.collectivepulse.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import io.collectivepulse.chat.Card;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Posting weak signals and resources of the shared watch, showing each as a card in its channel, and what
  * members do with them afterwards: +1, take it up, flag it for the next session, delete it.
  */
 public final class SignalService implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SignalService.class);
     public static final int LIST_SIZE = 10;
     public static final int THEME_LIST_SIZE = 40;
     public static final Duration THEME_WINDOW = Duration.ofDays(90);
-    /** How long a card waits after a click before it is redrawn, to draw a burst of clicks once. */
-    public static final Duration REDRAW_DELAY = Duration.ofMillis(300);
-    /** How many card posts may wait for the platform before commands post their own. */
-    static final int PUBLISH_QUEUE = 200;
 
     private final SignalDao dao;
     private final CommunityService communities;
-    private final Messenger messenger;
     private final Clock clock;
-    private final Map<Long, Signal> deleted = new ConcurrentHashMap<>();
-    private final CardRefresher refresher;
-
-    /**
-     * Posts cards after the ack. Its queue is bounded: when the platform cannot keep up, the command that overflows
-     * it posts its card itself, so that a burst slows acks down instead of piling up work and memory.
-     */
-    private final ExecutorService publisher = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(PUBLISH_QUEUE), runnable -> {
-                Thread thread = new Thread(runnable, "signal-publisher");
-                thread.setDaemon(true);
-                return thread;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
+    private final SignalCardDesk cards;
 
     public SignalService(SignalDao dao, CommunityService communities, Messenger messenger, Clock clock) {
         this.dao = dao;
         this.communities = communities;
-        this.messenger = messenger;
         this.clock = clock;
-        this.refresher = new CardRefresher(REDRAW_DELAY, this::redraw);
+        this.cards = new SignalCardDesk(dao, communities, messenger);
     }
 
     /**
@@ -136,9 +108,7 @@ public final class SignalService implements AutoCloseable {
         }
         dao.update(community.id(), id, parsed.body(), parsed.themes().toArray(String[]::new),
                 parsedLink.orElse(null));
-        if (signal.get().messageId() != null) {
-            refresher.request(id);
-        }
+        cards.changed(signal.get(), false);
         return new EditResult.Edited();
     }
 
@@ -170,24 +140,8 @@ public final class SignalService implements AutoCloseable {
                 channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link,
                 parsed.themes().toArray(String[]::new), clock.instant());
         Signal signal = dao.find(community.id(), id).orElseThrow();
-        // The card is posted after the command is acknowledged: a platform round trip is not the member's wait.
-        publisher.execute(() -> publish(community, actor, channel, signal));
+        cards.post(community, actor, channel, signal);
         return new PostResult.Posted(signal);
-    }
-
-    private void publish(Community community, Actor actor, ChannelRef channel, Signal signal) {
-        Messages messages = Messages.of(community.locale());
-        try {
-            Optional<String> messageId = messenger.post(channel, SignalCards.card(messages, community, signal));
-            if (messageId.isPresent()) {
-                dao.setMessageId(signal.id(), messageId.get());
-                return;
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not post the card of signal {} in {}", signal.id(), channel, e);
-        }
-        String key = signal.kind() == Signal.Kind.RESOURCE ? "watch.notShown" : "signal.notShown";
-        messenger.notify(channel, actor.userId(), Card.text(messages.get(key, channel.platform().commandPrefix())));
     }
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
@@ -239,12 +193,7 @@ public final class SignalService implements AutoCloseable {
         };
         if (result.changed()) {
             communities.recordParticipation(community, actor);
-            if (result == ActionResult.DELETED) {
-                deleted.put(id, signal.get());
-            }
-            if (signal.get().messageId() != null) {
-                refresher.request(id);
-            }
+            cards.changed(signal.get(), result == ActionResult.DELETED);
         }
         return result;
     }
@@ -264,30 +213,10 @@ public final class SignalService implements AutoCloseable {
         return dao.delete(community.id(), signal.id()) > 0 ? ActionResult.DELETED : ActionResult.NOT_FOUND;
     }
 
-    private boolean redraw(long id) {
-        Signal gone = deleted.get(id);
-        if (gone != null) {
-            Community community = communities.find(gone.communityId()).orElseThrow();
-            boolean drawn = messenger.update(gone.channel(), gone.messageId(),
-                    SignalCards.deleted(Messages.of(community.locale()), gone));
-            if (drawn) {
-                deleted.remove(id);
-            }
-            return drawn;
-        }
-        return dao.findById(SignalDao.COLUMNS, id).map(signal -> {
-            Community community = communities.find(signal.communityId()).orElseThrow();
-            return messenger.update(signal.channel(), signal.messageId(),
-                    SignalCards.card(Messages.of(community.locale()), community, signal));
-        }).orElse(true);
-    }
-
     /** Finishes the card posts and redraws under way. */
     @Override
     public void close() throws InterruptedException {
-        publisher.shutdown();
-        publisher.awaitTermination(10, TimeUnit.SECONDS);
-        refresher.close();
+        cards.close();
     }
 
     /** What {@link #press} did. */
