@@ -79,6 +79,7 @@ public final class Application implements AutoCloseable {
             Handler teams = teamsBridge;
             scheduler.start();
             HousekeepingJob.plan(scheduler.quartz());
+            digests.planMissing();
             Handler health = new Health(database, scheduler);
 
             List<String> endpoints = new ArrayList<>();

@@ -161,6 +161,20 @@ public interface CommunityDao {
     @SqlQuery("SELECT * FROM community ORDER BY id")
     List<Community> all();
 
+    /**
+     * Communities whose weekly digest is on but has no Quartz job (created before digests existed, or restored
+     * from a backup without the scheduler's tables). Reads Quartz's job table, where the digest jobs are named
+     * {@code community-<id>} in the group {@code digest}.
+     */
+    @SqlQuery("""
+            SELECT c.* FROM community c
+            WHERE c.digest_enabled AND NOT EXISTS (
+                SELECT 1 FROM qrtz_job_details j
+                WHERE j.job_group = 'digest' AND j.job_name = 'community-' || c.id)
+            ORDER BY c.id
+            """)
+    List<Community> withoutDigestJob();
+
     /** A channel linked to a community, as stored. */
     record LinkedChannel(String platform, String workspaceId, String channelId) {
         ChannelRef ref() {

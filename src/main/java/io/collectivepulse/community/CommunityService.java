@@ -80,6 +80,11 @@ public final class CommunityService {
         return dao.all();
     }
 
+    /** Communities whose digest is on but not scheduled (see {@link CommunityDao#withoutDigestJob()}). */
+    public List<Community> withoutDigestJob() {
+        return dao.withoutDigestJob();
+    }
+
     /** The channels linked to the community, on every platform, oldest link first. */
     public List<ChannelRef> channels(Community community) {
         return dao.channels(community.id()).stream().map(CommunityDao.LinkedChannel::ref).toList();

@@ -73,6 +73,16 @@ public final class DigestService {
         return Optional.of(DigestCards.card(Messages.of(community.locale()), build(community), prefix));
     }
 
+    /** Schedules the digest of every community that should have one and has none; returns how many. */
+    public int planMissing() {
+        var missing = communities.withoutDigestJob();
+        missing.forEach(planner::plan);
+        if (!missing.isEmpty()) {
+            LOG.info("Planned the weekly digest of {} communities that had none", missing.size());
+        }
+        return missing.size();
+    }
+
     /** Re-plans the community's trigger after its settings changed. */
     public void plan(Community community) {
         planner.plan(community);
