@@ -3,6 +3,7 @@ package io.collectivepulse.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.RunningService;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,7 +58,7 @@ class SignalButtonsTest {
         FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains(text), WAIT);
         String id = card.message().path("blocks").findValues("value").get(0).asText();
-        String ts = io.collectivepulse.support.Awaits.messageId(service, Long.parseLong(id));
+        String ts = Awaits.messageId(service, Long.parseLong(id));
         return new String[] {id, ts};
     }
 
@@ -66,12 +68,9 @@ class SignalButtonsTest {
     }
 
     /** Waits until the after-ack work has recorded {@code expected} votes (the ack comes first, by design). */
-    private static void awaitVotes(String id, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (votes(id) != expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(votes(id)).isEqualTo(expected);
+    private static void awaitVotes(String id, int expected) {
+        Awaits.until(() -> Optional.of(votes(id)).filter(count -> count == expected), WAIT,
+                () -> "votes stayed at " + votes(id) + ", expected " + expected);
     }
 
     @Test

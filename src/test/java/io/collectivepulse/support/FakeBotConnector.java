@@ -91,17 +91,9 @@ public final class FakeBotConnector implements AutoCloseable {
     }
 
     /** Waits for an activity matching {@code test} among all the bot sent, however many came before it. */
-    public Sent await(Predicate<Sent> test, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Sent sent : all) {
-                if (test.test(sent)) {
-                    return sent;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("The bot sent no matching activity within " + timeout + "; it sent " + all.size());
+    public Sent await(Predicate<Sent> test, Duration timeout) {
+        return Awaits.until(() -> all.stream().filter(test).findFirst(), timeout,
+                () -> "The bot sent no matching activity; it sent " + all.size());
     }
 
     /** What was refused for breaking the Adaptive Card 1.5 schema or the Teams message size limit. */

@@ -243,17 +243,10 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /** Waits for a chat.* call matching {@code test} among all received, however many came before it. */
-    public Call await(java.util.function.Predicate<Call> test, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Call call : calls) {
-                if ((call.method().startsWith("chat.") || call.method().startsWith("views.")) && test.test(call)) {
-                    return call;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Slack received no matching call within " + timeout + "; it received "
+    public Call await(java.util.function.Predicate<Call> test, Duration timeout) {
+        return Awaits.until(() -> calls.stream()
+                .filter(call -> call.method().startsWith("chat.") || call.method().startsWith("views."))
+                .filter(test).findFirst(), timeout, () -> "Slack received no matching call; it received "
                 + calls.stream().filter(c -> c.method().startsWith("chat."))
                         .map(c -> c.method() + " " + c.params().get("channel") + " " + c.message()).toList());
     }
