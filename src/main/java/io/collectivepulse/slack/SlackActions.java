@@ -3,7 +3,6 @@ package io.collectivepulse.slack;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.ChannelRef;
@@ -11,27 +10,22 @@ import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.command.CommandDispatcher;
 import io.collectivepulse.signal.SignalActions;
-import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Buttons pressed on the cards the bot posted: acknowledged at once; the press is handled afterwards, the
  * card is updated in place by the service, and any notice goes to the member alone ({@code chat.postEphemeral}).
  */
 final class SlackActions {
-    private static final Logger LOG = LoggerFactory.getLogger(SlackActions.class);
-
     private final CommandDispatcher dispatcher;
-    private final BlockKitRenderer renderer;
+    private final SlackMessenger messenger;
     private final SlackForms forms;
     private final Executor afterAck;
 
-    SlackActions(CommandDispatcher dispatcher, BlockKitRenderer renderer, SlackForms forms, Executor afterAck) {
+    SlackActions(CommandDispatcher dispatcher, SlackMessenger messenger, SlackForms forms, Executor afterAck) {
         this.dispatcher = dispatcher;
-        this.renderer = renderer;
+        this.messenger = messenger;
         this.forms = forms;
         this.afterAck = afterAck;
     }
@@ -60,17 +54,8 @@ final class SlackActions {
         if (reply.form() != null && forms.open(client, payload.getTriggerId(), channel, reply.form())) {
             return;
         }
-        if (reply.isEmpty()) {
-            return;
-        }
-        try {
-            var response = client.chatPostEphemeral(r -> r.channel(channel.channelId()).user(user)
-                    .text(renderer.fallbackText(reply.card())).blocks(renderer.blocks(reply.card())));
-            if (!response.isOk()) {
-                LOG.warn("Slack refused a notice in {}: {}", channel, response.getError());
-            }
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("Could not send a notice in {}: {}", channel, e.getMessage());
+        if (!reply.isEmpty()) {
+            messenger.notify(channel, user, reply.card());
         }
     }
 }

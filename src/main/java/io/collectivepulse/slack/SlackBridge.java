@@ -80,14 +80,14 @@ public final class SlackBridge implements Handler, AutoCloseable {
             app.service((OAuthStateService) installations);
         }
         var renderer = new BlockKitRenderer();
-        var forms = new SlackForms(dispatcher, renderer, afterAck);
-        forms.register(app);
-        new SlackCommands(dispatcher, renderer, forms).register(app);
-        new SlackMentions(dispatcher, renderer, afterAck).register(app);
-        new SlackActions(dispatcher, renderer, forms, afterAck).register(app);
         this.messenger = new SlackMessenger(config.distributed()
                 ? workspace -> installations.botToken(workspace).map(slack::methods)
                 : workspace -> Optional.of(slack.methods(config.botToken())), renderer);
+        var forms = new SlackForms(dispatcher, renderer, messenger, afterAck);
+        forms.register(app);
+        new SlackCommands(dispatcher, renderer, forms).register(app);
+        new SlackMentions(dispatcher, renderer, afterAck).register(app);
+        new SlackActions(dispatcher, messenger, forms, afterAck).register(app);
         this.parser = new SlackRequestParser(appConfig);
     }
 

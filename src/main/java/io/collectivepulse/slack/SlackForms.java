@@ -30,11 +30,13 @@ final class SlackForms {
 
     private final CommandDispatcher dispatcher;
     private final BlockKitRenderer renderer;
+    private final SlackMessenger messenger;
     private final Executor afterAck;
 
-    SlackForms(CommandDispatcher dispatcher, BlockKitRenderer renderer, Executor afterAck) {
+    SlackForms(CommandDispatcher dispatcher, BlockKitRenderer renderer, SlackMessenger messenger, Executor afterAck) {
         this.dispatcher = dispatcher;
         this.renderer = renderer;
+        this.messenger = messenger;
         this.afterAck = afterAck;
     }
 
@@ -52,8 +54,7 @@ final class SlackForms {
                 return ctx.ackWithErrors(reply.fieldErrors());
             }
             if (reply.card() != null) {
-                MethodsClient client = ctx.client();
-                afterAck.execute(() -> notice(client, channel, user, reply));
+                afterAck.execute(() -> messenger.notify(channel, user, reply.card()));
             }
             return ctx.ack();
         });
@@ -70,15 +71,6 @@ final class SlackForms {
         } catch (IOException | SlackApiException e) {
             LOG.warn("Could not open a form in {}: {}", channel, e.getMessage());
             return false;
-        }
-    }
-
-    private void notice(MethodsClient client, ChannelRef channel, String user, Reply reply) {
-        try {
-            client.chatPostEphemeral(r -> r.channel(channel.channelId()).user(user)
-                    .text(renderer.fallbackText(reply.card())).blocks(renderer.blocks(reply.card())));
-        } catch (IOException | SlackApiException e) {
-            LOG.warn("Could not send a notice in {}: {}", channel, e.getMessage());
         }
     }
 
