@@ -23,10 +23,7 @@ public final class AdaptiveCardRenderer {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     public ObjectNode render(Card card) {
-        ObjectNode root = JSON.objectNode()
-                .put("type", "AdaptiveCard")
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("version", VERSION);
+        ObjectNode root = card();
         ArrayNode body = root.putArray("body");
         if (card.title() != null) {
             body.add(block(run(card.title()).put("weight", "Bolder").put("size", "Medium")));
@@ -49,16 +46,12 @@ public final class AdaptiveCardRenderer {
         if (card.footer() != null) {
             body.add(block(run(card.footer()).put("isSubtle", true).put("size", "Small")).put("separator", true));
         }
-        root.putObject("msteams").put("width", "Full");
         return root;
     }
 
     /** A form: one Input.Text per field, and a submit button whose data carries the form's action and value. */
     public ObjectNode render(Form form) {
-        ObjectNode root = JSON.objectNode()
-                .put("type", "AdaptiveCard")
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("version", VERSION);
+        ObjectNode root = card();
         ArrayNode body = root.putArray("body");
         body.add(block(run(form.title()).put("weight", "Bolder").put("size", "Medium")));
         for (Form.Field field : form.fields()) {
@@ -75,6 +68,15 @@ public final class AdaptiveCardRenderer {
         ObjectNode submit = root.putArray("actions").addObject().put("type", "Action.Submit")
                 .put("title", form.submitLabel());
         submit.putObject("data").put(ACTION, form.action()).put(VALUE, form.value());
+        return root;
+    }
+
+    /** An empty card, full width in Teams; its {@code body} is filled in by the caller. */
+    private static ObjectNode card() {
+        ObjectNode root = JSON.objectNode()
+                .put("type", "AdaptiveCard")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("version", VERSION);
         root.putObject("msteams").put("width", "Full");
         return root;
     }
