@@ -51,9 +51,13 @@ final class SignalCardDesk implements AutoCloseable {
         this.messenger = messenger;
     }
 
-    /** Posts the card of a new signal soon; if the platform refuses, the author is told. */
-    void post(Community community, Actor actor, ChannelRef channel, Signal signal) {
-        publisher.execute(() -> publish(community, actor, channel, signal));
+    /**
+     * Posts the card of a new signal soon, reading it then (after the ack); if the platform refuses, the author is
+     * told.
+     */
+    void post(Community community, Actor actor, ChannelRef channel, long signalId) {
+        publisher.execute(() -> dao.find(community.id(), signalId)
+                .ifPresent(signal -> publish(community, actor, channel, signal)));
     }
 
     /** Redraws the card of a signal that changed (or was deleted: {@code gone} is then its last state). */

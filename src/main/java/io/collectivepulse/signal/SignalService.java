@@ -139,9 +139,8 @@ public final class SignalService implements AutoCloseable {
         long id = dao.insert(community.id(), kind.name().toLowerCase(java.util.Locale.ROOT), channel.platform().id(),
                 channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link,
                 parsed.themes().toArray(String[]::new), clock.instant());
-        Signal signal = dao.find(community.id(), id).orElseThrow();
-        cards.post(community, actor, channel, signal);
-        return new PostResult.Posted(signal);
+        cards.post(community, actor, channel, id);
+        return new PostResult.Posted(id);
     }
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
@@ -247,7 +246,7 @@ public final class SignalService implements AutoCloseable {
     /** What {@link #post} and {@link #share} did. */
     public sealed interface PostResult {
         /** Stored; its card is being posted in the channel (the author is told if that fails). */
-        record Posted(Signal signal) implements PostResult {
+        record Posted(long id) implements PostResult {
         }
 
         record Empty() implements PostResult {
