@@ -55,26 +55,26 @@ public final class Application implements AutoCloseable {
         try {
             var jdbi = database.jdbi();
             var messengers = new Messengers();
-            var communities = new CommunityService(jdbi.onDemand(CommunityDao.class), clock,
+            var communities = new CommunityService(new CommunityDao(jdbi), clock,
                     config.defaultLocale(), config.defaultTimeZone());
-            var signals = new SignalService(jdbi.onDemand(SignalDao.class), communities, messengers, clock);
+            var signals = new SignalService(new SignalDao(jdbi), communities, messengers, clock);
 
             scheduler = new PulseScheduler(database.dataSource());
-            var digests = new DigestService(jdbi.onDemand(DigestDao.class), communities, messengers,
+            var digests = new DigestService(new DigestDao(jdbi), communities, messengers,
                     new DigestTriggers(scheduler.quartz()), clock);
             scheduler.register(DigestJob.class, () -> new DigestJob(digests));
-            var delivered = jdbi.onDemand(DeliveredActivityDao.class);
+            var delivered = new DeliveredActivityDao(jdbi);
             scheduler.register(HousekeepingJob.class, () -> new HousekeepingJob(
                     () -> delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)))));
             var dispatcher = new CommandDispatcher(communities, signals, digests);
 
             Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), dispatcher,
-                    jdbi.onDemand(SlackInstallationDao.class), clock));
+                    new SlackInstallationDao(jdbi), clock));
             slackBridge.ifPresent(bridge -> messengers.register(Platform.SLACK, bridge.messenger()));
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
             var teamsBridge = new TeamsBridge(config.teams(), dispatcher,
-                    jdbi.onDemand(ConversationReferenceDao.class), delivered, clock);
+                    new ConversationReferenceDao(jdbi), delivered, clock);
             messengers.register(Platform.TEAMS, teamsBridge.messenger());
             Handler teams = teamsBridge;
             scheduler.start();

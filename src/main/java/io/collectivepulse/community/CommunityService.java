@@ -52,22 +52,18 @@ public final class CommunityService {
         if (existing.isPresent()) {
             return new LinkResult.AlreadyLinked(existing.get());
         }
-        try {
-            return new LinkResult.Linked(
-                    dao.createLinked(name, defaultLocale, defaultZone, channel, actor, clock.instant()).orElseThrow());
-        } catch (CommunityDao.AlreadyLinked e) {
-            return new LinkResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow());
-        }
+        return dao.createLinked(name, defaultLocale, defaultZone, channel, actor, clock.instant())
+                .<LinkResult>map(LinkResult.Linked::new)
+                .orElseGet(() -> new LinkResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow()));
     }
 
     /** Records that the actor takes part in the community, keeping a facilitator a facilitator. */
     public void recordParticipation(Community community, Actor actor) {
-        dao.upsertMember(community.id(), actor.platform().id(), actor.workspaceId(), actor.userId(),
-                actor.displayName(), Role.MEMBER.id(), clock.instant());
+        dao.upsertMember(community.id(), actor, Role.MEMBER, clock.instant());
     }
 
     public boolean isFacilitator(Community community, Actor actor) {
-        return dao.role(community.id(), actor.platform().id(), actor.workspaceId(), actor.userId())
+        return dao.role(community.id(), actor)
                 .map(Role.FACILITATOR.id()::equals).orElse(false);
     }
 
@@ -87,7 +83,7 @@ public final class CommunityService {
 
     /** The channels linked to the community, on every platform, oldest link first. */
     public List<ChannelRef> channels(Community community) {
-        return dao.channels(community.id()).stream().map(CommunityDao.LinkedChannel::ref).toList();
+        return dao.channels(community.id());
     }
 
     /** A one-time code that links another channel to the community; facilitators only. */

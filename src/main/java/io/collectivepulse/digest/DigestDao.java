@@ -5,18 +5,21 @@ import io.collectivepulse.signal.SignalDao;
 import io.collectivepulse.signal.ThemeCount;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.sqlobject.CreateSqlObject;
+import org.jdbi.v3.core.Jdbi;
 
 /** SQL for digests: the rows of one week, read through the signal queries. */
-public interface DigestDao {
-    @CreateSqlObject
-    SignalDao signals();
+public final class DigestDao {
+    private final SignalDao signals;
 
-    default List<Signal> week(long communityId, Instant from, Instant to, Instant agendaFrom) {
-        return signals().forDigest(SignalDao.COLUMNS, communityId, from, to, agendaFrom);
+    public DigestDao(Jdbi jdbi) {
+        this.signals = new SignalDao(jdbi);
     }
 
-    default List<ThemeCount> claimedThemes(long communityId, Instant agendaFrom) {
-        return signals().claimedThemes(communityId, agendaFrom);
+    public List<Signal> week(long communityId, Instant from, Instant to, Instant agendaFrom) {
+        return signals.forDigest(communityId, from, to, agendaFrom);
+    }
+
+    public List<ThemeCount> claimedThemes(long communityId, Instant agendaFrom) {
+        return signals.claimedThemes(communityId, agendaFrom);
     }
 }

@@ -52,12 +52,11 @@ final class SignalCardDesk implements AutoCloseable {
     }
 
     /**
-     * Posts the card of a new signal soon, reading it then (after the ack); if the platform refuses, the author is
-     * told.
+     * Posts the card of a signal just stored, soon (after the ack); if the platform refuses, the author is told.
+     * A new signal has no +1 and no claim yet, so its card is drawn from what was stored, without reading it back.
      */
-    void post(Community community, Actor actor, ChannelRef channel, long signalId) {
-        publisher.execute(() -> dao.find(community.id(), signalId)
-                .ifPresent(signal -> publish(community, actor, channel, signal)));
+    void post(Community community, Actor actor, ChannelRef channel, Signal signal) {
+        publisher.execute(() -> publish(community, actor, channel, signal));
     }
 
     /** Redraws the card of a signal that changed (or was deleted: {@code gone} is then its last state). */
@@ -97,7 +96,7 @@ final class SignalCardDesk implements AutoCloseable {
             }
             return drawn;
         }
-        return dao.findById(SignalDao.COLUMNS, id).map(signal -> {
+        return dao.findById(id).map(signal -> {
             Community community = communities.find(signal.communityId()).orElseThrow();
             return messenger.update(signal.channel(), signal.messageId(),
                     SignalCards.card(Messages.of(community.locale()), community, signal));

@@ -1,178 +1,208 @@
 package io.collectivepulse.signal;
 
 import io.collectivepulse.chat.Actor;
+import io.collectivepulse.db.Rows;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.Define;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.transaction.Transaction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQL for signals and resources, their +1s, claims and flags. Every query is scoped to one community. */
-@RegisterConstructorMapper(Signal.class)
-@RegisterConstructorMapper(ThemeCount.class)
-public interface SignalDao {
+/**
+ * SQL for signals and resources, their +1s, claims and flags. Every query is scoped to one community.
+ *
+ * <p>Statements are built with Jdbi's fluent API on a handle borrowed for the call (or the one already open on
+ * this thread): attaching a SQL Object on every call cost more CPU than the SQL itself on the ack path.
+ */
+public final class SignalDao {
     /** The columns of {@link Signal}, counts included, for a query on {@code signal s}. */
-    String COLUMNS = """
-            s.id, s.community_id, upper(s.kind) AS kind, s.platform, s.workspace_id, s.channel_id, s.author_id,
+    private static final String COLUMNS = """
+            s.id, s.community_id, s.kind, s.platform, s.workspace_id, s.channel_id, s.author_id,
             s.author_name, s.body, s.link, s.themes, s.created_at, s.message_id, s.flagged_at,
             (SELECT count(*) FROM signal_vote v WHERE v.signal_id = s.id) AS votes,
             ARRAY(SELECT c.display_name FROM signal_claim c WHERE c.signal_id = s.id
                   ORDER BY c.claimed_at, c.user_id) AS claimants
             """;
 
-    @SqlQuery("""
-            INSERT INTO signal (community_id, kind, platform, workspace_id, channel_id, author_id, author_name, body,
-                                link, themes, created_at)
-            VALUES (:communityId, :kind, :platform, :workspaceId, :channelId, :authorId, :authorName, :body,
-                    :link, :themes, :now)
-            RETURNING id
-            """)
-    long insert(@Bind("communityId") long communityId, @Bind("kind") String kind, @Bind("platform") String platform,
-                @Bind("workspaceId") String workspaceId, @Bind("channelId") String channelId,
-                @Bind("authorId") String authorId, @Bind("authorName") String authorName, @Bind("body") String body,
-                @Bind("link") String link, @Bind("themes") String[] themes, @Bind("now") Instant now);
+    private static final RowMapper<Signal> SIGNAL = (rs, ctx) -> new Signal(rs.getLong("id"),
+            rs.getLong("community_id"), Signal.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+            rs.getString("platform"), rs.getString("workspace_id"), rs.getString("channel_id"),
+            rs.getString("author_id"), rs.getString("author_name"), rs.getString("body"), rs.getString("link"),
+            Rows.strings(rs, "themes"), Rows.instant(rs, "created_at"), rs.getString("message_id"),
+            Rows.instant(rs, "flagged_at"), rs.getInt("votes"), Rows.strings(rs, "claimants"));
 
-    @SqlQuery("SELECT <columns> FROM signal s WHERE s.id = :id AND s.community_id = :communityId")
-    Optional<Signal> find(@Define("columns") String columns, @Bind("communityId") long communityId,
-                          @Bind("id") long id);
+    private static final RowMapper<ThemeCount> THEME = (rs, ctx) -> new ThemeCount(rs.getString("name"),
+            rs.getInt("count"), Rows.strings(rs, "claimants"));
 
-    @SqlQuery("SELECT <columns> FROM signal s WHERE s.id = :id")
-    Optional<Signal> findById(@Define("columns") String columns, @Bind("id") long id);
+    private final Jdbi jdbi;
 
-    default Optional<Signal> find(long communityId, long id) {
-        return find(COLUMNS, communityId, id);
+    public SignalDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
 
-    @SqlQuery("""
-            SELECT <columns> FROM signal s
-            WHERE s.community_id = :communityId AND s.kind = :kind
-              AND (CAST(:theme AS TEXT) IS NULL OR :theme = ANY (s.themes))
-            ORDER BY s.created_at DESC, s.id DESC
-            LIMIT :limit
-            """)
-    List<Signal> latest(@Define("columns") String columns, @Bind("communityId") long communityId,
-                        @Bind("kind") String kind, @Bind("theme") String theme, @Bind("limit") int limit);
+    /** What a member posts: everything of a signal that is not counted or changed later. */
+    public record NewSignal(long communityId, Signal.Kind kind, String platform, String workspaceId,
+                            String channelId, String authorId, String authorName, String body, String link,
+                            List<String> themes, Instant createdAt) {
+        /** The signal as just stored: no +1, no claim, no card yet. */
+        public Signal stored(long id) {
+            return new Signal(id, communityId, kind, platform, workspaceId, channelId, authorId, authorName, body,
+                    link, themes, createdAt, null, null, 0, List.of());
+        }
+    }
+
+    /** Stores the signal and returns its id. */
+    public long insert(NewSignal s) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        INSERT INTO signal (community_id, kind, platform, workspace_id, channel_id, author_id,
+                                            author_name, body, link, themes, created_at)
+                        VALUES (:communityId, :kind, :platform, :workspaceId, :channelId, :authorId, :authorName,
+                                :body, :link, :themes, :now)
+                        RETURNING id
+                        """)
+                .bind("communityId", s.communityId())
+                .bind("kind", s.kind().name().toLowerCase(Locale.ROOT))
+                .bind("platform", s.platform())
+                .bind("workspaceId", s.workspaceId())
+                .bind("channelId", s.channelId())
+                .bind("authorId", s.authorId())
+                .bind("authorName", s.authorName())
+                .bind("body", s.body())
+                .bind("link", s.link())
+                .bind("themes", s.themes().toArray(String[]::new))
+                .bind("now", s.createdAt())
+                .mapTo(Long.class).one());
+    }
+
+    public Optional<Signal> find(long communityId, long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM signal s WHERE s.id = :id AND s.community_id = :communityId")
+                .bind("communityId", communityId).bind("id", id).map(SIGNAL).findOne());
+    }
+
+    /** A signal whatever its community: for redrawing a card whose signal id came from our own queue. */
+    public Optional<Signal> findById(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signal s WHERE s.id = :id")
+                .bind("id", id).map(SIGNAL).findOne());
+    }
+
+    /** The latest signals or resources, newest first, optionally only those carrying {@code theme}. */
+    public List<Signal> latest(long communityId, Signal.Kind kind, String theme, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM signal s
+                        WHERE s.community_id = :communityId AND s.kind = :kind
+                          AND (CAST(:theme AS TEXT) IS NULL OR :theme = ANY (s.themes))
+                        ORDER BY s.created_at DESC, s.id DESC
+                        LIMIT :limit
+                        """)
+                .bind("communityId", communityId).bind("kind", kind.name().toLowerCase(Locale.ROOT))
+                .bind("theme", theme).bind("limit", limit)
+                .map(SIGNAL).list());
+    }
 
     /** Everything posted in {@code [from, to)}, plus whatever is flagged or claimed since {@code agendaFrom}. */
-    @SqlQuery("""
-            SELECT <columns> FROM signal s
-            WHERE s.community_id = :communityId AND s.created_at < :to
-              AND (s.created_at >= :from
-                   OR (s.created_at >= :agendaFrom
-                       AND (s.flagged_at IS NOT NULL
-                            OR EXISTS (SELECT 1 FROM signal_claim c WHERE c.signal_id = s.id))))
-            ORDER BY s.created_at, s.id
-            """)
-    List<Signal> forDigest(@Define("columns") String columns, @Bind("communityId") long communityId,
-                           @Bind("from") Instant from, @Bind("to") Instant to, @Bind("agendaFrom") Instant agendaFrom);
+    public List<Signal> forDigest(long communityId, Instant from, Instant to, Instant agendaFrom) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM signal s
+                        WHERE s.community_id = :communityId AND s.created_at < :to
+                          AND (s.created_at >= :from
+                               OR (s.created_at >= :agendaFrom
+                                   AND (s.flagged_at IS NOT NULL
+                                        OR EXISTS (SELECT 1 FROM signal_claim c WHERE c.signal_id = s.id))))
+                        ORDER BY s.created_at, s.id
+                        """)
+                .bind("communityId", communityId).bind("from", from).bind("to", to).bind("agendaFrom", agendaFrom)
+                .map(SIGNAL).list());
+    }
 
-    @SqlQuery("""
-            SELECT t.theme AS name, count(*) AS count,
-                   ARRAY(SELECT c.display_name FROM theme_claim c
-                         WHERE c.community_id = :communityId AND c.theme = t.theme
-                         ORDER BY c.claimed_at, c.user_id) AS claimants
-            FROM signal s CROSS JOIN LATERAL unnest(s.themes) AS t(theme)
-            WHERE s.community_id = :communityId AND s.created_at >= :since
-            GROUP BY t.theme
-            ORDER BY count(*) DESC, t.theme
-            LIMIT :limit
-            """)
-    List<ThemeCount> themes(@Bind("communityId") long communityId, @Bind("since") Instant since,
-                            @Bind("limit") int limit);
+    /** The themes of the signals posted since {@code since}, most used first, with who took each up. */
+    public List<ThemeCount> themes(long communityId, Instant since, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.theme AS name, count(*) AS count,
+                               ARRAY(SELECT c.display_name FROM theme_claim c
+                                     WHERE c.community_id = :communityId AND c.theme = t.theme
+                                     ORDER BY c.claimed_at, c.user_id) AS claimants
+                        FROM signal s CROSS JOIN LATERAL unnest(s.themes) AS t(theme)
+                        WHERE s.community_id = :communityId AND s.created_at >= :since
+                        GROUP BY t.theme
+                        ORDER BY count(*) DESC, t.theme
+                        LIMIT :limit
+                        """)
+                .bind("communityId", communityId).bind("since", since).bind("limit", limit)
+                .map(THEME).list());
+    }
 
-    @SqlUpdate("""
-            UPDATE signal SET body = :body, themes = :themes, link = :link
-            WHERE id = :id AND community_id = :communityId
-            """)
-    int update(@Bind("communityId") long communityId, @Bind("id") long id, @Bind("body") String body,
-               @Bind("themes") String[] themes, @Bind("link") String link);
+    /** Themes taken up since {@code since}, in the order they were first taken up. */
+    public List<ThemeCount> claimedThemes(long communityId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.theme AS name, 0 AS count,
+                               array_agg(c.display_name ORDER BY c.claimed_at, c.user_id) AS claimants
+                        FROM theme_claim c
+                        WHERE c.community_id = :communityId AND c.claimed_at >= :since
+                        GROUP BY c.theme
+                        ORDER BY min(c.claimed_at), c.theme
+                        """)
+                .bind("communityId", communityId).bind("since", since)
+                .map(THEME).list());
+    }
 
-    @SqlUpdate("UPDATE signal SET message_id = :messageId WHERE id = :id")
-    void setMessageId(@Bind("id") long id, @Bind("messageId") String messageId);
+    public int update(long communityId, long id, String body, List<String> themes, String link) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE signal SET body = :body, themes = :themes, link = :link
+                        WHERE id = :id AND community_id = :communityId
+                        """)
+                .bind("communityId", communityId).bind("id", id).bind("body", body)
+                .bind("themes", themes.toArray(String[]::new)).bind("link", link)
+                .execute());
+    }
 
-    @SqlQuery("SELECT id FROM signal WHERE id = :id AND community_id = :communityId FOR UPDATE")
-    Optional<Long> lock(@Bind("communityId") long communityId, @Bind("id") long id);
+    public void setMessageId(long id, String messageId) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE signal SET message_id = :messageId WHERE id = :id")
+                .bind("id", id).bind("messageId", messageId).execute());
+    }
 
-    @SqlUpdate("""
-            DELETE FROM signal_vote
-            WHERE signal_id = :id AND platform = :platform AND workspace_id = :workspaceId AND user_id = :userId
-            """)
-    int deleteVote(@Bind("id") long id, @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
-                   @Bind("userId") String userId);
+    /** Flags the signal for the next session, or clears the flag; 0 if the community has no such signal. */
+    public int toggleFlag(long communityId, long id, String by, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE signal SET flagged_at = CASE WHEN flagged_at IS NULL THEN CAST(:now AS TIMESTAMPTZ) END,
+                                          flagged_by = CASE WHEN flagged_at IS NULL THEN :by END
+                        WHERE id = :id AND community_id = :communityId
+                        """)
+                .bind("communityId", communityId).bind("id", id).bind("by", by).bind("now", now)
+                .execute());
+    }
 
-    @SqlUpdate("""
-            INSERT INTO signal_vote (signal_id, platform, workspace_id, user_id, voted_at)
-            VALUES (:id, :platform, :workspaceId, :userId, :now)
-            """)
-    void insertVote(@Bind("id") long id, @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
-                    @Bind("userId") String userId, @Bind("now") Instant now);
-
-    @SqlUpdate("""
-            DELETE FROM signal_claim
-            WHERE signal_id = :id AND platform = :platform AND workspace_id = :workspaceId AND user_id = :userId
-            """)
-    int deleteClaim(@Bind("id") long id, @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
-                    @Bind("userId") String userId);
-
-    @SqlUpdate("""
-            INSERT INTO signal_claim (signal_id, platform, workspace_id, user_id, display_name, claimed_at)
-            VALUES (:id, :platform, :workspaceId, :userId, :displayName, :now)
-            """)
-    void insertClaim(@Bind("id") long id, @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
-                     @Bind("userId") String userId, @Bind("displayName") String displayName, @Bind("now") Instant now);
-
-    @SqlUpdate("""
-            UPDATE signal SET flagged_at = CASE WHEN flagged_at IS NULL THEN CAST(:now AS TIMESTAMPTZ) END,
-                              flagged_by = CASE WHEN flagged_at IS NULL THEN :by END
-            WHERE id = :id AND community_id = :communityId
-            """)
-    int toggleFlag(@Bind("communityId") long communityId, @Bind("id") long id, @Bind("by") String by,
-                   @Bind("now") Instant now);
-
-    @SqlUpdate("DELETE FROM signal WHERE id = :id AND community_id = :communityId")
-    int delete(@Bind("communityId") long communityId, @Bind("id") long id);
-
-    @SqlQuery("""
-            SELECT c.theme AS name, 0 AS count, array_agg(c.display_name ORDER BY c.claimed_at, c.user_id) AS claimants
-            FROM theme_claim c
-            WHERE c.community_id = :communityId AND c.claimed_at >= :since
-            GROUP BY c.theme
-            ORDER BY min(c.claimed_at), c.theme
-            """)
-    List<ThemeCount> claimedThemes(@Bind("communityId") long communityId, @Bind("since") Instant since);
-
-    @SqlUpdate("""
-            DELETE FROM theme_claim
-            WHERE community_id = :communityId AND theme = :theme AND platform = :platform
-              AND workspace_id = :workspaceId AND user_id = :userId
-            """)
-    int deleteThemeClaim(@Bind("communityId") long communityId, @Bind("theme") String theme,
-                         @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
-                         @Bind("userId") String userId);
-
-    @SqlUpdate("""
-            INSERT INTO theme_claim (community_id, theme, platform, workspace_id, user_id, display_name, claimed_at)
-            VALUES (:communityId, :theme, :platform, :workspaceId, :userId, :displayName, :now)
-            ON CONFLICT DO NOTHING
-            """)
-    void insertThemeClaim(@Bind("communityId") long communityId, @Bind("theme") String theme,
-                          @Bind("platform") String platform, @Bind("workspaceId") String workspaceId,
-                          @Bind("userId") String userId, @Bind("displayName") String displayName,
-                          @Bind("now") Instant now);
+    public int delete(long communityId, long id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM signal WHERE id = :id AND community_id = :communityId")
+                .bind("communityId", communityId).bind("id", id).execute());
+    }
 
     /** Takes up a theme for the actor, or lets it go if they had; true when it is now taken up. */
-    @Transaction
-    default boolean toggleThemeClaim(long communityId, String theme, Actor actor, Instant now) {
-        if (deleteThemeClaim(communityId, theme, actor.platform().id(), actor.workspaceId(), actor.userId()) > 0) {
-            return false;
-        }
-        insertThemeClaim(communityId, theme, actor.platform().id(), actor.workspaceId(), actor.userId(),
-                actor.displayName(), now);
-        return true;
+    public boolean toggleThemeClaim(long communityId, String theme, Actor actor, Instant now) {
+        return jdbi.inTransaction(h -> {
+            int deleted = h.createUpdate("""
+                            DELETE FROM theme_claim
+                            WHERE community_id = :communityId AND theme = :theme AND platform = :platform
+                              AND workspace_id = :workspaceId AND user_id = :userId
+                            """)
+                    .bind("communityId", communityId).bind("theme", theme)
+                    .bindMap(member(actor)).execute();
+            if (deleted > 0) {
+                return false;
+            }
+            h.createUpdate("""
+                            INSERT INTO theme_claim (community_id, theme, platform, workspace_id, user_id,
+                                                     display_name, claimed_at)
+                            VALUES (:communityId, :theme, :platform, :workspaceId, :userId, :displayName, :now)
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .bind("communityId", communityId).bind("theme", theme).bind("now", now)
+                    .bind("displayName", actor.displayName()).bindMap(member(actor)).execute();
+            return true;
+        });
     }
 
     /**
@@ -181,28 +211,51 @@ public interface SignalDao {
      *
      * @return true if the +1 is now there, false if it was taken back, empty if the community has no such signal
      */
-    @Transaction
-    default Optional<Boolean> toggleVote(long communityId, long id, Actor actor, Instant now) {
-        if (lock(communityId, id).isEmpty()) {
-            return Optional.empty();
-        }
-        if (deleteVote(id, actor.platform().id(), actor.workspaceId(), actor.userId()) > 0) {
-            return Optional.of(false);
-        }
-        insertVote(id, actor.platform().id(), actor.workspaceId(), actor.userId(), now);
-        return Optional.of(true);
+    public Optional<Boolean> toggleVote(long communityId, long id, Actor actor, Instant now) {
+        return toggle("signal_vote", "voted_at", communityId, id, actor, now);
     }
 
-    /** Same as {@link #toggleVote}, for "Je m'en empare". */
-    @Transaction
-    default Optional<Boolean> toggleClaim(long communityId, long id, Actor actor, Instant now) {
-        if (lock(communityId, id).isEmpty()) {
-            return Optional.empty();
-        }
-        if (deleteClaim(id, actor.platform().id(), actor.workspaceId(), actor.userId()) > 0) {
-            return Optional.of(false);
-        }
-        insertClaim(id, actor.platform().id(), actor.workspaceId(), actor.userId(), actor.displayName(), now);
-        return Optional.of(true);
+    /** Same as {@link #toggleVote}, for "Je m'en empare" (the claim keeps the member's name for the cards). */
+    public Optional<Boolean> toggleClaim(long communityId, long id, Actor actor, Instant now) {
+        return toggle("signal_claim", "claimed_at", communityId, id, actor, now);
+    }
+
+    /** {@code table} is one of our two constant table names, never member input. */
+    private Optional<Boolean> toggle(String table, String timeColumn, long communityId, long id, Actor actor,
+                                     Instant now) {
+        return jdbi.inTransaction(h -> {
+            if (lock(h, communityId, id).isEmpty()) {
+                return Optional.empty();
+            }
+            int deleted = h.createUpdate("DELETE FROM " + table + """
+                             WHERE signal_id = :id AND platform = :platform AND workspace_id = :workspaceId
+                               AND user_id = :userId
+                            """)
+                    .bind("id", id).bindMap(member(actor)).execute();
+            if (deleted > 0) {
+                return Optional.of(false);
+            }
+            boolean named = table.equals("signal_claim");
+            var insert = h.createUpdate("INSERT INTO " + table + " (signal_id, platform, workspace_id, user_id, "
+                            + (named ? "display_name, " : "") + timeColumn + ") VALUES (:id, :platform, :workspaceId, "
+                            + ":userId, " + (named ? ":displayName, " : "") + ":now)")
+                    .bind("id", id).bind("now", now).bindMap(member(actor));
+            if (named) {
+                insert.bind("displayName", actor.displayName());
+            }
+            insert.execute();
+            return Optional.of(true);
+        });
+    }
+
+    private static Optional<Long> lock(Handle h, long communityId, long id) {
+        return h.createQuery("SELECT id FROM signal WHERE id = :id AND community_id = :communityId FOR UPDATE")
+                .bind("communityId", communityId).bind("id", id).mapTo(Long.class).findOne();
+    }
+
+    /** The columns naming a member in a vote or a claim. */
+    private static Map<String, Object> member(Actor actor) {
+        return Map.of("platform", actor.platform().id(), "workspaceId", actor.workspaceId(),
+                "userId", actor.userId());
     }
 }

@@ -106,8 +106,7 @@ public final class SignalService implements AutoCloseable {
         if ((!link.isEmpty() || signal.get().kind() == Signal.Kind.RESOURCE) && parsedLink.isEmpty()) {
             return new EditResult.Invalid(new PostResult.NotALink());
         }
-        dao.update(community.id(), id, parsed.body(), parsed.themes().toArray(String[]::new),
-                parsedLink.orElse(null));
+        dao.update(community.id(), id, parsed.body(), parsed.themes(), parsedLink.orElse(null));
         cards.changed(signal.get(), false);
         return new EditResult.Edited();
     }
@@ -136,17 +135,17 @@ public final class SignalService implements AutoCloseable {
     private PostResult store(Community community, Actor actor, ChannelRef channel, Signal.Kind kind,
                              SignalText parsed, String link) {
         communities.recordParticipation(community, actor);
-        long id = dao.insert(community.id(), kind.name().toLowerCase(java.util.Locale.ROOT), channel.platform().id(),
-                channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link,
-                parsed.themes().toArray(String[]::new), clock.instant());
-        cards.post(community, actor, channel, id);
+        var signal = new SignalDao.NewSignal(community.id(), kind, channel.platform().id(), channel.workspaceId(),
+                channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link, parsed.themes(),
+                clock.instant());
+        long id = dao.insert(signal);
+        cards.post(community, actor, channel, signal.stored(id));
         return new PostResult.Posted(id);
     }
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
     public List<Signal> latest(Community community, Signal.Kind kind, Optional<String> theme) {
-        return dao.latest(SignalDao.COLUMNS, community.id(), kind.name().toLowerCase(java.util.Locale.ROOT),
-                theme.orElse(null), LIST_SIZE);
+        return dao.latest(community.id(), kind, theme.orElse(null), LIST_SIZE);
     }
 
     /** The themes of the last 90 days, most used first. */

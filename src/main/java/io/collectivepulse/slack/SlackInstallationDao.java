@@ -1,16 +1,23 @@
 package io.collectivepulse.slack;
 
+import io.collectivepulse.db.Rows;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for Slack installations (one bot token per workspace) and OAuth states. */
-@RegisterConstructorMapper(SlackInstallationDao.Installation.class)
-public interface SlackInstallationDao {
+public final class SlackInstallationDao {
+    private static final RowMapper<Installation> INSTALLATION = (rs, ctx) -> new Installation(rs.getString("team_id"),
+            rs.getString("enterprise_id"), rs.getString("app_id"), rs.getString("bot_id"),
+            rs.getString("bot_user_id"), rs.getString("bot_scope"), rs.getString("bot_token"),
+            rs.getString("installer_user_id"), Rows.instant(rs, "installed_at"));
+
+    private final Jdbi jdbi;
+
+    public SlackInstallationDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
 
     /** One workspace's installation. */
     record Installation(String teamId, String enterpriseId, String appId, String botId, String botUserId,
@@ -21,30 +28,48 @@ public interface SlackInstallationDao {
         }
     }
 
-    @SqlUpdate("""
-            INSERT INTO slack_installation (team_id, enterprise_id, app_id, bot_id, bot_user_id, bot_scope, bot_token,
-                                            installer_user_id, installed_at)
-            VALUES (:teamId, :enterpriseId, :appId, :botId, :botUserId, :botScope, :botToken, :installerUserId,
-                    :installedAt)
-            ON CONFLICT (team_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id, app_id = EXCLUDED.app_id,
-                bot_id = EXCLUDED.bot_id, bot_user_id = EXCLUDED.bot_user_id, bot_scope = EXCLUDED.bot_scope,
-                bot_token = EXCLUDED.bot_token, installer_user_id = EXCLUDED.installer_user_id,
-                installed_at = EXCLUDED.installed_at
-            """)
-    void save(@BindMethods Installation installation);
+    void save(Installation installation) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO slack_installation (team_id, enterprise_id, app_id, bot_id, bot_user_id, bot_scope,
+                                                        bot_token, installer_user_id, installed_at)
+                        VALUES (:teamId, :enterpriseId, :appId, :botId, :botUserId, :botScope, :botToken,
+                                :installerUserId, :installedAt)
+                        ON CONFLICT (team_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id,
+                            app_id = EXCLUDED.app_id, bot_id = EXCLUDED.bot_id, bot_user_id = EXCLUDED.bot_user_id,
+                            bot_scope = EXCLUDED.bot_scope, bot_token = EXCLUDED.bot_token,
+                            installer_user_id = EXCLUDED.installer_user_id, installed_at = EXCLUDED.installed_at
+                        """)
+                .bind("teamId", installation.teamId()).bind("enterpriseId", installation.enterpriseId())
+                .bind("appId", installation.appId()).bind("botId", installation.botId())
+                .bind("botUserId", installation.botUserId()).bind("botScope", installation.botScope())
+                .bind("botToken", installation.botToken()).bind("installerUserId", installation.installerUserId())
+                .bind("installedAt", installation.installedAt())
+                .execute());
+    }
 
-    @SqlQuery("SELECT * FROM slack_installation WHERE team_id = :teamId")
-    Optional<Installation> find(@Bind("teamId") String teamId);
+    Optional<Installation> find(String teamId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slack_installation WHERE team_id = :teamId")
+                .bind("teamId", teamId).map(INSTALLATION).findOne());
+    }
 
-    @SqlUpdate("DELETE FROM slack_installation WHERE team_id = :teamId")
-    void delete(@Bind("teamId") String teamId);
+    void delete(String teamId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM slack_installation WHERE team_id = :teamId")
+                .bind("teamId", teamId).execute());
+    }
 
-    @SqlUpdate("INSERT INTO slack_oauth_state (state, expires_at) VALUES (:state, :expiresAt)")
-    void addState(@Bind("state") String state, @Bind("expiresAt") Instant expiresAt);
+    void addState(String state, Instant expiresAt) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO slack_oauth_state (state, expires_at) VALUES (:state, :expiresAt)")
+                .bind("state", state).bind("expiresAt", expiresAt).execute());
+    }
 
-    @SqlQuery("SELECT count(*) > 0 FROM slack_oauth_state WHERE state = :state AND expires_at > :now")
-    boolean stateIsValid(@Bind("state") String state, @Bind("now") Instant now);
+    boolean stateIsValid(String state, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT count(*) > 0 FROM slack_oauth_state WHERE state = :state AND expires_at > :now")
+                .bind("state", state).bind("now", now).mapTo(Boolean.class).one());
+    }
 
-    @SqlUpdate("DELETE FROM slack_oauth_state WHERE state = :state OR expires_at <= :now")
-    void deleteState(@Bind("state") String state, @Bind("now") Instant now);
+    void deleteState(String state, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM slack_oauth_state WHERE state = :state OR expires_at <= :now")
+                .bind("state", state).bind("now", now).execute());
+    }
 }

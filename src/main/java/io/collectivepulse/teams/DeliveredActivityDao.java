@@ -1,21 +1,29 @@
 package io.collectivepulse.teams;
 
 import java.time.Instant;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.Jdbi;
 
 /** SQL for the message activities already handled, so that a redelivered one is not handled twice. */
-public interface DeliveredActivityDao {
+public final class DeliveredActivityDao {
+    private final Jdbi jdbi;
+
+    public DeliveredActivityDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
 
     /** Records the activity; 0 when it was recorded before (a redelivery). */
-    @SqlUpdate("""
-            INSERT INTO teams_activity (conversation_id, activity_id, received_at)
-            VALUES (:conversationId, :activityId, :now)
-            ON CONFLICT DO NOTHING
-            """)
-    int record(@Bind("conversationId") String conversationId, @Bind("activityId") String activityId,
-               @Bind("now") Instant now);
+    public int record(String conversationId, String activityId, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO teams_activity (conversation_id, activity_id, received_at)
+                        VALUES (:conversationId, :activityId, :now)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .bind("conversationId", conversationId).bind("activityId", activityId).bind("now", now)
+                .execute());
+    }
 
-    @SqlUpdate("DELETE FROM teams_activity WHERE received_at < :before")
-    int forgetBefore(@Bind("before") Instant before);
+    public int forgetBefore(Instant before) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM teams_activity WHERE received_at < :before")
+                .bind("before", before).execute());
+    }
 }

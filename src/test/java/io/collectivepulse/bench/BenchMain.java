@@ -48,15 +48,23 @@ public final class BenchMain {
         try (var slackApi = new FakeSlackApi(TOKEN).withoutRateLimits(); var connector = new CountingBotConnector()) {
             Map<String, String> env = Map.of("PORT", "0", "DATABASE_URL", database, "DATABASE_USER", "postgres",
                     "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url());
-            for (String target : List.of(Report.JAVALIN, Report.SDK, Report.SERVICE)) {
-                bench.ackPaths(target, env, connector);
+            if (settings.runs("ack")) {
+                for (String target : List.of(Report.JAVALIN, Report.SDK, Report.SERVICE)) {
+                    if (settings.targets().contains(target)) {
+                        bench.ackPaths(target, env, connector);
+                    }
+                }
             }
-            System.out.println("Scheduler: " + settings.triggers() + " triggers");
-            bench.report.quartz(QuartzBench.run(env, settings.triggers(), settings.simultaneous()));
-            System.out.println("Digests");
-            var digests = new java.util.ArrayList<>(DigestBench.inMemory());
-            digests.addAll(DigestBench.withDatabase(List.of(1, 100, 1000), 1000));
-            bench.report.digests(DigestBench.table(digests));
+            if (settings.runs("quartz")) {
+                System.out.println("Scheduler: " + settings.triggers() + " triggers");
+                bench.report.quartz(QuartzBench.run(env, settings.triggers(), settings.simultaneous()));
+            }
+            if (settings.runs("digests")) {
+                System.out.println("Digests");
+                var digests = new java.util.ArrayList<>(DigestBench.inMemory());
+                digests.addAll(DigestBench.withDatabase(List.of(1, 100, 1000), 1000));
+                bench.report.digests(DigestBench.table(digests));
+            }
         }
         Duration total = Duration.ofNanos(System.nanoTime() - started);
         String markdown = bench.report.markdown(Machine.header(settings, total));
@@ -69,7 +77,7 @@ public final class BenchMain {
     /** Both paths against one target, started in its own JVM. */
     private void ackPaths(String target, Map<String, String> env, CountingBotConnector connector) throws Exception {
         System.out.println("Target: " + target);
-        try (var process = TargetProcess.start(target, target, env)) {
+        try (var process = TargetProcess.start(target, target, env, settings.targetOptions())) {
             report.started(target, process.startTime());
             String slackUrl = process.url("/slack/events");
             String teamsUrl = process.url("/api/messages");

@@ -96,9 +96,9 @@ public final class DigestBench {
         Config config = Config.fromEnv(Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres"));
         try (Database database = Database.open(config)) {
             var jdbi = database.jdbi();
-            var communities = new CommunityService(jdbi.onDemand(CommunityDao.class), Clock.systemUTC(),
+            var communities = new CommunityService(new CommunityDao(jdbi), Clock.systemUTC(),
                     java.util.Locale.FRENCH, java.time.ZoneId.of("Europe/Paris"));
-            var service = new DigestService(jdbi.onDemand(DigestDao.class), communities, new NoMessenger(),
+            var service = new DigestService(new DigestDao(jdbi), communities, new NoMessenger(),
                     new NoPlanner(), Clock.systemUTC());
             int existing = 0;
             for (int count : counts) {

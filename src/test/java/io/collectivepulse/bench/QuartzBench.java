@@ -129,7 +129,7 @@ final class QuartzBench {
 
     /** The service's start on this database, JVM start included; it is stopped straight away. */
     private static Duration serviceStart(Map<String, String> env) {
-        try (var service = TargetProcess.start("service-quartz", "service", env)) {
+        try (var service = TargetProcess.start("service-quartz", "service", env, List.of())) {
             return service.startTime();
         }
     }

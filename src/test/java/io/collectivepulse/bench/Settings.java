@@ -11,7 +11,8 @@ import java.util.List;
  */
 record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmUpRequests, Duration profile,
                 int concurrency,
-                int triggers, int simultaneous) {
+                int triggers, int simultaneous, List<String> targets, List<String> parts,
+                List<String> targetOptions) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -23,7 +24,21 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Duration.ofSeconds(Long.getLong("bench.profileSeconds", 5)),
                 Integer.getInteger("bench.concurrency", 32),
                 Integer.getInteger("bench.triggers", 100_000),
-                Integer.getInteger("bench.simultaneous", 1_000));
+                Integer.getInteger("bench.simultaneous", 1_000),
+                list("bench.targets", "javalin,sdk,service"),
+                list("bench.parts", "ack,quartz,digests"),
+                Arrays.stream(System.getProperty("bench.targetOptions", "").split("\\s+"))
+                        .filter(s -> !s.isEmpty()).toList());
+    }
+
+    /** A comma- or space-separated system property: {@code -Dbench.targets=service -Dbench.parts=ack}. */
+    private static List<String> list(String property, String defaults) {
+        return Arrays.stream(System.getProperty(property, defaults).split("[,\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    boolean runs(String part) {
+        return parts.contains(part);
     }
 
     String describe() {

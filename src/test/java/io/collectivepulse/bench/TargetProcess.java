@@ -35,11 +35,12 @@ final class TargetProcess implements AutoCloseable {
     record Memory(double heapUsedMb, double heapCommittedMb, double rssMb, int threads, long threadsStarted) {
     }
 
-    private TargetProcess(String name, String kind, Map<String, String> env) {
+    private TargetProcess(String name, String kind, Map<String, String> env, List<String> options) {
         this.name = name;
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchTarget.class.getName(), kind));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
@@ -59,8 +60,8 @@ final class TargetProcess implements AutoCloseable {
     }
 
     /** Starts a target ({@code service}, {@code javalin} or {@code sdk}) and waits until it listens. */
-    static TargetProcess start(String name, String kind, Map<String, String> env) {
-        return new TargetProcess(name, kind, env);
+    static TargetProcess start(String name, String kind, Map<String, String> env, List<String> options) {
+        return new TargetProcess(name, kind, env, options);
     }
 
     String name() {
