@@ -80,9 +80,9 @@ public final class SlackBridge implements Handler, AutoCloseable {
             app.service((OAuthStateService) installations);
         }
         var renderer = new BlockKitRenderer();
-        this.messenger = new SlackMessenger(config.distributed()
-                ? workspace -> installations.botToken(workspace).map(slack::methods)
-                : workspace -> Optional.of(slack.methods(config.botToken())), renderer);
+        this.messenger = new SlackMessenger(slack.methods(), config.distributed()
+                ? installations::botToken
+                : workspace -> Optional.of(config.botToken()), renderer);
         var forms = new SlackForms(dispatcher, renderer, messenger, afterAck);
         forms.register(app);
         new SlackCommands(dispatcher, renderer, forms).register(app);

@@ -1,7 +1,12 @@
 package io.collectivepulse.slack;
 
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.model.block.LayoutBlock;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
@@ -15,34 +20,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts cards with {@code chat.postMessage} (several messages when a card needs more than 50 blocks) and
- * updates them with {@code chat.update}, using the bot token.
+ * updates them with {@code chat.update}, using the bot token of the channel's workspace. Answers are read as
+ * {@link SlackAnswer}s.
  */
 final class SlackMessenger implements Messenger {
     private static final Logger LOG = LoggerFactory.getLogger(SlackMessenger.class);
 
-    private final Function<String, Optional<MethodsClient>> clients;
+    private final MethodsClient client;
+    private final Function<String, Optional<String>> tokens;
     private final BlockKitRenderer renderer;
 
-    /** {@code clients}: the Web API client with the bot token of a workspace, if the app is installed there. */
-    SlackMessenger(Function<String, Optional<MethodsClient>> clients, BlockKitRenderer renderer) {
-        this.clients = clients;
+    /** {@code tokens}: the bot token of a workspace, if the app is installed there. */
+    SlackMessenger(MethodsClient client, Function<String, Optional<String>> tokens, BlockKitRenderer renderer) {
+        this.client = client;
+        this.tokens = tokens;
         this.renderer = renderer;
     }
 
     @Override
     public Optional<String> post(ChannelRef channel, Card card) {
-        Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
-        if (installed.isEmpty()) {
+        Optional<String> token = tokens.apply(channel.workspaceId());
+        if (token.isEmpty()) {
             LOG.warn("Cannot post to {}: the app is not installed in that workspace", channel);
             return Optional.empty();
         }
-        MethodsClient client = installed.get();
         String first = null;
         String text = renderer.fallbackText(card);
         for (List<LayoutBlock> blocks : renderer.messages(card)) {
             try {
-                var response = client.chatPostMessage(r -> r.channel(channel.channelId()).text(text).blocks(blocks)
-                        .unfurlLinks(false).unfurlMedia(false));
+                var request = ChatPostMessageRequest.builder().channel(channel.channelId()).text(text)
+                        .blocks(blocks).unfurlLinks(false).unfurlMedia(false).build();
+                var response = client.postFormWithTokenAndParseResponse(form -> RequestFormBuilder.toForm(request),
+                        Methods.CHAT_POST_MESSAGE, token.get(), SlackAnswer.class);
                 if (!response.isOk()) {
                     LOG.warn("Slack refused a message for {}: {}", channel, response.getError());
                     return Optional.ofNullable(first);
@@ -58,13 +67,15 @@ final class SlackMessenger implements Messenger {
 
     @Override
     public void notify(ChannelRef channel, String userId, Card card) {
-        Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
-        if (installed.isEmpty()) {
+        Optional<String> token = tokens.apply(channel.workspaceId());
+        if (token.isEmpty()) {
             return;
         }
         try {
-            var response = installed.get().chatPostEphemeral(r -> r.channel(channel.channelId()).user(userId)
-                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)));
+            var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(userId)
+                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
+            var response = client.postFormWithTokenAndParseResponse(form -> RequestFormBuilder.toForm(request),
+                    Methods.CHAT_POST_EPHEMERAL, token.get(), SlackAnswer.class);
             if (!response.isOk()) {
                 LOG.warn("Slack refused a notice in {}: {}", channel, response.getError());
             }
@@ -75,14 +86,15 @@ final class SlackMessenger implements Messenger {
 
     @Override
     public boolean update(ChannelRef channel, String messageId, Card card) {
-        Optional<MethodsClient> installed = clients.apply(channel.workspaceId());
-        if (installed.isEmpty()) {
+        Optional<String> token = tokens.apply(channel.workspaceId());
+        if (token.isEmpty()) {
             return false;
         }
-        MethodsClient client = installed.get();
         try {
-            var response = client.chatUpdate(r -> r.channel(channel.channelId()).ts(messageId)
-                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)));
+            var request = ChatUpdateRequest.builder().channel(channel.channelId()).ts(messageId)
+                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
+            var response = client.postFormWithTokenAndParseResponse(form -> RequestFormBuilder.toForm(request),
+                    Methods.CHAT_UPDATE, token.get(), SlackAnswer.class);
             if (!response.isOk()) {
                 LOG.warn("Slack refused to update message {} in {}: {}", messageId, channel, response.getError());
             }
