@@ -100,7 +100,10 @@ public final class BenchMain {
     /** Warm-up, the fixed rates, saturation, and for the service a profiled saturation phase. */
     private void load(String path, String target, TargetProcess process, Supplier<HttpRequest> requests) {
         System.out.printf("  %s path: warm-up%n", path);
-        var warmUp = generator.warmUp(requests, 8, settings.warmUpRequests(), settings.warmUp());
+        var jit = new JitWatch(process);
+        long started = System.nanoTime();
+        var warmUp = generator.warmUp(requests, 8, settings.warmUpRequests(), settings.warmUp(), jit);
+        report.warmUp(path, target, Duration.ofNanos(System.nanoTime() - started), jit.lastShare());
         if (warmUp != null && warmUp.errors() > 0) {
             noteErrors(path, target, warmUp);
         }

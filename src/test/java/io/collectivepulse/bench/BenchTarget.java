@@ -21,12 +21,14 @@ import jdk.jfr.Recording;
  * generator's: {@code service} (Collective Pulse itself, configured from the environment like {@code Main}),
  * {@code javalin} (a bare endpoint returning a constant) or {@code sdk} (the minimal Bolt app and Bot
  * Framework bot). It prints {@code bench:ready <port>}, then answers commands read on standard input:
- * {@code mem}, {@code jfr-start}, {@code jfr-stop <file>}, {@code quit}.
+ * {@code mem}, {@code jit} (milliseconds spent compiling so far), {@code jfr-start}, {@code jfr-stop <file>},
+ * {@code quit}.
  */
 public final class BenchTarget {
     static final String READY = "bench:ready ";
     static final String MEMORY = "bench:mem ";
     static final String DONE = "bench:done";
+    static final String JIT = "bench:jit ";
 
     private BenchTarget() {
     }
@@ -40,6 +42,8 @@ public final class BenchTarget {
         for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
             if (line.equals("mem")) {
                 System.out.println(MEMORY + memory());
+            } else if (line.equals("jit")) {
+                System.out.println(JIT + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
             } else if (line.equals("jfr-start")) {
                 recording = startRecording();
                 System.out.println(DONE);

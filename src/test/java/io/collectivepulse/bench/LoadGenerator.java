@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -76,10 +77,13 @@ final class LoadGenerator {
     }
 
     /**
-     * Warm-up: closed loop until {@code count} requests have been answered or {@code limit} has passed, so that
-     * a slow target gets as many requests to compile its hot paths as a fast one, within the time budget.
+     * Warm-up: closed loop in rounds of one second until at least {@code count} requests have been answered and
+     * {@code settled} says the target's JIT has caught up, or until {@code limit} has passed. A big application
+     * keeps its compilers busy for a minute or more on two cores; measuring before would charge the fixed
+     * rates for compilation that a long-running service pays once.
      */
-    Result warmUp(Supplier<HttpRequest> requests, int concurrency, long count, Duration limit) {
+    Result warmUp(Supplier<HttpRequest> requests, int concurrency, long count, Duration limit,
+                  BooleanSupplier settled) {
         var answered = new AtomicLong();
         Supplier<HttpRequest> counted = () -> {
             answered.incrementAndGet();
@@ -87,7 +91,8 @@ final class LoadGenerator {
         };
         long started = System.nanoTime();
         Result total = null;
-        while (answered.get() < count && System.nanoTime() - started < limit.toNanos()) {
+        while (System.nanoTime() - started < limit.toNanos()
+                && (answered.get() < count || !settled.getAsBoolean())) {
             total = saturation("warm-up", counted, concurrency, Duration.ofSeconds(1));
         }
         return total;

@@ -19,6 +19,7 @@ final class Report {
     private final Map<String, Duration> starts = new LinkedHashMap<>();
     private final Map<String, String> profiles = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> warmUps = new ArrayList<>();
     private QuartzBench.Figures quartz;
     private String digests;
 
@@ -40,6 +41,11 @@ final class Report {
 
     void profile(String path, String markdown) {
         profiles.put(path, markdown);
+    }
+
+    void warmUp(String path, String target, Duration took, double jitShare) {
+        warmUps.add("%s, %s: %.0f s, the JIT compilers then at %.0f %% of a core".formatted(path,
+                label(path, target).replace("*", ""), took.toMillis() / 1000.0, jitShare * 100));
     }
 
     void note(String line) {
@@ -69,6 +75,11 @@ final class Report {
         }
         out.append("### Digests: build + render\n\n").append(digests == null ? "Not measured in this run.\n" : digests)
                 .append('\n');
+        if (!warmUps.isEmpty()) {
+            out.append("Warm-ups (each until the target's JIT settles, see `JitWatch`, or its time limit):\n\n");
+            warmUps.forEach(w -> out.append("- ").append(w).append('\n'));
+            out.append('\n');
+        }
         out.append(scheduler()).append(memoryTable());
         if (!notes.isEmpty()) {
             out.append("### Notes from the run\n\n");

@@ -89,6 +89,13 @@ final class TargetProcess implements AutoCloseable {
                 Long.parseLong(parts[2]) / 1024.0, Integer.parseInt(parts[3]), Long.parseLong(parts[4]));
     }
 
+    /** Milliseconds the target's JIT compilers have spent so far. */
+    long compilationMillis() {
+        commands.println("jit");
+        return Long.parseLong(answer(BenchTarget.JIT, Duration.ofSeconds(10)).substring(BenchTarget.JIT.length())
+                .trim());
+    }
+
     void startRecording() {
         commands.println("jfr-start");
         answer(BenchTarget.DONE, Duration.ofSeconds(30));
