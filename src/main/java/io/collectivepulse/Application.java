@@ -26,12 +26,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The running service: database, scheduler and HTTP server, wired with constructors. */
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    /** The most requests served at once (see {@link #requestThreads()}). */
+    static final int HTTP_THREADS = 32;
 
     private final Database database;
     private final PulseScheduler scheduler;
@@ -86,6 +89,7 @@ public final class Application implements AutoCloseable {
             Javalin server = Javalin.create(javalin -> {
                 javalin.startup.showJavalinBanner = false;
                 javalin.jetty.port = config.port();
+                javalin.jetty.threadPool = requestThreads();
                 endpoints.addAll(Routes.declare(javalin.routes, slack, teams, health));
                 slackBridge.filter(SlackBridge::distributed)
                         .ifPresent(bridge -> endpoints.addAll(Routes.declareSlackInstallation(javalin.routes,
@@ -103,6 +107,17 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Jetty's request threads. Javalin's default pool grows to 250 threads; on two cores with ten database
+     * connections, the threads past a few dozen only queue for the same connections and CPUs, each with its
+     * stack, so overload grew memory instead of throughput. Past these threads, requests wait in Jetty's queue.
+     */
+    private static QueuedThreadPool requestThreads() {
+        var pool = new QueuedThreadPool(HTTP_THREADS, 4, (int) Duration.ofSeconds(30).toMillis());
+        pool.setName("http");
+        return pool;
     }
 
     public int port() {

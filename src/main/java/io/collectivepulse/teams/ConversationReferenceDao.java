@@ -1,19 +1,39 @@
 package io.collectivepulse.teams;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** SQL for the Bot Framework conversation references the bot needs to post proactively. */
+/**
+ * SQL for the Bot Framework conversation references the bot needs to post proactively.
+ *
+ * <p>Every activity carries its conversation's reference and every card posted needs it, so the last one read or
+ * written for each conversation is also kept in memory for a few minutes: an unchanged reference costs no
+ * database round trip. Another instance of the service may store a newer one meanwhile (the Bot Connector's
+ * address of a conversation rarely changes); this instance reads it once its copy expires.
+ */
 public final class ConversationReferenceDao {
+    static final Duration KEPT = Duration.ofMinutes(10);
+
     private final Jdbi jdbi;
+    private final Cache<String, String> recent = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(KEPT)
+            .build();
 
     public ConversationReferenceDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** Stores the reference; the row is only written when the reference changed. */
+    /** Stores the reference, unless it is the one this instance last read or wrote for that conversation. */
     public void save(String tenantId, String conversationId, String referenceJson, Instant now) {
+        String key = key(tenantId, conversationId);
+        if (referenceJson.equals(recent.getIfPresent(key))) {
+            return;
+        }
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO conversation_reference (platform, workspace_id, channel_id, reference, updated_at)
                         VALUES ('teams', :tenantId, :conversationId, CAST(:reference AS jsonb), :now)
@@ -24,14 +44,26 @@ public final class ConversationReferenceDao {
                 .bind("tenantId", tenantId).bind("conversationId", conversationId)
                 .bind("reference", referenceJson).bind("now", now)
                 .execute());
+        recent.put(key, referenceJson);
     }
 
     public Optional<String> find(String tenantId, String conversationId) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        String key = key(tenantId, conversationId);
+        String known = recent.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> stored = jdbi.withHandle(h -> h.createQuery("""
                         SELECT reference::text FROM conversation_reference
                         WHERE platform = 'teams' AND workspace_id = :tenantId AND channel_id = :conversationId
                         """)
                 .bind("tenantId", tenantId).bind("conversationId", conversationId)
                 .mapTo(String.class).findOne());
+        stored.ifPresent(json -> recent.put(key, json));
+        return stored;
+    }
+
+    private static String key(String tenantId, String conversationId) {
+        return tenantId + '\n' + conversationId;
     }
 }
