@@ -20,9 +20,11 @@ COPY --from=build /build/target/collective-pulse.jar /app/collective-pulse.jar
 
 # Without DATABASE_URL the embedded PostgreSQL keeps its data in PULSE_DATA_DIR, hence the volume.
 # PostgreSQL refuses to run as root, so the non-root user is required, not just good practice.
+# TieredStopAtLevel=1 (C1 only): on one or two CPUs, C2 compiled this code base for minutes after every start,
+# competing with requests (BENCHMARKS.md); remove it when the container gets four CPUs or more.
 ENV PORT=3000 \
     PULSE_DATA_DIR=/data \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1"
 VOLUME /data
 EXPOSE 3000
 USER 10001:10001

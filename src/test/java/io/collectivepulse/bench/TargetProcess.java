@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link BenchTarget} JVM started by the benchmark, its output relayed, its commands answered. Every target
- * gets the JVM that the Kubernetes deployment gets (768 MiB memory limit, {@code -XX:MaxRAMPercentage=60}, two
- * CPUs): a heap of 12 MB growing to 460 MB and, under 1,792 MB of memory, the Serial collector, which the JVM
- * only picks by itself inside the container.
+ * gets the JVM options that the Kubernetes deployment and the Dockerfile give the service (768 MiB memory limit,
+ * {@code -XX:MaxRAMPercentage=60}, C1 only with {@code -XX:TieredStopAtLevel=1}): a heap of 12 MB growing to
+ * 460 MB and, under 1,792 MB of memory, the Serial collector, which the JVM only picks by itself inside the
+ * container.
  */
 final class TargetProcess implements AutoCloseable {
     static final List<String> JVM_OPTIONS = List.of("-XX:MaxRAM=768m", "-XX:MaxRAMPercentage=60",
-            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:FlightRecorderOptions:stackdepth=256");
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1",
+            "-XX:FlightRecorderOptions:stackdepth=256");
 
     private final String name;
     private final Process process;
