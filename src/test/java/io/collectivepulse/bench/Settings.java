@@ -19,8 +19,8 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Arrays.stream(System.getProperty("bench.rates", "50,200,500").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 Duration.ofSeconds(Long.getLong("bench.phaseSeconds", 6)),
-                Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 25)),
-                Long.getLong("bench.warmUpRequests", 20_000),
+                Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60)),
+                Long.getLong("bench.warmUpRequests", 10_000),
                 Duration.ofSeconds(Long.getLong("bench.profileSeconds", 5)),
                 Integer.getInteger("bench.concurrency", 32),
                 Integer.getInteger("bench.triggers", 100_000),
@@ -43,7 +43,7 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
 
     String describe() {
         return ("fixed rates %s req/s for %d s each, then saturation for %d s with %d requests in flight, after a "
-                + "warm-up of %,d requests (at most %d s) with 8 in flight")
+                + "warm-up with 8 in flight of at least %,d requests and until the target's JIT settles (at most %d s)")
                 .formatted(rates, phase.toSeconds(), phase.toSeconds(), concurrency, warmUpRequests, warmUp.toSeconds());
     }
 }
