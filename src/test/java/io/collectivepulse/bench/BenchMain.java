@@ -45,7 +45,7 @@ public final class BenchMain {
         Settings settings = Settings.fromSystemProperties();
         String database = TestDatabase.newDatabase();
         var bench = new BenchMain(settings, new CpuMeter(postmaster(database)), out);
-        try (var slackApi = new FakeSlackApi(TOKEN).withoutRateLimits(); var connector = new CountingBotConnector()) {
+        try (var slackApi = new FakeSlackApi(TOKEN).withoutRateLimits().withoutRecording(); var connector = new CountingBotConnector()) {
             Map<String, String> env = Map.of("PORT", "0", "DATABASE_URL", database, "DATABASE_USER", "postgres",
                     "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url());
             if (settings.runs("ack")) {
