@@ -20,7 +20,7 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                         .map(String::trim).map(Integer::valueOf).toList(),
                 Duration.ofSeconds(Long.getLong("bench.phaseSeconds", 6)),
                 Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60)),
-                Long.getLong("bench.warmUpRequests", 10_000),
+                Long.getLong("bench.warmUpRequests", 20_000),
                 Duration.ofSeconds(Long.getLong("bench.profileSeconds", 5)),
                 Integer.getInteger("bench.concurrency", 32),
                 Integer.getInteger("bench.triggers", 100_000),
