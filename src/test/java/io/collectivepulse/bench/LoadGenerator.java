@@ -91,9 +91,12 @@ final class LoadGenerator {
         };
         long started = System.nanoTime();
         Result total = null;
-        while (System.nanoTime() - started < limit.toNanos()
-                && (answered.get() < count || !settled.getAsBoolean())) {
+        boolean done = false;
+        while (!done && System.nanoTime() - started < limit.toNanos()) {
             total = saturation("warm-up", counted, concurrency, Duration.ofSeconds(1));
+            // Asked every round, so that the compilers' share is known even when the time limit ends the warm-up.
+            boolean jitSettled = settled.getAsBoolean();
+            done = answered.get() >= count && jitSettled;
         }
         return total;
     }
