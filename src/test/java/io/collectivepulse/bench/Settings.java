@@ -18,7 +18,7 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
         return new Settings(
                 Arrays.stream(System.getProperty("bench.rates", "50,200,500").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
-                Duration.ofSeconds(Long.getLong("bench.phaseSeconds", 6)),
+                Duration.ofSeconds(Long.getLong("bench.phaseSeconds", 5)),
                 Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60)),
                 Long.getLong("bench.warmUpRequests", 20_000),
                 Duration.ofSeconds(Long.getLong("bench.profileSeconds", 5)),
