@@ -86,7 +86,8 @@ public final class CommunityDao {
                     throw new AlreadyLinked();
                 }
                 upsertMember(h, id, actor, Role.FACILITATOR, now);
-                return h.createQuery("SELECT * FROM community WHERE id = :id").bind("id", id).map(COMMUNITY).findOne();
+                // Jdbi lends this transaction's handle to calls made on this thread, so the new row is visible.
+                return findById(id);
             });
         } catch (AlreadyLinked e) {
             return Optional.empty();
