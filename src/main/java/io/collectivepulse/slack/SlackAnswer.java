@@ -8,7 +8,7 @@ import java.util.Map;
  * What we read of Slack's answer to {@code chat.postMessage}, {@code chat.update} and {@code chat.postEphemeral}:
  * whether it worked, why not, and the message's timestamp. The SDK's own response classes carry the whole message
  * back, Block Kit included, and the SDK builds a new Gson for every answer, which then reflects over that whole
- * type tree: that was most of the CPU a posted card cost. This class has seven fields to reflect over.
+ * type tree: that was most of the CPU a posted card cost. This class has six fields to reflect over.
  */
 public final class SlackAnswer implements SlackApiTextResponse {
     private boolean ok;
@@ -17,7 +17,6 @@ public final class SlackAnswer implements SlackApiTextResponse {
     private String needed;
     private String provided;
     private String ts;
-    private String channel;
     private transient Map<String, List<String>> httpResponseHeaders;
 
     @Override
@@ -73,10 +72,6 @@ public final class SlackAnswer implements SlackApiTextResponse {
     /** The message's timestamp, its id in the channel. */
     public String getTs() {
         return ts;
-    }
-
-    public String getChannel() {
-        return channel;
     }
 
     @Override

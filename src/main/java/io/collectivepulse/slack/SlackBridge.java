@@ -89,7 +89,7 @@ public final class SlackBridge implements Handler, AutoCloseable {
         var forms = new SlackForms(dispatcher, renderer, messenger, afterAck);
         forms.register(app);
         new SlackCommands(dispatcher, renderer, forms).register(app);
-        new SlackMentions(dispatcher, renderer, afterAck).register(app);
+        new SlackMentions(dispatcher, messenger, afterAck).register(app);
         new SlackActions(dispatcher, messenger, forms, afterAck).register(app);
         this.parser = new SlackRequestParser(appConfig);
     }

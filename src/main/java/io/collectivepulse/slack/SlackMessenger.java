@@ -39,6 +39,23 @@ final class SlackMessenger implements Messenger {
 
     @Override
     public Optional<String> post(ChannelRef channel, Card card) {
+        return post(channel, null, card);
+    }
+
+    /**
+     * Answers a mention in its thread ({@code threadTs}): for everyone, or only for {@code userId} when
+     * {@code privately}.
+     */
+    void answerInThread(ChannelRef channel, String threadTs, String userId, Card card, boolean privately) {
+        if (privately) {
+            ephemeral(channel, threadTs, userId, card);
+        } else {
+            post(channel, threadTs, card);
+        }
+    }
+
+    /** Posts the card as one message or more, in the thread {@code threadTs} if not null; the first one's ts. */
+    private Optional<String> post(ChannelRef channel, String threadTs, Card card) {
         Optional<String> token = tokens.apply(channel.workspaceId());
         if (token.isEmpty()) {
             LOG.warn("Cannot post to {}: the app is not installed in that workspace", channel);
@@ -48,8 +65,8 @@ final class SlackMessenger implements Messenger {
         String text = renderer.fallbackText(card);
         for (List<LayoutBlock> blocks : renderer.messages(card)) {
             try {
-                var request = ChatPostMessageRequest.builder().channel(channel.channelId()).text(text)
-                        .blocks(blocks).unfurlLinks(false).unfurlMedia(false).build();
+                var request = ChatPostMessageRequest.builder().channel(channel.channelId()).threadTs(threadTs)
+                        .text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false).build();
                 var response = client.postFormWithTokenAndParseResponse(form -> RequestFormBuilder.toForm(request),
                         Methods.CHAT_POST_MESSAGE, token.get(), SlackAnswer.class);
                 if (!response.isOk()) {
@@ -67,13 +84,17 @@ final class SlackMessenger implements Messenger {
 
     @Override
     public void notify(ChannelRef channel, String userId, Card card) {
+        ephemeral(channel, null, userId, card);
+    }
+
+    private void ephemeral(ChannelRef channel, String threadTs, String userId, Card card) {
         Optional<String> token = tokens.apply(channel.workspaceId());
         if (token.isEmpty()) {
             return;
         }
         try {
             var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(userId)
-                    .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
+                    .threadTs(threadTs).text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
             var response = client.postFormWithTokenAndParseResponse(form -> RequestFormBuilder.toForm(request),
                     Methods.CHAT_POST_EPHEMERAL, token.get(), SlackAnswer.class);
             if (!response.isOk()) {
