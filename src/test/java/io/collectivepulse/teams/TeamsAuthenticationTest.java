@@ -2,48 +2,32 @@ package io.collectivepulse.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collectivepulse.support.FakeBotConnector;
-import io.collectivepulse.support.RunningService;
-import io.collectivepulse.support.TeamsClient;
+import io.collectivepulse.support.PulseService;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With app credentials set, Bot Framework JWT validation is on: requests without a valid token get 401. */
 class TeamsAuthenticationTest {
-    private static FakeBotConnector connector;
-    private static RunningService service;
-    private static TeamsClient teams;
-
-    @BeforeAll
-    static void start() {
-        connector = new FakeBotConnector();
-        service = RunningService.start(Map.of(
-                "MICROSOFT_APP_ID", "cd59cf47-aca1-41e0-8441-387faee8331e",
-                "MICROSOFT_APP_PASSWORD", "test-password"));
-        teams = new TeamsClient(service, connector);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-        connector.close();
-    }
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder()
+            .teams("cd59cf47-aca1-41e0-8441-387faee8331e", "test-password").build();
 
     @Test
     void missingOrForgedTokensAreRefusedAndNothingIsStored() {
-        int communities = service.count("community");
-        int references = service.count("conversation_reference");
+        int communities = pulse.service().count("community");
+        int references = pulse.service().count("conversation_reference");
 
-        assertThat(teams.post(teams.personalMessage("lier Intrus")).statusCode()).isEqualTo(401);
-        assertThat(teams.post(teams.personalMessage("lier Intrus"), Map.of("Authorization", "Bearer abc.def.ghi"))
+        assertThat(pulse.teams().post(pulse.teams().personalMessage("lier Intrus")).statusCode()).isEqualTo(401);
+        assertThat(pulse.teams().post(pulse.teams().personalMessage("lier Intrus"),
+                        Map.of("Authorization", "Bearer abc.def.ghi"))
                 .statusCode()).isEqualTo(401);
-        assertThat(teams.post(teams.personalMessage("lier Intrus"), Map.of("Authorization", "Basic Zm9vOmJhcg=="))
+        assertThat(pulse.teams().post(pulse.teams().personalMessage("lier Intrus"),
+                        Map.of("Authorization", "Basic Zm9vOmJhcg=="))
                 .statusCode()).isEqualTo(401);
 
-        assertThat(service.count("community")).isEqualTo(communities);
-        assertThat(service.count("conversation_reference")).isEqualTo(references);
-        assertThat(connector.all()).isEmpty();
+        assertThat(pulse.service().count("community")).isEqualTo(communities);
+        assertThat(pulse.service().count("conversation_reference")).isEqualTo(references);
+        assertThat(pulse.connector().all()).isEmpty();
     }
 }

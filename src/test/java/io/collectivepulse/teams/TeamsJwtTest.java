@@ -8,18 +8,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeIdentityPlatform;
-import io.collectivepulse.support.FakeOpenIdMetadata;
-import io.collectivepulse.support.RunningService;
-import io.collectivepulse.support.TeamsClient;
+import io.collectivepulse.support.PulseService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bot Framework authentication both ways, against local stand-ins for login.botframework.com (the keys that
@@ -33,32 +30,9 @@ class TeamsJwtTest {
     private static final ConnectorKey TEAMS_KEY = new ConnectorKey("teams-key", List.of("msteams", "skype"));
     private static final ConnectorKey WEBCHAT_KEY = new ConnectorKey("webchat-key", List.of("webchat"));
 
-    private static FakeOpenIdMetadata openId;
-    private static FakeIdentityPlatform identity;
-    private static FakeBotConnector connector;
-    private static RunningService service;
-    private static TeamsClient teams;
-
-    @BeforeAll
-    static void start() {
-        openId = new FakeOpenIdMetadata(List.of(TEAMS_KEY.jwk(), WEBCHAT_KEY.jwk()));
-        identity = new FakeIdentityPlatform(APP_ID, APP_PASSWORD);
-        connector = new FakeBotConnector(identity::issued);
-        service = RunningService.start(Map.of(
-                "MICROSOFT_APP_ID", APP_ID,
-                "MICROSOFT_APP_PASSWORD", APP_PASSWORD,
-                "BOTFRAMEWORK_OPENID_METADATA_URL", openId.metadataUrl(),
-                "MICROSOFT_LOGIN_URL", identity.url()));
-        teams = new TeamsClient(service, connector);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-        connector.close();
-        identity.close();
-        openId.close();
-    }
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().teams(APP_ID, APP_PASSWORD)
+            .connectorKeys(List.of(TEAMS_KEY.jwk(), WEBCHAT_KEY.jwk())).build();
 
     private static String validToken(ObjectNode activity) {
         return TEAMS_KEY.bearer(ConnectorKey.claims(APP_ID, activity.path("serviceUrl").asText()).build());
@@ -67,30 +41,30 @@ class TeamsJwtTest {
     @Test
     void aTokenSignedByAnEndorsedPublishedKeyIsAcceptedAndTheReplyCarriesTheBotsOwnToken()
             throws InterruptedException {
-        ObjectNode help = teams.personalMessage("aide");
-        assertThat(teams.post(help, Map.of("Authorization", validToken(help))).statusCode()).isEqualTo(200);
-        FakeBotConnector.Sent reply = connector.next(WAIT);
+        ObjectNode help = pulse.teams().personalMessage("aide");
+        assertThat(pulse.teams().post(help, Map.of("Authorization", validToken(help))).statusCode()).isEqualTo(200);
+        FakeBotConnector.Sent reply = pulse.connector().next(WAIT);
         assertThat(reply.cardText()).contains("pulse lier");
-        assertThat(identity.issued(reply.authorization())).as(reply.authorization()).isTrue();
-        assertThat(identity.requests()).isNotEmpty().allSatisfy(request -> {
+        assertThat(pulse.identity().issued(reply.authorization())).as(reply.authorization()).isTrue();
+        assertThat(pulse.identity().requests()).isNotEmpty().allSatisfy(request -> {
             assertThat(request.tenant()).isEqualTo("botframework.com");
             assertThat(request.grantType()).isEqualTo("client_credentials");
             assertThat(request.clientId()).isEqualTo(APP_ID);
             assertThat(request.scope()).isEqualTo(FakeIdentityPlatform.BOT_CONNECTOR_SCOPE);
             assertThat(request.status()).isEqualTo(200);
         });
-        int tokenRequests = identity.requests().size();
+        int tokenRequests = pulse.identity().requests().size();
 
-        ObjectNode list = teams.personalMessage("signal liste");
-        assertThat(teams.post(list, Map.of("Authorization", validToken(list))).statusCode()).isEqualTo(200);
-        assertThat(connector.next(WAIT).authorization()).isEqualTo(reply.authorization());
-        assertThat(identity.requests()).hasSize(tokenRequests);
-        assertThat(connector.refused()).isEmpty();
+        ObjectNode list = pulse.teams().personalMessage("signal liste");
+        assertThat(pulse.teams().post(list, Map.of("Authorization", validToken(list))).statusCode()).isEqualTo(200);
+        assertThat(pulse.connector().next(WAIT).authorization()).isEqualTo(reply.authorization());
+        assertThat(pulse.identity().requests()).hasSize(tokenRequests);
+        assertThat(pulse.connector().refused()).isEmpty();
     }
 
     @Test
     void forgedExpiredMisdirectedOrUnendorsedTokensAreRefusedAndNothingIsStored() {
-        ObjectNode activity = teams.personalMessage("lier Intrus");
+        ObjectNode activity = pulse.teams().personalMessage("lier Intrus");
         String serviceUrl = activity.path("serviceUrl").asText();
         Instant now = Instant.now();
         Map<String, String> refused = new LinkedHashMap<>();
@@ -118,17 +92,18 @@ class TeamsJwtTest {
                 .issuer("https://api.botframework.com.example").build()));
         refused.put("unsigned", "Bearer " + new PlainJWT(new PlainHeader(),
                 ConnectorKey.claims(APP_ID, serviceUrl).build()).serialize());
-        int communities = service.count("community");
-        int references = service.count("conversation_reference");
-        int replies = connector.all().size();
-        int tokenRequests = identity.requests().size();
+        int communities = pulse.service().count("community");
+        int references = pulse.service().count("conversation_reference");
+        int replies = pulse.connector().all().size();
+        int tokenRequests = pulse.identity().requests().size();
 
         refused.forEach((why, authorization) -> assertThat(
-                teams.post(activity, Map.of("Authorization", authorization)).statusCode()).as(why).isEqualTo(401));
+                pulse.teams().post(activity, Map.of("Authorization", authorization)).statusCode()).as(why)
+                .isEqualTo(401));
 
-        assertThat(service.count("community")).isEqualTo(communities);
-        assertThat(service.count("conversation_reference")).isEqualTo(references);
-        assertThat(connector.all()).hasSize(replies);
-        assertThat(identity.requests()).hasSize(tokenRequests);
+        assertThat(pulse.service().count("community")).isEqualTo(communities);
+        assertThat(pulse.service().count("conversation_reference")).isEqualTo(references);
+        assertThat(pulse.connector().all()).hasSize(replies);
+        assertThat(pulse.identity().requests()).hasSize(tokenRequests);
     }
 }
