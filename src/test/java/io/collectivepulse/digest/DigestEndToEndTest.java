@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.BlockKitLimits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
-import io.collectivepulse.support.MutableClock;
-import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
-import io.collectivepulse.support.TeamsClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quartz.JobKey;
 
 /**
@@ -30,32 +26,13 @@ class DigestEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
 
-    private static FakeSlackApi slackApi;
-    private static FakeBotConnector connector;
-    private static RunningService service;
-    private static SlackClient slack;
-    private static TeamsClient teams;
-    private static MutableClock clock;
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams()
+            .mutableClock().build();
 
-    @BeforeAll
-    static void start() {
-        slackApi = new FakeSlackApi(TOKEN);
-        connector = new FakeBotConnector();
-        // The service's clock starts now, so that Slack signatures (checked against it) stay valid.
-        clock = new MutableClock(Instant.now());
-        service = RunningService.start(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN,
-                "SLACK_API_URL", slackApi.url()), clock);
-        slack = new SlackClient(service, SECRET).as(FakeSlackApi.TEAM_ID, "C0DRH", "U0ANNE", "anne");
-        teams = new TeamsClient(service, connector);
-    }
-
-    @AfterAll
-    static void stop() {
-        assertThat(slackApi.refused()).as("messages Slack would refuse").isEmpty();
-        assertThat(connector.invalid()).as("cards Teams would refuse").isEmpty();
-        service.close();
-        slackApi.close();
-        connector.close();
+    /** Anne, who speaks in the channel C0DRH. */
+    private static SlackClient anne() {
+        return pulse.slack().as(FakeSlackApi.TEAM_ID, "C0DRH", "U0ANNE", "anne");
     }
 
     private static String invite(SlackClient client) {
@@ -66,32 +43,33 @@ class DigestEndToEndTest {
     }
 
     private static ObjectNode teamsChannel(String conversation, String text) {
-        ObjectNode activity = teams.channelMessage(text);
+        ObjectNode activity = pulse.teams().channelMessage(text);
         ((ObjectNode) activity.path("conversation")).put("id", conversation + ";messageid=1");
         return activity;
     }
 
     @Test
     void aCommunityOnSlackAndTeamsGetsOneDigestInEachChannelWithSignalsFromBoth() throws Exception {
-        slack.command("/pulse", "lier DRH publiques");
-        String code = invite(slack);
+        anne().command("/pulse", "lier DRH publiques");
+        String code = invite(anne());
 
         String teamsChannel = "19:digest-both@thread.tacv2";
-        assertThat(teams.post(teamsChannel(teamsChannel, "lier " + code)).statusCode()).isEqualTo(200);
-        assertThat(connector.await(s -> s.cardText().contains("DRH publiques"), WAIT).cardText())
+        assertThat(pulse.teams().post(teamsChannel(teamsChannel, "lier " + code)).statusCode()).isEqualTo(200);
+        assertThat(pulse.connector().await(s -> s.cardText().contains("DRH publiques"), WAIT).cardText())
                 .contains("est maintenant lié");
 
-        slack.command("/signal", "Le télétravail recule dans deux ministères #teletravail");
-        assertThat(teams.post(teamsChannel(teamsChannel, "signal Les jeunes recrues demandent du mentorat #onboarding"))
+        anne().command("/signal", "Le télétravail recule dans deux ministères #teletravail");
+        assertThat(pulse.teams()
+                .post(teamsChannel(teamsChannel, "signal Les jeunes recrues demandent du mentorat #onboarding"))
                 .statusCode()).isEqualTo(200);
-        slack.command("/signal", "<!channel> hello <https://evil.example|cliquez ici>");
+        anne().command("/signal", "<!channel> hello <https://evil.example|cliquez ici>");
 
-        long communityId = service.jdbi().withHandle(h -> h.createQuery(
+        long communityId = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT community_id FROM channel_link WHERE channel_id = 'C0DRH'").mapTo(Long.class).one());
-        clock.advance(Duration.ofMinutes(1));
-        service.app().scheduler().quartz().triggerJob(JobKey.jobKey("community-" + communityId, "digest"));
+        pulse.clock().advance(Duration.ofMinutes(1));
+        pulse.service().app().scheduler().quartz().triggerJob(JobKey.jobKey("community-" + communityId, "digest"));
 
-        FakeSlackApi.Call slackDigest = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call slackDigest = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Synthèse de la semaine"), WAIT);
         assertThat(slackDigest.params()).containsEntry("channel", "C0DRH");
         assertThat(BlockKitLimits.violations(slackDigest.message())).isEmpty();
@@ -101,51 +79,53 @@ class DigestEndToEndTest {
                         "&lt;!channel&gt; hello &lt;https://evil.example|cliquez ici&gt;")
                 .doesNotContain("<!channel>");
 
-        FakeBotConnector.Sent teamsDigest = connector.await(s -> s.cardText().contains("Synthèse de la semaine"), WAIT);
+        FakeBotConnector.Sent teamsDigest = pulse.connector()
+                .await(s -> s.cardText().contains("Synthèse de la semaine"), WAIT);
         assertThat(teamsDigest.conversationId()).isEqualTo(teamsChannel);
         assertThat(teamsDigest.cardText())
                 .contains("Le télétravail recule", "Les jeunes recrues demandent du mentorat",
                         "<!channel> hello <https://evil.example|cliquez ici>");
 
         // One digest per channel, not one per signal.
-        assertThat(slackApi.calls("chat.postMessage").stream()
+        assertThat(pulse.slackApi().calls("chat.postMessage").stream()
                 .filter(c -> SlackClient.text(c.message()).contains("Synthèse de la semaine"))).hasSize(1);
-        assertThat(connector.all().stream().filter(s -> s.cardText().contains("Synthèse de la semaine")))
+        assertThat(pulse.connector().all().stream().filter(s -> s.cardText().contains("Synthèse de la semaine")))
                 .hasSize(1);
     }
 
     @Test
     void anInvitationWorksOnceAndNotAfterSevenDays() throws Exception {
-        var facilitator = slack.as(FakeSlackApi.TEAM_ID, "C0CODES", "U0FACI", "faci");
+        var facilitator = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0CODES", "U0FACI", "faci");
         facilitator.command("/pulse", "lier Codes");
-        var member = slack.as(FakeSlackApi.TEAM_ID, "C0CODES", "U0MEMBER", "membre");
+        var member = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0CODES", "U0MEMBER", "membre");
         member.command("/signal", "Je participe");
         assertThat(SlackClient.text(member.command("/pulse", "inviter"))).contains("animateur");
 
         String code = invite(facilitator);
-        assertThat(teams.post(teamsChannel("19:codes-first@thread.tacv2", "lier " + code)).statusCode())
+        assertThat(pulse.teams().post(teamsChannel("19:codes-first@thread.tacv2", "lier " + code)).statusCode())
                 .isEqualTo(200);
-        connector.await(s -> s.conversationId().startsWith("19:codes-first") && s.cardText().contains("Codes"), WAIT);
+        pulse.connector().await(s -> s.conversationId().startsWith("19:codes-first") && s.cardText().contains("Codes"),
+                WAIT);
 
-        int links = service.count("channel_link");
-        assertThat(teams.post(teamsChannel("19:codes-second@thread.tacv2", "lier " + code)).statusCode())
+        int links = pulse.service().count("channel_link");
+        assertThat(pulse.teams().post(teamsChannel("19:codes-second@thread.tacv2", "lier " + code)).statusCode())
                 .isEqualTo(200);
-        assertThat(connector.await(s -> s.conversationId().startsWith("19:codes-second"), WAIT).cardText())
+        assertThat(pulse.connector().await(s -> s.conversationId().startsWith("19:codes-second"), WAIT).cardText())
                 .contains("déjà servi");
-        var elsewhere = slack.as("T0OTHERORG", "C0ELSEWHERE", "U0OTHER", "autre");
+        var elsewhere = pulse.slack().as("T0OTHERORG", "C0ELSEWHERE", "U0OTHER", "autre");
         assertThat(SlackClient.text(elsewhere.command("/pulse", "lier " + code.toLowerCase()))).contains("déjà servi");
         assertThat(SlackClient.text(elsewhere.command("/pulse", "lier ZZZZ-9999"))).contains("ne reconnais pas");
 
         String late = invite(facilitator);
-        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        pulse.clock().advance(Duration.ofDays(7).plusMinutes(1));
         try {
-            assertThat(teams.post(teamsChannel("19:codes-late@thread.tacv2", "lier " + late)).statusCode())
+            assertThat(pulse.teams().post(teamsChannel("19:codes-late@thread.tacv2", "lier " + late)).statusCode())
                     .isEqualTo(200);
-            assertThat(connector.await(s -> s.conversationId().startsWith("19:codes-late"), WAIT).cardText())
+            assertThat(pulse.connector().await(s -> s.conversationId().startsWith("19:codes-late"), WAIT).cardText())
                     .contains("expiré");
         } finally {
-            clock.set(Instant.now());
+            pulse.clock().set(Instant.now());
         }
-        assertThat(service.count("channel_link")).isEqualTo(links);
+        assertThat(pulse.service().count("channel_link")).isEqualTo(links);
     }
 }

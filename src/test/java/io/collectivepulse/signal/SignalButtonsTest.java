@@ -6,20 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
-import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
-import io.collectivepulse.support.TeamsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The buttons of a signal card, pressed over real HTTP the way Slack and Teams report them. */
 class SignalButtonsTest {
@@ -27,43 +24,22 @@ class SignalButtonsTest {
     private static final String TOKEN = "xoxb-buttons-token";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static FakeSlackApi slackApi;
-    private static FakeBotConnector connector;
-    private static RunningService service;
-    private static SlackClient slack;
-    private static TeamsClient teams;
-
-    @BeforeAll
-    static void start() {
-        slackApi = new FakeSlackApi(TOKEN);
-        connector = new FakeBotConnector();
-        service = RunningService.start(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN,
-                "SLACK_API_URL", slackApi.url()));
-        slack = new SlackClient(service, SECRET);
-        teams = new TeamsClient(service, connector);
-    }
-
-    @AfterAll
-    static void stop() {
-        assertThat(slackApi.refusedUnexpectedly()).as("messages Slack would refuse").isEmpty();
-        assertThat(connector.invalid()).as("cards Teams would refuse").isEmpty();
-        service.close();
-        slackApi.close();
-        connector.close();
-    }
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().build();
 
     /** Posts a signal in the channel and returns its id and the ts of its card. */
     private static String[] postSignal(SlackClient client, String text) throws InterruptedException {
         client.command("/signal", text);
-        FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call card = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains(text), WAIT);
         String id = card.message().path("blocks").findValues("value").get(0).asText();
-        String ts = Awaits.messageId(service, Long.parseLong(id));
+        String ts = Awaits.messageId(pulse.service(), Long.parseLong(id));
         return new String[] {id, ts};
     }
 
     private static int votes(String id) {
-        return service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM signal_vote WHERE signal_id = :id")
+        return pulse.service().jdbi().withHandle(h -> h
+                .createQuery("SELECT count(*) FROM signal_vote WHERE signal_id = :id")
                 .bind("id", Long.parseLong(id)).mapTo(Integer.class).one());
     }
 
@@ -75,39 +51,40 @@ class SignalButtonsTest {
 
     @Test
     void aSecondClickTakesTheVoteBackAndTheCardShowsTheCount() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0VOTES", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0VOTES", "U0ANNE", "anne");
         anne.command("/pulse", "lier Votes");
         String[] signal = postSignal(anne, "Les candidatures baissent de 20 %");
         var bob = anne.as(FakeSlackApi.TEAM_ID, "C0VOTES", "U0BOB", "bob");
 
         assertThat(bob.press(SignalActions.VOTE, signal[0], signal[1]).statusCode()).isEqualTo(200);
         awaitVotes(signal[0], 1);
-        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("[Je le vois aussi (1)]"), WAIT);
 
         assertThat(bob.press(SignalActions.VOTE, signal[0], signal[1]).statusCode()).isEqualTo(200);
         awaitVotes(signal[0], 0);
-        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("[Je le vois aussi (0)]"), WAIT);
     }
 
     @Test
     void aCardRedrawThatSlackThrottlesIsTriedAgain() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0THROTTLE", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0THROTTLE", "U0ANNE", "anne");
         anne.command("/pulse", "lier Limites de débit");
         String[] signal = postSignal(anne, "Slack est chargé");
-        int refusedBefore = slackApi.refused().size();
-        slackApi.throttleNext("chat.update", 1);
+        int refusedBefore = pulse.slackApi().refused().size();
+        pulse.slackApi().throttleNext("chat.update", 1);
         anne.press(SignalActions.VOTE, signal[0], signal[1]);
         // The first redraw is refused (429), the second, two seconds later, goes through.
-        slackApi.await(c -> slackApi.calls("chat.update").stream().filter(u -> signal[1].equals(u.params().get("ts"))
-                && SlackClient.text(u.message()).contains("[Je le vois aussi (1)]")).count() == 2, WAIT);
-        assertThat(slackApi.refused().size()).isEqualTo(refusedBefore + 1);
+        pulse.slackApi().await(c -> pulse.slackApi().calls("chat.update").stream()
+                .filter(u -> signal[1].equals(u.params().get("ts"))
+                        && SlackClient.text(u.message()).contains("[Je le vois aussi (1)]")).count() == 2, WAIT);
+        assertThat(pulse.slackApi().refused().size()).isEqualTo(refusedBefore + 1);
     }
 
     @Test
     void aHundredMembersClickingAtOnceCountAHundred() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0CROWD", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0CROWD", "U0ANNE", "anne");
         anne.command("/pulse", "lier Foule");
         String[] signal = postSignal(anne, "Tout le monde en parle");
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -126,52 +103,55 @@ class SignalButtonsTest {
         awaitVotes(signal[0], 100);
         // The burst is drawn far fewer times than clicked (within Slack's 50 chat.update a minute, whatever the
         // machine's speed), and the last drawing shows the final count.
-        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("[Je le vois aussi (100)]"), WAIT);
-        assertThat(slackApi.calls("chat.update").stream().filter(c -> signal[1].equals(c.params().get("ts"))))
+        assertThat(pulse.slackApi().calls("chat.update").stream().filter(c -> signal[1].equals(c.params().get("ts"))))
                 .hasSizeLessThan(50);
     }
 
     @Test
     void onlyFacilitatorsFlagAndOnlyTheAuthorDeletes() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0ANNE", "anne");
         anne.command("/pulse", "lier Droits");
         var bob = anne.as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0BOB", "bob");
         String[] signal = postSignal(bob, "Signal de Bob");
         var carl = anne.as(FakeSlackApi.TEAM_ID, "C0RIGHTS", "U0CARL", "carl");
 
         carl.press(SignalActions.FLAG, signal[0], signal[1]);
-        assertThat(slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user")),
+        assertThat(pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
+                && "U0CARL".equals(c.params().get("user")),
                 WAIT).message().toString()).contains("animateur");
         carl.press(SignalActions.DELETE, signal[0], signal[1]);
-        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user"))
+        pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user"))
                 && SlackClient.text(c.message()).contains("supprimer"), WAIT);
 
         anne.press(SignalActions.FLAG, signal[0], signal[1]);
-        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("[Retirer de la séance]"), WAIT);
         bob.press(SignalActions.CLAIM, signal[0], signal[1]);
-        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("Pris en charge par bob"), WAIT);
 
         bob.press(SignalActions.DELETE, signal[0], signal[1]);
-        slackApi.await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && signal[1].equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("supprimé"), WAIT);
-        int remaining = service.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM signal WHERE id = :id")
+        int remaining = pulse.service().jdbi().withHandle(h -> h
+                .createQuery("SELECT count(*) FROM signal WHERE id = :id")
                 .bind("id", Long.parseLong(signal[0])).mapTo(Integer.class).one());
         assertThat(remaining).isZero();
 
         // A button from another workspace's channel cannot reach this community's signal.
-        var intruder = slack.as("T0OTHER", "C0RIGHTS", "U0EVIL", "evil");
+        var intruder = pulse.slack().as("T0OTHER", "C0RIGHTS", "U0EVIL", "evil");
         String[] other = postSignal(anne, "Signal protégé");
         intruder.press(SignalActions.VOTE, other[0], other[1]);
-        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0EVIL".equals(c.params().get("user")), WAIT);
+        pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0EVIL".equals(c.params().get("user")),
+                WAIT);
         assertThat(votes(other[0])).isZero();
     }
 
     @Test
     void aMemberTakesUpAWholeThemeAndTheDigestSaysSo() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0THEMES", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0THEMES", "U0ANNE", "anne");
         anne.command("/pulse", "lier Thèmes");
         postSignal(anne, "Un signal sur la #paie publique");
         var themes = anne.command("/signal", "themes");
@@ -179,37 +159,37 @@ class SignalButtonsTest {
         var bob = anne.as(FakeSlackApi.TEAM_ID, "C0THEMES", "U0BOB", "bob");
 
         bob.press(SignalActions.CLAIM_THEME, "paie", "1.1");
-        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0BOB".equals(c.params().get("user"))
+        pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0BOB".equals(c.params().get("user"))
                 && SlackClient.text(c.message()).contains("#paie"), WAIT);
         assertThat(SlackClient.text(anne.command("/signal", "themes"))).contains("#paie — 1 · pris en charge par bob");
         assertThat(SlackClient.text(anne.command("/pulse", "digest aperçu")))
                 .contains("Sujets pris en charge", "#paie — par bob");
 
         bob.press(SignalActions.CLAIM_THEME, "inconnu", "1.1");
-        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0BOB".equals(c.params().get("user"))
+        pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0BOB".equals(c.params().get("user"))
                 && SlackClient.text(c.message()).contains("90 derniers jours"), WAIT);
     }
 
     @Test
     void aTeamsCardButtonUpdatesTheCardInPlace() throws Exception {
-        ObjectNode link = teams.channelMessage("lier Boutons Teams");
+        ObjectNode link = pulse.teams().channelMessage("lier Boutons Teams");
         ((ObjectNode) link.path("conversation")).put("id", "19:buttons@thread.tacv2;messageid=7");
-        teams.post(link);
-        ObjectNode post = teams.channelMessage("signal Vu dans Teams");
+        pulse.teams().post(link);
+        ObjectNode post = pulse.teams().channelMessage("signal Vu dans Teams");
         ((ObjectNode) post.path("conversation")).put("id", "19:buttons@thread.tacv2;messageid=8");
-        teams.post(post);
-        FakeBotConnector.Sent card = connector.await(s -> s.cardText().contains("Vu dans Teams"), WAIT);
+        pulse.teams().post(post);
+        FakeBotConnector.Sent card = pulse.connector().await(s -> s.cardText().contains("Vu dans Teams"), WAIT);
         String id = card.activity().findValues("data").get(0).path("value").asText();
 
-        ObjectNode press = teams.channelMessage("");
+        ObjectNode press = pulse.teams().channelMessage("");
         press.remove("text");
         press.remove("entities");
         ((ObjectNode) press.path("conversation")).put("id", "19:buttons@thread.tacv2;messageid=" + card.id());
         press.put("replyToId", card.id());
         press.putObject("value").put("action", SignalActions.VOTE).put("value", id);
-        assertThat(teams.post(press).statusCode()).isEqualTo(200);
+        assertThat(pulse.teams().post(press).statusCode()).isEqualTo(200);
 
-        FakeBotConnector.Sent updated = connector.await(s -> card.id().equals(s.updatedId())
+        FakeBotConnector.Sent updated = pulse.connector().await(s -> card.id().equals(s.updatedId())
                 && s.cardText().contains("[Je le vois aussi (1)]"), WAIT);
         assertThat(updated.conversationId()).isEqualTo("19:buttons@thread.tacv2");
     }

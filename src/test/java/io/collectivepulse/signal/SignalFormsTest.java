@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
-import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
-import io.collectivepulse.support.TeamsClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Writing and editing a signal in a form: a Slack modal, a Teams card with inputs. */
 class SignalFormsTest {
@@ -23,33 +21,11 @@ class SignalFormsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static FakeSlackApi slackApi;
-    private static FakeBotConnector connector;
-    private static RunningService service;
-    private static SlackClient slack;
-    private static TeamsClient teams;
-
-    @BeforeAll
-    static void start() {
-        slackApi = new FakeSlackApi(TOKEN);
-        connector = new FakeBotConnector();
-        service = RunningService.start(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN,
-                "SLACK_API_URL", slackApi.url()));
-        slack = new SlackClient(service, SECRET);
-        teams = new TeamsClient(service, connector);
-    }
-
-    @AfterAll
-    static void stop() {
-        assertThat(slackApi.refused()).as("calls Slack would refuse").isEmpty();
-        assertThat(connector.invalid()).as("cards Teams would refuse").isEmpty();
-        service.close();
-        slackApi.close();
-        connector.close();
-    }
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().build();
 
     private static JsonNode lastView() {
-        var views = slackApi.openedViews();
+        var views = pulse.slackApi().openedViews();
         assertThat(views).isNotEmpty();
         return views.get(views.size() - 1);
     }
@@ -61,9 +37,9 @@ class SignalFormsTest {
 
     @Test
     void slashSignalAloneOpensAModalWhoseSubmissionIsCheckedThenPosted() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0FORM", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0FORM", "U0ANNE", "anne");
         anne.command("/pulse", "lier Formulaires");
-        int before = service.count("signal");
+        int before = pulse.service().count("signal");
         assertThat(SlackClient.text(anne.command("/signal", ""))).isEmpty();
         JsonNode view = lastView();
         assertThat(view.path("callback_id").asText()).isEqualTo(SignalActions.CREATE);
@@ -77,37 +53,38 @@ class SignalFormsTest {
         assertThat(badLink.path("errors").path("link").asText()).contains("https://");
         JsonNode tooMany = ack(anne.submit(view, Map.of("text", "Un signal", "themes", "a b c d e f g h i j k")));
         assertThat(tooMany.path("errors").path("themes").asText()).contains("10");
-        assertThat(service.count("signal")).isEqualTo(before);
+        assertThat(pulse.service().count("signal")).isEqualTo(before);
 
         JsonNode ok = ack(anne.submit(view, Map.of("text", "Les jurys passent en visio <!channel>",
                 "themes", "rh, #Paie", "link", "https://www.fonction-publique.gouv.fr/jurys")));
         assertThat(ok.path("response_action").isMissingNode()).isTrue();
-        FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call card = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Les jurys passent en visio"), WAIT);
         assertThat(SlackClient.text(card.message())).contains("&lt;!channel&gt;", "#rh", "#paie", "[Ouvrir le lien]",
                 "[Modifier]");
-        assertThat(service.count("signal")).isEqualTo(before + 1);
+        assertThat(pulse.service().count("signal")).isEqualTo(before + 1);
     }
 
     @Test
     void theAuthorEditsASignalInAModalAndTheCardChangesInPlace() throws Exception {
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0EDIT", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0EDIT", "U0ANNE", "anne");
         anne.command("/pulse", "lier Édition");
         var bob = anne.as(FakeSlackApi.TEAM_ID, "C0EDIT", "U0BOB", "bob");
         bob.command("/signal", "Premier jet #brouillon");
-        FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call card = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Premier jet"), WAIT);
         String id = card.message().path("blocks").findValues("value").get(0).asText();
-        String ts = io.collectivepulse.support.Awaits.messageId(service, Long.parseLong(id));
+        String ts = io.collectivepulse.support.Awaits.messageId(pulse.service(), Long.parseLong(id));
 
         var carl = anne.as(FakeSlackApi.TEAM_ID, "C0EDIT", "U0CARL", "carl");
         carl.press(SignalActions.EDIT, id, ts);
-        slackApi.await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user"))
+        pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user"))
                 && SlackClient.text(c.message()).contains("modifier"), WAIT);
 
-        int views = slackApi.openedViews().size();
+        int views = pulse.slackApi().openedViews().size();
         bob.press(SignalActions.EDIT, id, ts);
-        slackApi.await(c -> c.method().equals("views.open") && slackApi.openedViews().size() > views, WAIT);
+        pulse.slackApi().await(c -> c.method().equals("views.open") && pulse.slackApi().openedViews().size() > views,
+                WAIT);
         JsonNode view = lastView();
         assertThat(view.path("callback_id").asText()).isEqualTo(SignalActions.SAVE);
         assertThat(view.path("blocks").get(0).path("element").path("initial_value").asText()).isEqualTo("Premier jet");
@@ -115,31 +92,31 @@ class SignalFormsTest {
 
         assertThat(ack(bob.submit(view, Map.of("text", "Version revue", "themes", "final"))).path("response_action")
                 .isMissingNode()).isTrue();
-        slackApi.await(c -> c.method().equals("chat.update") && ts.equals(c.params().get("ts"))
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && ts.equals(c.params().get("ts"))
                 && SlackClient.text(c.message()).contains("Version revue")
                 && SlackClient.text(c.message()).contains("#final"), WAIT);
     }
 
     @Test
     void teamsSignalAloneAnswersWithAFormCardWhoseSubmissionPostsTheSignal() throws Exception {
-        ObjectNode link = teams.personalMessage("lier Formulaires Teams");
+        ObjectNode link = pulse.teams().personalMessage("lier Formulaires Teams");
         ((ObjectNode) link.path("conversation")).put("id", "a:forms");
-        teams.post(link);
-        connector.await(s -> s.cardText().contains("Formulaires Teams"), WAIT);
+        pulse.teams().post(link);
+        pulse.connector().await(s -> s.cardText().contains("Formulaires Teams"), WAIT);
 
-        ObjectNode alone = teams.personalMessage("signal");
+        ObjectNode alone = pulse.teams().personalMessage("signal");
         ((ObjectNode) alone.path("conversation")).put("id", "a:forms");
-        teams.post(alone);
-        FakeBotConnector.Sent form = connector.await(s -> s.activity().toString().contains("Input.Text"), WAIT);
+        pulse.teams().post(alone);
+        FakeBotConnector.Sent form = pulse.connector().await(s -> s.activity().toString().contains("Input.Text"), WAIT);
         assertThat(form.activity().findValuesAsText("id")).contains("text", "themes", "link");
 
-        ObjectNode submit = teams.personalMessage("");
+        ObjectNode submit = pulse.teams().personalMessage("");
         submit.remove("text");
         ((ObjectNode) submit.path("conversation")).put("id", "a:forms");
         submit.putObject("value").put("action", SignalActions.CREATE).put("value", "")
                 .put("text", "Soumis depuis Teams **gras**").put("themes", "teams").put("link", "");
-        assertThat(teams.post(submit).statusCode()).isEqualTo(200);
-        assertThat(connector.await(s -> s.cardText().contains("Soumis depuis Teams"), WAIT).cardText())
+        assertThat(pulse.teams().post(submit).statusCode()).isEqualTo(200);
+        assertThat(pulse.connector().await(s -> s.cardText().contains("Soumis depuis Teams"), WAIT).cardText())
                 .contains("Soumis depuis Teams **gras**", "#teams");
     }
 }

@@ -6,39 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.collectivepulse.support.BlockKitLimits;
 import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.Http;
-import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import io.collectivepulse.support.SlackSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Signed slash commands over real HTTP against the running service, with a local Slack Web API. */
 class SlackEndpointTest {
     private static final String SECRET = "test-signing-secret-0123456789abcdef";
     private static final String TOKEN = "xoxb-test-token";
 
-    private static FakeSlackApi slackApi;
-    private static RunningService service;
-    private static SlackClient slack;
-
-    @BeforeAll
-    static void start() {
-        slackApi = new FakeSlackApi(TOKEN);
-        service = RunningService.start(Map.of(
-                "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url()));
-        slack = new SlackClient(service, SECRET);
-    }
-
-    @AfterAll
-    static void stop() {
-        assertThat(slackApi.refused()).as("messages Slack would refuse").isEmpty();
-        service.close();
-        slackApi.close();
-    }
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).build();
 
     private static String say(SlackClient client, String command, String text) {
         JsonNode message = client.command(command, text);
@@ -48,7 +31,7 @@ class SlackEndpointTest {
 
     /** The card the bot posted in {@code channel} whose text contains {@code text}. */
     private static String card(String channel, String text) throws InterruptedException {
-        FakeSlackApi.Call call = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call call = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && channel.equals(c.params().get("channel")) && SlackClient.text(c.message()).contains(text),
                 Duration.ofSeconds(10));
         assertThat(call.authorization()).isEqualTo("Bearer " + TOKEN);
@@ -58,7 +41,7 @@ class SlackEndpointTest {
 
     @Test
     void linkThenPostThenListShowsTheSignal() throws InterruptedException {
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0FLOW", "U0ANNE", "anne");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0FLOW", "U0ANNE", "anne");
         JsonNode linked = client.command("/pulse", "lier DRH des collectivités");
         assertThat(linked.path("response_type").asText()).isEqualTo("in_channel");
         assertThat(SlackClient.text(linked)).contains("DRH des collectivités", "animateur");
@@ -74,8 +57,8 @@ class SlackEndpointTest {
 
     @Test
     void settingsAreForFacilitatorsAndFollowTheCommunity() throws InterruptedException {
-        var faci = slack.as(FakeSlackApi.TEAM_ID, "C0SETTINGS", "U0FACI", "faci");
-        var member = slack.as(FakeSlackApi.TEAM_ID, "C0SETTINGS", "U0MEMB", "memb");
+        var faci = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0SETTINGS", "U0FACI", "faci");
+        var member = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0SETTINGS", "U0MEMB", "memb");
         say(faci, "/pulse", "lier Réglages");
         assertThat(say(faci, "/pulse", "digest")).contains("lundi", "Europe/Paris", "Prochaine");
         assertThat(say(member, "/pulse", "langue en")).contains("animateur");
@@ -103,7 +86,7 @@ class SlackEndpointTest {
 
     @Test
     void englishKeywordsWork() {
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0ENGLISH", "U0BOB", "bob");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0ENGLISH", "U0BOB", "bob");
         say(client, "/pulse", "link Reception agents");
         say(client, "/signal", "Visitors now book online first");
         assertThat(say(client, "/signal", "list")).contains("Visitors now book online first");
@@ -112,48 +95,48 @@ class SlackEndpointTest {
 
     @Test
     void helpAndUnknownSubcommands() {
-        assertThat(say(slack, "/pulse", "")).contains("/pulse lier", "/signal liste");
-        assertThat(say(slack, "/pulse", "aide")).contains("/pulse lier");
-        assertThat(say(slack, "/pulse", "danser")).contains("danser", "/pulse lier");
+        assertThat(say(pulse.slack(), "/pulse", "")).contains("/pulse lier", "/signal liste");
+        assertThat(say(pulse.slack(), "/pulse", "aide")).contains("/pulse lier");
+        assertThat(say(pulse.slack(), "/pulse", "danser")).contains("danser", "/pulse lier");
     }
 
     @Test
     void signalInAnUnlinkedChannelExplainsHowToLink() {
-        int before = service.count("signal");
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0NOTLINKED", "U0ZOE", "zoe");
+        int before = pulse.service().count("signal");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0NOTLINKED", "U0ZOE", "zoe");
         assertThat(say(client, "/signal", "Un signal perdu")).contains("/pulse lier");
-        assertThat(service.count("signal")).isEqualTo(before);
+        assertThat(pulse.service().count("signal")).isEqualTo(before);
     }
 
     @Test
     void emptyAndOversizedSignalsAreRefusedAndNothingIsStored() {
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0LIMITS", "U0LEA", "lea");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0LIMITS", "U0LEA", "lea");
         say(client, "/pulse", "lier Limites");
-        int before = service.count("signal");
+        int before = pulse.service().count("signal");
 
         // Nothing after /signal opens the form instead (see SignalFormsTest).
         assertThat(say(client, "/signal", "")).isEmpty();
         assertThat(say(client, "/signal", "   ")).isEmpty();
-        assertThat(slackApi.calls("views.open")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(pulse.slackApi().calls("views.open")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(say(client, "/signal", "#seulement #des #themes")).contains("/signal &lt;texte&gt;");
         assertThat(say(client, "/signal", "x".repeat(2001))).contains("2", "rien n'a été enregistré");
         assertThat(say(client, "/signal", "<".repeat(2001))).contains("rien n'a été enregistré");
         assertThat(say(client, "/signal", "trop #a #b #c #d #e #f #g #h #i #j #k")).contains("10");
-        assertThat(service.count("signal")).isEqualTo(before);
+        assertThat(pulse.service().count("signal")).isEqualTo(before);
 
         assertThat(say(client, "/signal", "y".repeat(2000))).isEmpty();
-        assertThat(service.count("signal")).isEqualTo(before + 1);
+        assertThat(pulse.service().count("signal")).isEqualTo(before + 1);
     }
 
     @Test
     void hostileTextIsStoredAsTypedAndShownLiterally() throws InterruptedException {
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0HOSTILE", "U0EVE", "eve");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0HOSTILE", "U0EVE", "eve");
         say(client, "/pulse", "lier <!here> & co");
         // Slack sends what a person typed with &, < and > as entities.
         String typed = "<!channel> hello <https://evil.example|cliquez ici> '); DROP TABLE signal; -- <b>gras</b>\u0000";
         String sent = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         say(client, "/signal", sent);
-        JsonNode posted = slackApi.await(c -> c.method().equals("chat.postMessage")
+        JsonNode posted = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && "C0HOSTILE".equals(c.params().get("channel")), Duration.ofSeconds(10)).message();
         String shown = SlackClient.text(posted);
         assertThat(shown).contains("&lt;!channel&gt; hello &lt;https://evil.example|cliquez ici&gt;")
@@ -165,14 +148,14 @@ class SlackEndpointTest {
         String list = say(client, "/signal", "liste");
         assertThat(list).contains("&lt;!channel&gt; hello &lt;https://evil.example|cliquez ici&gt;")
                 .contains("<!here> & co");  // the header is plain_text: shown as typed, never parsed
-        String stored = service.jdbi().withHandle(h -> h.createQuery(
+        String stored = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT body FROM signal WHERE channel_id = 'C0HOSTILE'").mapTo(String.class).one());
         assertThat(stored).isEqualTo(typed.replace("\u0000", ""));
     }
 
     @Test
     void linkingTwiceKeepsTheFirstCommunity() {
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0TWICE", "U0TOM", "tom");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0TWICE", "U0TOM", "tom");
         say(client, "/pulse", "lier Première");
         assertThat(say(client, "/pulse", "lier Seconde")).contains("déjà lié", "Première");
         assertThat(say(client, "/pulse", "lier")).contains("/pulse lier &lt;nom");
@@ -181,37 +164,37 @@ class SlackEndpointTest {
 
     @Test
     void communitiesOfOneWorkspaceAreInvisibleFromAnother() {
-        var here = slack.as(FakeSlackApi.TEAM_ID, "C0SHARED", "U0ANA", "ana");
+        var here = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0SHARED", "U0ANA", "ana");
         say(here, "/pulse", "lier Ici");
         say(here, "/signal", "Un signal confidentiel");
         // Same channel id in another workspace: a different chat space.
-        var elsewhere = slack.as("T0OTHER", "C0SHARED", "U0INTRUDER", "intrus");
+        var elsewhere = pulse.slack().as("T0OTHER", "C0SHARED", "U0INTRUDER", "intrus");
         assertThat(say(elsewhere, "/signal", "liste")).contains("/pulse lier").doesNotContain("confidentiel");
     }
 
     @Test
     void forgedMissingAndStaleSignaturesAreRefusedAndNothingIsStored() {
-        int signalsBefore = service.count("signal");
-        int communitiesBefore = service.count("community");
-        String body = slack.commandBody("/pulse", "lier Pirates");
+        int signalsBefore = pulse.service().count("signal");
+        int communitiesBefore = pulse.service().count("community");
+        String body = pulse.slack().commandBody("/pulse", "lier Pirates");
         long now = Instant.now().getEpochSecond();
 
-        assertThat(slack.sendSigned(body, now, new SlackSigner("wrong-secret").sign(now, body)).statusCode())
+        assertThat(pulse.slack().sendSigned(body, now, new SlackSigner("wrong-secret").sign(now, body)).statusCode())
                 .isEqualTo(401);
-        assertThat(slack.sendSigned(body, now, null).statusCode()).isEqualTo(401);
-        assertThat(slack.sendSigned(body, now, "v0=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        assertThat(pulse.slack().sendSigned(body, now, null).statusCode()).isEqualTo(401);
+        assertThat(pulse.slack().sendSigned(body, now, "v0=" + "0".repeat(64)).statusCode()).isEqualTo(401);
         long tenMinutesAgo = now - 600;
-        assertThat(slack.sendSigned(body, tenMinutesAgo, new SlackSigner(SECRET).sign(tenMinutesAgo, body))
+        assertThat(pulse.slack().sendSigned(body, tenMinutesAgo, new SlackSigner(SECRET).sign(tenMinutesAgo, body))
                 .statusCode()).isEqualTo(401);
         String tampered = body.replace("Pirates", "Corsaires");
-        assertThat(slack.sendSigned(tampered, now, new SlackSigner(SECRET).sign(now, body)).statusCode())
+        assertThat(pulse.slack().sendSigned(tampered, now, new SlackSigner(SECRET).sign(now, body)).statusCode())
                 .isEqualTo(401);
 
-        Integer pirates = service.jdbi().withHandle(h -> h.createQuery(
+        Integer pirates = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM community WHERE name IN ('Pirates', 'Corsaires')").mapTo(Integer.class).one());
         assertThat(pirates).isZero();
-        assertThat(service.count("signal")).isEqualTo(signalsBefore);
-        assertThat(service.count("community")).isLessThanOrEqualTo(communitiesBefore + 0);
+        assertThat(pulse.service().count("signal")).isEqualTo(signalsBefore);
+        assertThat(pulse.service().count("community")).isLessThanOrEqualTo(communitiesBefore + 0);
     }
 
     @Test
@@ -219,7 +202,7 @@ class SlackEndpointTest {
         String body = "{\"token\":\"x\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
                 + "\"type\":\"url_verification\"}";
         long now = Instant.now().getEpochSecond();
-        var response = Http.post(service.url("/slack/events"), "application/json", body, Map.of(
+        var response = Http.post(pulse.service().url("/slack/events"), "application/json", body, Map.of(
                 "X-Slack-Request-Timestamp", Long.toString(now),
                 "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -228,26 +211,26 @@ class SlackEndpointTest {
 
     @Test
     void aMentionIsAcknowledgedAndAnsweredInItsThread() throws Exception {
-        var client = slack.as(FakeSlackApi.TEAM_ID, "C0MENTION", "U0MIA", "mia");
+        var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0MENTION", "U0MIA", "mia");
         say(client, "/pulse", "lier Mentions");
-        int before = service.count("signal");
+        int before = pulse.service().count("signal");
         String body = eventCallback("C0MENTION", "U0MIA", "<@U0BOT0001> signal Vu en salon &lt;b&gt; #evenements");
         long now = Instant.now().getEpochSecond();
-        var response = Http.post(service.url("/slack/events"), "application/json", body, Map.of(
+        var response = Http.post(pulse.service().url("/slack/events"), "application/json", body, Map.of(
                 "X-Slack-Request-Timestamp", Long.toString(now),
                 "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
         assertThat(response.statusCode()).isEqualTo(200);
 
         assertThat(card("C0MENTION", "Vu en salon &lt;b&gt;")).contains("#evenements");
-        assertThat(service.count("signal")).isEqualTo(before + 1);
+        assertThat(pulse.service().count("signal")).isEqualTo(before + 1);
 
         // A private answer (here, the list) goes to the author alone, in the mention's thread.
         body = eventCallback("C0MENTION", "U0MIA", "<@U0BOT0001> signal liste");
-        response = Http.post(service.url("/slack/events"), "application/json", body, Map.of(
+        response = Http.post(pulse.service().url("/slack/events"), "application/json", body, Map.of(
                 "X-Slack-Request-Timestamp", Long.toString(now),
                 "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body)));
         assertThat(response.statusCode()).isEqualTo(200);
-        FakeSlackApi.Call answer = slackApi.await(c -> c.method().equals("chat.postEphemeral")
+        FakeSlackApi.Call answer = pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
                 && "C0MENTION".equals(c.params().get("channel")), Duration.ofSeconds(10));
         assertThat(answer.params()).containsEntry("user", "U0MIA").containsEntry("thread_ts", "1595926230.009600");
         assertThat(SlackClient.text(answer.message())).contains("Derniers signaux", "Vu en salon &lt;b&gt;");
@@ -268,12 +251,12 @@ class SlackEndpointTest {
 
     @Test
     void authTestIsCachedNotPaidOnEveryRequest() {
-        say(slack, "/pulse", "aide");
-        int before = slackApi.calls("auth.test").size();
+        say(pulse.slack(), "/pulse", "aide");
+        int before = pulse.slackApi().calls("auth.test").size();
         for (int i = 0; i < 5; i++) {
-            say(slack, "/pulse", "aide");
+            say(pulse.slack(), "/pulse", "aide");
         }
-        assertThat(slackApi.calls("auth.test")).hasSize(before)
+        assertThat(pulse.slackApi().calls("auth.test")).hasSize(before)
                 .allMatch(call -> ("Bearer " + TOKEN).equals(call.authorization()));
     }
 }

@@ -3,7 +3,7 @@ package io.collectivepulse.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectivepulse.support.FakeSlackApi;
-import io.collectivepulse.support.RunningService;
+import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import java.net.CookieManager;
 import java.net.URI;
@@ -13,12 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quartz.JobKey;
 
 /**
@@ -33,33 +31,18 @@ class SlackInstallationTest {
     private static final String SECOND = "T0SECOND";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private static FakeSlackApi slackApi;
-    private static RunningService service;
-    private static SlackClient slack;
-
-    @BeforeAll
-    static void start() {
-        slackApi = new FakeSlackApi("xoxb-not-used-in-this-mode");
-        service = RunningService.start(Map.of("SLACK_SIGNING_SECRET", SECRET, "SLACK_CLIENT_ID", CLIENT_ID,
-                "SLACK_CLIENT_SECRET", CLIENT_SECRET, "SLACK_API_URL", slackApi.url(),
-                "BASE_URL", "https://pulse.example.org"));
-        slack = new SlackClient(service, SECRET);
-    }
-
-    @AfterAll
-    static void stop() {
-        assertThat(slackApi.refused()).as("calls Slack would refuse").isEmpty();
-        service.close();
-        slackApi.close();
-    }
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackApp(SECRET, CLIENT_ID, CLIENT_SECRET)
+            .env("BASE_URL", "https://pulse.example.org").build();
 
     /** A browser installing the app: /slack/install, Slack's consent (skipped), then the redirect with a code. */
     private static HttpResponse<String> install(String team, String token) throws Exception {
         String code = "code-" + team;
-        slackApi.acceptInstallation(CLIENT_ID, CLIENT_SECRET, code, team, token);
+        pulse.slackApi().acceptInstallation(CLIENT_ID, CLIENT_SECRET, code, team, token);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> start = browser.send(HttpRequest.newBuilder(URI.create(service.url("/slack/install")))
+        HttpResponse<String> start = browser.send(
+                HttpRequest.newBuilder(URI.create(pulse.service().url("/slack/install")))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(start.statusCode()).isEqualTo(302);
         String authorize = start.headers().firstValue("Location").orElseThrow();
@@ -70,12 +53,12 @@ class SlackInstallationTest {
                 + URLDecoder.decode(state.group(1), StandardCharsets.UTF_8);
         // The state cookie is Secure: a browser sends it back over HTTPS; this test speaks HTTP, so it sends it.
         String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        return browser.send(HttpRequest.newBuilder(URI.create(service.url(callback))).header("Cookie", cookie)
+        return browser.send(HttpRequest.newBuilder(URI.create(pulse.service().url(callback))).header("Cookie", cookie)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int installations() {
-        return service.count("slack_installation");
+        return pulse.service().count("slack_installation");
     }
 
     @Test
@@ -84,27 +67,27 @@ class SlackInstallationTest {
         assertThat(install(SECOND, "xoxb-second").statusCode()).isLessThan(400);
         assertThat(installations()).isGreaterThanOrEqualTo(2);
 
-        var anne = slack.as(FakeSlackApi.TEAM_ID, "C0FIRST", "U0ANNE", "anne");
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0FIRST", "U0ANNE", "anne");
         anne.command("/pulse", "lier Deux espaces");
         Matcher code = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}")
                 .matcher(SlackClient.text(anne.command("/pulse", "inviter")));
         assertThat(code.find()).isTrue();
-        var bea = slack.as(SECOND, "C0SECOND", "U0BEA", "bea");
+        var bea = pulse.slack().as(SECOND, "C0SECOND", "U0BEA", "bea");
         assertThat(SlackClient.text(bea.command("/pulse", "lier " + code.group()))).contains("Deux espaces");
 
         bea.command("/signal", "Signal du second espace");
-        FakeSlackApi.Call card = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call card = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Signal du second espace"), WAIT);
         assertThat(card.params()).containsEntry("channel", "C0SECOND");
         assertThat(card.authorization()).isEqualTo("Bearer xoxb-second");
 
-        long community = service.jdbi().withHandle(h -> h.createQuery(
+        long community = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT community_id FROM channel_link WHERE channel_id = 'C0FIRST'").mapTo(Long.class).one());
-        service.app().scheduler().quartz().triggerJob(JobKey.jobKey("community-" + community, "digest"));
-        FakeSlackApi.Call first = slackApi.await(c -> c.method().equals("chat.postMessage")
+        pulse.service().app().scheduler().quartz().triggerJob(JobKey.jobKey("community-" + community, "digest"));
+        FakeSlackApi.Call first = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && "C0FIRST".equals(c.params().get("channel")) && SlackClient.text(c.message()).contains("Deux espaces")
                 && SlackClient.text(c.message()).contains("semaine"), WAIT);
-        FakeSlackApi.Call second = slackApi.await(c -> c.method().equals("chat.postMessage")
+        FakeSlackApi.Call second = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && "C0SECOND".equals(c.params().get("channel")) && SlackClient.text(c.message()).contains("semaine"),
                 WAIT);
         assertThat(first.authorization()).isEqualTo("Bearer xoxb-first");
@@ -114,18 +97,18 @@ class SlackInstallationTest {
     @Test
     void aForgedStateInstallsNothingAndAnUninstalledWorkspaceIsNotServed() throws Exception {
         int before = installations();
-        slackApi.acceptInstallation(CLIENT_ID, CLIENT_SECRET, "code-forged", "T0FORGED", "xoxb-forged");
+        pulse.slackApi().acceptInstallation(CLIENT_ID, CLIENT_SECRET, "code-forged", "T0FORGED", "xoxb-forged");
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                service.url("/slack/oauth_redirect?code=code-forged&state=made-up"))).GET().build(),
+                pulse.service().url("/slack/oauth_redirect?code=code-forged&state=made-up"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isNotEqualTo(500);
         assertThat(installations()).isEqualTo(before);
 
-        int communities = service.count("community");
-        var stranger = slack.as("T0NOTINSTALLED", "C0X", "U0X", "x");
+        int communities = pulse.service().count("community");
+        var stranger = pulse.slack().as("T0NOTINSTALLED", "C0X", "U0X", "x");
         var response = stranger.send("/pulse", "lier Intrus");
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.body()).doesNotContain("Exception");
-        assertThat(service.count("community")).isEqualTo(communities);
+        assertThat(pulse.service().count("community")).isEqualTo(communities);
     }
 }
