@@ -2,57 +2,56 @@ package io.collectivepulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-/** The shape we keep: platform SDKs only in their adapters, SQL only in DAOs. */
+/**
+ * Checks each rule of {@link ArchitectureRules} on the compiled production classes under
+ * {@code io.collectivepulse}. Test classes are not imported ({@link ImportOption.DoNotIncludeTests}), which also
+ * leaves out the fixtures under {@code io.collectivepulse.archfixture}; {@link #importsOnlyProductionClasses}
+ * checks that.
+ */
+@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final Path MAIN = Path.of("src/main/java/io/collectivepulse");
+    static final String ROOT = "io.collectivepulse";
 
-    private static List<Path> sources() throws IOException {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(p -> p.toString().endsWith(".java")).toList();
-        }
-    }
+    @ArchTest
+    static final ArchRule featuresAndCoreDoNotKnowAdapters = ArchitectureRules.featuresAndCoreDoNotKnowAdapters(ROOT);
 
-    private static boolean imports(Path file, String prefix) {
-        try {
-            return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("import " + prefix));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    @ArchTest
+    static final ArchRule onlyDaosAndDbUseJdbi = ArchitectureRules.onlyDaosAndDbUseJdbi(ROOT);
 
-    private static String packageOf(Path file) {
-        return MAIN.relativize(file.getParent()).toString();
-    }
+    @ArchTest
+    static final ArchRule onlyAdaptersAndChatUseWireFormats = ArchitectureRules.onlyAdaptersAndChatUseWireFormats(ROOT);
 
-    @Test
-    void onlyTheSlackAdapterImportsSlackAndOnlyTheTeamsAdapterImportsTheBotFramework() throws IOException {
-        assertThat(sources()).isNotEmpty().allSatisfy(file -> {
-            if (!packageOf(file).startsWith("slack")) {
-                assertThat(imports(file, "com.slack")).as(file + " imports com.slack").isFalse();
-            }
-            if (!packageOf(file).startsWith("teams")) {
-                assertThat(imports(file, "com.microsoft.bot")).as(file + " imports com.microsoft.bot").isFalse();
-            }
-        });
-    }
+    @ArchTest
+    static final ArchRule subPackagesAreFreeOfCycles = ArchitectureRules.subPackagesAreFreeOfCycles(ROOT);
 
-    @Test
-    void featuresDoNotKnowHttpAndOnlyDaosKnowJdbi() throws IOException {
-        List<String> features = List.of("chat", "command", "community", "signal", "i18n");
-        assertThat(sources()).allSatisfy(file -> {
-            if (features.contains(packageOf(file))) {
-                assertThat(imports(file, "io.javalin")).as(file + " imports io.javalin").isFalse();
-                if (!file.getFileName().toString().endsWith("Dao.java")) {
-                    assertThat(imports(file, "org.jdbi")).as(file + " imports org.jdbi").isFalse();
-                }
-            }
-        });
+    @ArchTest
+    static final ArchRule jobsOnlyCallServices = ArchitectureRules.jobsOnlyCallServices(ROOT);
+
+    @ArchTest
+    static final ArchRule onlyScheduleDbAndRootUseQuartz = ArchitectureRules.onlyScheduleDbAndRootUseQuartz(ROOT);
+
+    @ArchTest
+    static final ArchRule everyClassResidesInAKnownPackage = ArchitectureRules.everyClassResidesInAKnownPackage(ROOT);
+
+    @ArchTest
+    static final ArchRule featuresOnlyDependOnAllowedPackages =
+            ArchitectureRules.featuresOnlyDependOnAllowedPackages(ROOT);
+
+    /** The import holds the production classes (Main among them) and no class compiled from src/test. */
+    @ArchTest
+    static void importsOnlyProductionClasses(JavaClasses classes) {
+        assertThat(classes.contain(Main.class)).isTrue();
+        assertThat(classes.stream().map(JavaClass::getName))
+                .noneMatch(name -> name.startsWith(ROOT + ".archfixture."))
+                .doesNotContain(ArchitectureTest.class.getName(), ConfigTest.class.getName());
+        assertThat(classes.stream().map(c -> c.getSource().orElseThrow().getUri().toString()))
+                .noneMatch(uri -> uri.contains("/test-classes/"));
     }
 }
