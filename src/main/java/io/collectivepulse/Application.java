@@ -2,20 +2,17 @@ package io.collectivepulse;
 
 import io.collectivepulse.chat.Messengers;
 import io.collectivepulse.chat.Platform;
-import io.collectivepulse.command.CommandDispatcher;
-import io.collectivepulse.community.CommunityDao;
+import io.collectivepulse.community.CommunityCommands;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
-import io.collectivepulse.digest.DigestDao;
+import io.collectivepulse.digest.DigestCommands;
 import io.collectivepulse.digest.DigestService;
-import io.collectivepulse.schedule.DigestJob;
-import io.collectivepulse.schedule.DigestTriggers;
+import io.collectivepulse.router.Router;
 import io.collectivepulse.schedule.PulseScheduler;
-import io.collectivepulse.signal.SignalDao;
+import io.collectivepulse.signal.SignalCommands;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.slack.SlackBridge;
 import io.collectivepulse.slack.SlackInstallationDao;
-import io.collectivepulse.schedule.HousekeepingJob;
 import io.collectivepulse.teams.ConversationReferenceDao;
 import io.collectivepulse.teams.DeliveredActivityDao;
 import io.collectivepulse.teams.TeamsBridge;
@@ -23,6 +20,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,20 +34,24 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     /** The most requests served at once (see {@link #requestThreads()}). */
     static final int HTTP_THREADS = 32;
+    /** Once a day, forgets what no longer needs remembering (Teams activities older than two days). */
+    private static final String HOUSEKEEPING = "housekeeping";
 
     private final Database database;
     private final PulseScheduler scheduler;
     private final Javalin server;
     private final Optional<SlackBridge> slack;
     private final SignalService signals;
+    private final Router router;
 
     private Application(Database database, PulseScheduler scheduler, Javalin server, Optional<SlackBridge> slack,
-                        SignalService signals) {
+                        SignalService signals, Router router) {
         this.database = database;
         this.scheduler = scheduler;
         this.server = server;
         this.slack = slack;
         this.signals = signals;
+        this.router = router;
     }
 
     /** Opens the database, starts the scheduler and the HTTP server; {@code clock} is the service's time. */
@@ -56,32 +59,29 @@ public final class Application implements AutoCloseable {
         Database database = Database.open(config);
         PulseScheduler scheduler = null;
         try {
-            var jdbi = database.jdbi();
             var messengers = new Messengers();
-            var communities = new CommunityService(new CommunityDao(jdbi), clock,
-                    config.defaultLocale(), config.defaultTimeZone());
-            var signals = new SignalService(new SignalDao(jdbi), communities, messengers, clock);
-
             scheduler = new PulseScheduler(database.dataSource());
-            var digests = new DigestService(new DigestDao(jdbi), communities, messengers,
-                    new DigestTriggers(scheduler.quartz()), clock);
-            scheduler.register(DigestJob.class, () -> new DigestJob(digests));
-            var delivered = new DeliveredActivityDao(jdbi);
-            scheduler.register(HousekeepingJob.class, () -> new HousekeepingJob(
-                    () -> delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)))));
-            var dispatcher = new CommandDispatcher(communities, signals, digests);
+            var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
+            var signals = new SignalService(database, communities, messengers, clock);
+            var digests = new DigestService(database, communities, signals, messengers, scheduler, clock);
+            var router = new Router(communities::localeOf)
+                    .add(new SignalCommands(communities, signals))
+                    .add(new CommunityCommands(communities))
+                    .add(new DigestCommands(communities, digests));
 
-            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), dispatcher,
-                    new SlackInstallationDao(jdbi), clock));
+            var delivered = new DeliveredActivityDao(database);
+            scheduler.register(HOUSEKEEPING, id -> delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2))));
+            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), router,
+                    new SlackInstallationDao(database), clock));
             slackBridge.ifPresent(bridge -> messengers.register(Platform.SLACK, bridge.messenger()));
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
-            var teamsBridge = new TeamsBridge(config.teams(), dispatcher,
-                    new ConversationReferenceDao(jdbi), delivered, clock);
+            var teamsBridge = new TeamsBridge(config.teams(), router, new ConversationReferenceDao(database), delivered,
+                    clock);
             messengers.register(Platform.TEAMS, teamsBridge.messenger());
             Handler teams = teamsBridge;
             scheduler.start();
-            HousekeepingJob.plan(scheduler.quartz());
+            scheduler.planDaily(HOUSEKEEPING, 0, LocalTime.of(3, 30), ZoneOffset.UTC);
             digests.planMissing();
             Handler health = new Health(database, scheduler);
 
@@ -99,7 +99,7 @@ public final class Application implements AutoCloseable {
             LOG.info("Slack: {}", config.slackStatus());
             LOG.info("Teams: {}", config.teamsStatus());
             LOG.info("Collective Pulse listening on port {}", server.port());
-            return new Application(database, scheduler, server, slackBridge, signals);
+            return new Application(database, scheduler, server, slackBridge, signals, router);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -130,6 +130,11 @@ public final class Application implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** What every feature registered: its commands, buttons and forms. */
+    public Router router() {
+        return router;
     }
 
     @Override

@@ -31,7 +31,7 @@ final class ArchitectureRules {
      * Where features register their commands, buttons, forms and help. Today's package is {@code command}; it is
      * being renamed {@code router}: drop {@code command} once the rename has landed.
      */
-    static final List<String> ROUTER = List.of("router", "command");
+    static final List<String> ROUTER = List.of("router");
 
     /** The shared packages between the features and the adapters, the router's names included. */
     static final List<String> CORE =

@@ -1,21 +1,15 @@
 package io.collectivepulse.community;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 
 /**
  * A peer community: people who share a job across organisations, in one or more linked channels.
  *
- * @param digestDay     the day of the weekly digest, in {@code timeZone}
- * @param digestTime    its time of day, in {@code timeZone}
- * @param digestEnabled false when facilitators turned the digest off
+ * @param locale   the language the bot speaks to it
+ * @param timeZone where its dates, reminders and digests are computed (daylight saving included)
  */
-public record Community(long id, String name, Locale locale, ZoneId timeZone, Instant createdAt,
-                        DayOfWeek digestDay, LocalTime digestTime, boolean digestEnabled) {
+public record Community(long id, String name, Locale locale, ZoneId timeZone, Instant createdAt) {
     public static final int MAX_NAME_LENGTH = 100;
-    public static final DayOfWeek DEFAULT_DIGEST_DAY = DayOfWeek.MONDAY;
-    public static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(9, 0);
 }

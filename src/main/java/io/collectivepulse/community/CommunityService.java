@@ -3,31 +3,43 @@ package io.collectivepulse.community;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.MemberText;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.i18n.Messages;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Creating communities, linking more channels to them with one-time invitations, their settings (language,
- * time zone, digest), and who facilitates them.
+ * Creating communities, linking more channels to them with one-time invitations, their language and time zone,
+ * and who facilitates them. Each verb is one transaction; features that plan in a community's time hear of its
+ * creation and of time-zone changes through {@link CommunityListener}.
  */
 public final class CommunityService {
+    private final Database database;
     private final CommunityDao dao;
+    private final MemberDao members;
     private final Clock clock;
     private final Locale defaultLocale;
     private final ZoneId defaultZone;
     private final SecureRandom random = new SecureRandom();
+    private final List<CommunityListener> listeners = new CopyOnWriteArrayList<>();
 
-    public CommunityService(CommunityDao dao, Clock clock, Locale defaultLocale, ZoneId defaultZone) {
-        this.dao = dao;
+    public CommunityService(Database database, Clock clock, Locale defaultLocale, ZoneId defaultZone) {
+        this.database = database;
+        this.dao = new CommunityDao(database);
+        this.members = new MemberDao(database);
         this.clock = clock;
         this.defaultLocale = defaultLocale;
         this.defaultZone = defaultZone;
+    }
+
+    /** Adds a feature that plans things in communities' time; call while wiring the service. */
+    public void listen(CommunityListener listener) {
+        listeners.add(listener);
     }
 
     /** The language of a channel: its community's, or the service default for an unlinked channel. */
@@ -35,8 +47,32 @@ public final class CommunityService {
         return community.map(Community::locale).orElse(defaultLocale);
     }
 
+    /** The language of a channel, looked up. */
+    public Locale localeOf(ChannelRef channel) {
+        return localeOf(findByChannel(channel));
+    }
+
+    /** The messages in the language of the channel's community (the default for an unlinked channel). */
+    public Messages messages(Optional<Community> community) {
+        return Messages.of(localeOf(community));
+    }
+
     public Optional<Community> findByChannel(ChannelRef channel) {
         return dao.findByChannel(channel);
+    }
+
+    public Optional<Community> find(long id) {
+        return dao.findById(id);
+    }
+
+    /** Every community, oldest first. */
+    public List<Community> all() {
+        return dao.all();
+    }
+
+    /** The channels linked to the community, on every platform, oldest link first. */
+    public List<ChannelRef> channels(Community community) {
+        return dao.channels(community.id());
     }
 
     /** Creates a community named {@code rawName} for this channel; the actor becomes its facilitator. */
@@ -48,91 +84,84 @@ public final class CommunityService {
         if (MemberText.length(name) > Community.MAX_NAME_LENGTH) {
             return new LinkResult.NameTooLong(Community.MAX_NAME_LENGTH);
         }
-        Optional<Community> existing = dao.findByChannel(channel);
-        if (existing.isPresent()) {
-            return new LinkResult.AlreadyLinked(existing.get());
+        LinkResult result = database.inTransaction(() -> {
+            Optional<Community> existing = dao.findByChannel(channel);
+            if (existing.isPresent()) {
+                return new LinkResult.AlreadyLinked(existing.get());
+            }
+            return dao.createLinked(name, defaultLocale, defaultZone, channel, actor, clock.instant())
+                    .<LinkResult>map(LinkResult.Linked::new)
+                    .orElseGet(() -> new LinkResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow()));
+        });
+        if (result instanceof LinkResult.Linked linked) {
+            listeners.forEach(listener -> listener.created(linked.community()));
         }
-        return dao.createLinked(name, defaultLocale, defaultZone, channel, actor, clock.instant())
-                .<LinkResult>map(LinkResult.Linked::new)
-                .orElseGet(() -> new LinkResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow()));
+        return result;
     }
 
-    /** Records that the actor takes part in the community, keeping a facilitator a facilitator. */
+    /**
+     * Records that the actor takes part in the community, keeping a facilitator a facilitator. Joins the
+     * caller's transaction, if any.
+     */
     public void recordParticipation(Community community, Actor actor) {
-        dao.upsertMember(community.id(), actor, Role.MEMBER, clock.instant());
+        members.upsert(community.id(), actor, Role.MEMBER, clock.instant());
     }
 
     public boolean isFacilitator(Community community, Actor actor) {
-        return dao.role(community.id(), actor)
-                .map(Role.FACILITATOR.id()::equals).orElse(false);
-    }
-
-    public Optional<Community> find(long id) {
-        return dao.findById(id);
-    }
-
-    /** Every community, for re-planning schedules. */
-    public List<Community> all() {
-        return dao.all();
-    }
-
-    /** Communities whose digest is on but not scheduled (see {@link CommunityDao#withoutDigestJob()}). */
-    public List<Community> withoutDigestJob() {
-        return dao.withoutDigestJob();
-    }
-
-    /** The channels linked to the community, on every platform, oldest link first. */
-    public List<ChannelRef> channels(Community community) {
-        return dao.channels(community.id());
+        return members.role(community.id(), actor).map(Role.FACILITATOR::equals).orElse(false);
     }
 
     /** A one-time code that links another channel to the community; facilitators only. */
     public Optional<Invite> invite(Community community, Actor actor) {
-        if (!isFacilitator(community, actor)) {
-            return Optional.empty();
-        }
-        Invite invite = Invite.generate(random, clock.instant());
-        dao.insertInvite(Invite.hash(invite.code()), community.id(), actor.platform().id() + ":" + actor.userId(),
-                clock.instant(), invite.expiresAt());
-        return Optional.of(invite);
+        return database.inTransaction(() -> {
+            if (!isFacilitator(community, actor)) {
+                return Optional.<Invite>empty();
+            }
+            Invite invite = Invite.generate(random, clock.instant());
+            dao.insertInvite(Invite.hash(invite.code()), community.id(),
+                    actor.platform().id() + ":" + actor.userId(), clock.instant(), invite.expiresAt());
+            return Optional.of(invite);
+        });
     }
 
     /** Links the channel to the community that issued {@code code}. */
     public JoinResult join(Actor actor, ChannelRef channel, String code) {
-        Optional<Community> existing = dao.findByChannel(channel);
-        if (existing.isPresent()) {
-            return new JoinResult.AlreadyLinked(existing.get());
-        }
-        CommunityDao.Redeemed redeemed = dao.redeem(Invite.hash(code), channel, actor, clock.instant());
-        return switch (redeemed) {
-            case JOINED -> new JoinResult.Joined(dao.findByChannel(channel).orElseThrow());
-            case CHANNEL_ALREADY_LINKED -> new JoinResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow());
-            case EXPIRED -> new JoinResult.Expired();
-            case USED -> new JoinResult.Used();
-            case UNKNOWN -> new JoinResult.Unknown();
-        };
+        return database.inTransaction(() -> {
+            Optional<Community> existing = dao.findByChannel(channel);
+            if (existing.isPresent()) {
+                return new JoinResult.AlreadyLinked(existing.get());
+            }
+            CommunityDao.Redeemed redeemed = dao.redeem(Invite.hash(code), channel, actor, clock.instant());
+            return switch (redeemed) {
+                case JOINED -> new JoinResult.Joined(dao.findByChannel(channel).orElseThrow());
+                case CHANNEL_ALREADY_LINKED -> new JoinResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow());
+                case EXPIRED -> new JoinResult.Expired();
+                case USED -> new JoinResult.Used();
+                case UNKNOWN -> new JoinResult.Unknown();
+            };
+        });
     }
 
-    /** Changes a community setting; facilitators only. The community returned has the new value. */
+    /** Changes the community's language; facilitators only. The community returned has the new value. */
     public Optional<Community> setLocale(Community community, Actor actor, Locale locale) {
         return change(community, actor, () -> dao.setLocale(community.id(), locale.toLanguageTag()));
     }
 
+    /** Moves the community to another time zone; facilitators only. What features planned in it moves along. */
     public Optional<Community> setTimeZone(Community community, Actor actor, ZoneId zone) {
-        return change(community, actor, () -> dao.setTimeZone(community.id(), zone.getId()));
-    }
-
-    public Optional<Community> setDigest(Community community, Actor actor, DayOfWeek day, LocalTime time,
-                                         boolean enabled) {
-        return change(community, actor, () -> dao.setDigest(community.id(), day.getValue(), time, enabled));
+        Optional<Community> changed = change(community, actor, () -> dao.setTimeZone(community.id(), zone.getId()));
+        changed.ifPresent(c -> listeners.forEach(listener -> listener.timeZoneChanged(c)));
+        return changed;
     }
 
     private Optional<Community> change(Community community, Actor actor, Runnable update) {
-        if (!isFacilitator(community, actor)) {
-            return Optional.empty();
-        }
-        update.run();
-        return dao.findById(community.id());
+        return database.inTransaction(() -> {
+            if (!isFacilitator(community, actor)) {
+                return Optional.<Community>empty();
+            }
+            update.run();
+            return dao.findById(community.id());
+        });
     }
 
     /** What {@link #join} did. */

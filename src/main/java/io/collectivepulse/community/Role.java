@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What a member may do in a community. */
 public enum Role {
-    /** Animateur·rice: plans the cycle, launches polls, sees participation. */
+    /**
+     * Animateur or animatrice: links channels, issues invitations, changes the community's settings, flags
+     * signals for the next session.
+     */
     FACILITATOR,
     MEMBER;
 

@@ -1,5 +1,7 @@
 /**
- * Peer communities: creating one, linking a chat channel to it, and knowing who takes part and who
- * facilitates. Every other feature finds its community here from the channel a command came from.
+ * Communities: creating one for a channel, linking more channels to it (Slack or Teams) with one-time
+ * invitations, its members and facilitators, its language and time zone — and the {@code /pulse} commands that
+ * do it. Features that plan in a community's time listen to it through {@link
+ * io.collectivepulse.community.CommunityListener}.
  */
 package io.collectivepulse.community;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -54,8 +55,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** For DAOs only: their statements run on the transaction open on the calling thread, if any. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Runs a service verb in one transaction: every DAO call it makes on this thread joins it (Jdbi lends the
+     * open handle to nested calls), so what the verb writes is committed together or not at all. An exception
+     * rolls everything back and is rethrown.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return jdbi.inTransaction(handle -> work.get());
+    }
+
+    /** Same as {@link #inTransaction(Supplier)}, for a verb that returns nothing. */
+    public void inTransaction(Runnable work) {
+        jdbi.useTransaction(handle -> work.run());
     }
 
     public DataSource dataSource() {

@@ -14,7 +14,7 @@ import java.util.Map;
  * Groups and ranks what a community shared into a {@link Digest}. A signal counts under its first theme only,
  * so that it appears once; a theme ranks by the +1s of its signals, then by how many there are.
  */
-public final class DigestBuilder {
+final class DigestBuilder {
     private static final Comparator<Signal> MOST_SECONDED = Comparator.comparingInt(Signal::votes).reversed()
             .thenComparing(Signal::createdAt).thenComparingLong(Signal::id);
 
@@ -22,12 +22,12 @@ public final class DigestBuilder {
     }
 
     /** {@code items}: everything posted in {@code [from, to)}, plus older items still flagged or claimed. */
-    public static Digest build(Community community, Instant from, Instant to, List<Signal> items) {
+    static Digest build(Community community, Instant from, Instant to, List<Signal> items) {
         return build(community, from, to, items, List.of());
     }
 
     /** Same, with the themes members took up as a whole. */
-    public static Digest build(Community community, Instant from, Instant to, List<Signal> items,
+    static Digest build(Community community, Instant from, Instant to, List<Signal> items,
                                List<ThemeCount> claimedThemes) {
         Map<String, List<Signal>> byTheme = new HashMap<>();
         List<Signal> resources = new ArrayList<>();

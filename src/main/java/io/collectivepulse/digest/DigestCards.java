@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * How a {@link Digest} reads. It stays short whatever the week: the top themes with their most seconded
  * signals, then pointers to the full lists, so that it fits one Teams card and one or two Slack messages.
  */
-public final class DigestCards {
+final class DigestCards {
     static final int MAX_THEMES = 8;
     static final int MAX_PER_THEME = 3;
     static final int MAX_RESOURCES = 5;
@@ -25,7 +25,7 @@ public final class DigestCards {
     }
 
     /** The digest as posted; {@code prefix} is how commands are typed on the channel's platform. */
-    public static Card card(Messages messages, Digest digest, String prefix) {
+    static Card card(Messages messages, Digest digest, String prefix) {
         String name = digest.community().name();
         if (digest.isQuiet()) {
             return Card.text(messages.get("digest.quiet", name, prefix));

@@ -1,25 +1,48 @@
 package io.collectivepulse.digest;
 
-import io.collectivepulse.signal.Signal;
-import io.collectivepulse.signal.SignalDao;
-import io.collectivepulse.signal.ThemeCount;
-import java.time.Instant;
+import io.collectivepulse.db.Database;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** SQL for digests: the rows of one week, read through the signal queries. */
-public final class DigestDao {
-    private final SignalDao signals;
+/** SQL for the digest's own settings; a community without a row has {@link DigestSettings#DEFAULT}. */
+final class DigestDao {
+    private final Jdbi jdbi;
 
-    public DigestDao(Jdbi jdbi) {
-        this.signals = new SignalDao(jdbi);
+    DigestDao(Database database) {
+        this.jdbi = database.jdbi();
     }
 
-    public List<Signal> week(long communityId, Instant from, Instant to, Instant agendaFrom) {
-        return signals.forDigest(communityId, from, to, agendaFrom);
+    DigestSettings settings(long communityId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT weekday, time_of_day, enabled FROM digest_schedule WHERE community_id = :id
+                        """)
+                .bind("id", communityId)
+                .map((rs, ctx) -> new DigestSettings(DayOfWeek.of(rs.getInt("weekday")),
+                        rs.getObject("time_of_day", LocalTime.class), rs.getBoolean("enabled")))
+                .findOne()).orElse(DigestSettings.DEFAULT);
     }
 
-    public List<ThemeCount> claimedThemes(long communityId, Instant agendaFrom) {
-        return signals.claimedThemes(communityId, agendaFrom);
+    void save(long communityId, DigestSettings settings) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO digest_schedule (community_id, weekday, time_of_day, enabled)
+                        VALUES (:id, :day, :time, :enabled)
+                        ON CONFLICT (community_id) DO UPDATE
+                          SET weekday = EXCLUDED.weekday, time_of_day = EXCLUDED.time_of_day,
+                              enabled = EXCLUDED.enabled
+                        """)
+                .bind("id", communityId).bind("day", settings.day().getValue()).bind("time", settings.time())
+                .bind("enabled", settings.enabled())
+                .execute());
+    }
+
+    /** The communities whose digest is on, by id. */
+    List<Long> enabled() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT c.id FROM community c LEFT JOIN digest_schedule d ON d.community_id = c.id
+                        WHERE coalesce(d.enabled, TRUE) ORDER BY c.id
+                        """)
+                .mapTo(Long.class).list());
     }
 }

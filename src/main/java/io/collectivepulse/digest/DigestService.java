@@ -5,35 +5,53 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
+import io.collectivepulse.community.CommunityListener;
 import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.db.Database;
 import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.schedule.PulseScheduler;
+import io.collectivepulse.signal.SignalService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds a community's weekly digest and posts it in each of its channels; previews it for facilitators. */
-public final class DigestService {
+/**
+ * Each community's weekly digest: its settings and its trigger (planned when the community is created, moved when
+ * its settings or time zone change), building it, posting it in every linked channel, previewing it.
+ */
+public final class DigestService implements CommunityListener {
     private static final Logger LOG = LoggerFactory.getLogger(DigestService.class);
+    /** The kind of the digest's scheduled jobs; the id is the community's. */
+    public static final String KIND = "digest";
     public static final Duration WEEK = Duration.ofDays(7);
     /** How long a flag or a claim keeps an older item on the digest's agenda. */
     public static final Duration AGENDA = Duration.ofDays(90);
 
+    private final Database database;
     private final DigestDao dao;
     private final CommunityService communities;
+    private final SignalService signals;
     private final Messenger messenger;
-    private final DigestPlanner planner;
+    private final PulseScheduler scheduler;
     private final Clock clock;
 
-    public DigestService(DigestDao dao, CommunityService communities, Messenger messenger, DigestPlanner planner,
-                         Clock clock) {
-        this.dao = dao;
+    /** Also registers the digest's job with the scheduler and listens to the communities' changes. */
+    public DigestService(Database database, CommunityService communities, SignalService signals, Messenger messenger,
+                         PulseScheduler scheduler, Clock clock) {
+        this.database = database;
+        this.dao = new DigestDao(database);
         this.communities = communities;
+        this.signals = signals;
         this.messenger = messenger;
-        this.planner = planner;
+        this.scheduler = scheduler;
         this.clock = clock;
+        scheduler.register(KIND, this::publish);
+        communities.listen(this);
     }
 
     /** The digest of the seven days before now. */
@@ -41,8 +59,8 @@ public final class DigestService {
         Instant to = clock.instant();
         Instant from = to.minus(WEEK);
         Instant agendaFrom = to.minus(AGENDA);
-        return DigestBuilder.build(community, from, to, dao.week(community.id(), from, to, agendaFrom),
-                dao.claimedThemes(community.id(), agendaFrom));
+        return DigestBuilder.build(community, from, to, signals.posted(community, from, to, agendaFrom),
+                signals.claimedThemes(community, agendaFrom));
     }
 
     /** Posts this week's digest in every channel linked to the community; returns how many got it. */
@@ -73,22 +91,58 @@ public final class DigestService {
         return Optional.of(DigestCards.card(Messages.of(community.locale()), build(community), prefix));
     }
 
-    /** Schedules the digest of every community that should have one and has none; returns how many. */
+    DigestSettings settings(Community community) {
+        return dao.settings(community.id());
+    }
+
+    /** Changes when the digest goes out, or turns it off; facilitators only. Its trigger follows. */
+    Optional<DigestSettings> change(Community community, Actor actor, DigestSettings settings) {
+        Optional<DigestSettings> changed = database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return Optional.<DigestSettings>empty();
+            }
+            dao.save(community.id(), settings);
+            return Optional.of(settings);
+        });
+        changed.ifPresent(s -> plan(community, s));
+        return changed;
+    }
+
+    /** When the community's digest goes out next, if it is on. */
+    public Optional<Instant> next(Community community) {
+        return scheduler.next(KIND, community.id());
+    }
+
+    /** Plans the digest of every community that should have one and has none (or lost it); returns how many. */
     public int planMissing() {
-        var missing = communities.withoutDigestJob();
-        missing.forEach(planner::plan);
+        Set<Long> planned = scheduler.planned(KIND);
+        List<Long> missing = dao.enabled().stream().filter(id -> !planned.contains(id)).toList();
+        missing.forEach(id -> communities.find(id).ifPresent(this::plan));
         if (!missing.isEmpty()) {
             LOG.info("Planned the weekly digest of {} communities that had none", missing.size());
         }
         return missing.size();
     }
 
-    /** Re-plans the community's trigger after its settings changed. */
-    public void plan(Community community) {
-        planner.plan(community);
+    @Override
+    public void created(Community community) {
+        plan(community);
     }
 
-    public Optional<Instant> next(Community community) {
-        return planner.next(community);
+    @Override
+    public void timeZoneChanged(Community community) {
+        plan(community);
+    }
+
+    private void plan(Community community) {
+        plan(community, settings(community));
+    }
+
+    private void plan(Community community, DigestSettings settings) {
+        if (settings.enabled()) {
+            scheduler.planWeekly(KIND, community.id(), settings.day(), settings.time(), community.timeZone());
+        } else {
+            scheduler.cancel(KIND, community.id());
+        }
     }
 }

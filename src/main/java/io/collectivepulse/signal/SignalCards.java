@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** How signals and resources look in a chat: the card posted for each, lists and the theme overview. */
-public final class SignalCards {
+final class SignalCards {
     private SignalCards() {
     }
 
     /** The card posted in the channel for a signal or resource, with its buttons. */
-    public static Card card(Messages messages, Community community, Signal signal) {
+    static Card card(Messages messages, Community community, Signal signal) {
         String value = Long.toString(signal.id());
         List<Button> buttons = new ArrayList<>();
         buttons.add(Button.action(messages.get("signal.button.vote", signal.votes()), SignalActions.VOTE, value));
@@ -34,11 +34,11 @@ public final class SignalCards {
     }
 
     /** What replaces the card of a deleted signal. */
-    public static Card deleted(Messages messages, Signal signal) {
+    static Card deleted(Messages messages, Signal signal) {
         return Card.text(messages.get(signal.kind() == Signal.Kind.RESOURCE ? "watch.deleted" : "signal.deleted"));
     }
 
-    public static Card list(Messages messages, Community community, Signal.Kind kind, Optional<String> theme,
+    static Card list(Messages messages, Community community, Signal.Kind kind, Optional<String> theme,
                             List<Signal> signals, String commandPrefix) {
         String prefix = kind == Signal.Kind.RESOURCE ? "watch" : "signal";
         String title = theme.isPresent()
@@ -51,7 +51,7 @@ public final class SignalCards {
                 messages.get(prefix + ".list.footer", signals.size()));
     }
 
-    public static Card themes(Messages messages, Community community, List<ThemeCount> themes, String commandPrefix) {
+    static Card themes(Messages messages, Community community, List<ThemeCount> themes, String commandPrefix) {
         String title = messages.get("signal.themes.title", community.name());
         if (themes.isEmpty()) {
             return new Card(title, List.of(Card.Item.of(messages.get("signal.themes.empty", commandPrefix))), null);
@@ -67,7 +67,7 @@ public final class SignalCards {
     }
 
     /** A signal as one element of a list or a digest: text, author and date, themes, +1s. */
-    public static Card.Item listItem(Messages messages, Community community, Signal signal) {
+    static Card.Item listItem(Messages messages, Community community, Signal signal) {
         String meta = meta(messages, community, signal);
         if (signal.votes() > 0) {
             meta = messages.get("signal.meta.votes", meta, signal.votes());

@@ -1,6 +1,9 @@
 package io.collectivepulse.signal;
 
 import io.collectivepulse.chat.Actor;
+import io.collectivepulse.community.MemberDao;
+import io.collectivepulse.community.Role;
+import io.collectivepulse.db.Database;
 import io.collectivepulse.db.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -14,10 +17,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * SQL for signals and resources, their +1s, claims and flags. Every query is scoped to one community.
  *
- * <p>Statements are built with Jdbi's fluent API on a handle borrowed for the call (or the one already open on
- * this thread): attaching a SQL Object on every call cost more CPU than the SQL itself on the ack path.
+ * <p>Statements are built with Jdbi's fluent API on a handle borrowed for the call, or the one of the
+ * transaction open on this thread ({@code Database.inTransaction}): attaching a SQL Object on every call cost
+ * more CPU than the SQL itself on the ack path.
  */
-public final class SignalDao {
+final class SignalDao {
     /** The columns of {@link Signal}, counts included, for a query on {@code signal s}. */
     private static final String COLUMNS = """
             s.id, s.community_id, s.kind, s.platform, s.workspace_id, s.channel_id, s.author_id,
@@ -39,30 +43,35 @@ public final class SignalDao {
 
     private final Jdbi jdbi;
 
-    public SignalDao(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    SignalDao(Database database) {
+        this.jdbi = database.jdbi();
     }
 
     /** What a member posts: everything of a signal that is not counted or changed later. */
-    public record NewSignal(long communityId, Signal.Kind kind, String platform, String workspaceId,
+    record NewSignal(long communityId, Signal.Kind kind, String platform, String workspaceId,
                             String channelId, String authorId, String authorName, String body, String link,
                             List<String> themes, Instant createdAt) {
         /** The signal as just stored: no +1, no claim, no card yet. */
-        public Signal stored(long id) {
+        Signal stored(long id) {
             return new Signal(id, communityId, kind, platform, workspaceId, channelId, authorId, authorName, body,
                     link, themes, createdAt, null, null, 0, List.of());
         }
     }
 
-    /** Stores the signal and returns its id. */
-    public long insert(NewSignal s) {
-        return jdbi.withHandle(h -> h.createQuery("""
+    /**
+     * Stores the signal and records its author as a member of the community (a facilitator stays one), in one
+     * statement: both are written or neither, in one round trip. Returns the signal's id.
+     */
+    long insert(NewSignal s, Actor author) {
+        return jdbi.withHandle(h -> h.createQuery("WITH author AS (" + MemberDao.UPSERT + """
+                        )
                         INSERT INTO signal (community_id, kind, platform, workspace_id, channel_id, author_id,
                                             author_name, body, link, themes, created_at)
                         VALUES (:communityId, :kind, :platform, :workspaceId, :channelId, :authorId, :authorName,
                                 :body, :link, :themes, :now)
                         RETURNING id
                         """)
+                .bindMap(MemberDao.binds(s.communityId(), author, Role.MEMBER, s.createdAt()))
                 .bind("communityId", s.communityId())
                 .bind("kind", s.kind().name().toLowerCase(Locale.ROOT))
                 .bind("platform", s.platform())
@@ -77,20 +86,20 @@ public final class SignalDao {
                 .mapTo(Long.class).one());
     }
 
-    public Optional<Signal> find(long communityId, long id) {
+    Optional<Signal> find(long communityId, long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM signal s WHERE s.id = :id AND s.community_id = :communityId")
                 .bind("communityId", communityId).bind("id", id).map(SIGNAL).findOne());
     }
 
     /** A signal whatever its community: for redrawing a card whose signal id came from our own queue. */
-    public Optional<Signal> findById(long id) {
+    Optional<Signal> findById(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM signal s WHERE s.id = :id")
                 .bind("id", id).map(SIGNAL).findOne());
     }
 
     /** The latest signals or resources, newest first, optionally only those carrying {@code theme}. */
-    public List<Signal> latest(long communityId, Signal.Kind kind, String theme, int limit) {
+    List<Signal> latest(long communityId, Signal.Kind kind, String theme, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM signal s
                         WHERE s.community_id = :communityId AND s.kind = :kind
@@ -104,7 +113,7 @@ public final class SignalDao {
     }
 
     /** Everything posted in {@code [from, to)}, plus whatever is flagged or claimed since {@code agendaFrom}. */
-    public List<Signal> forDigest(long communityId, Instant from, Instant to, Instant agendaFrom) {
+    List<Signal> forDigest(long communityId, Instant from, Instant to, Instant agendaFrom) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
                          FROM signal s
                         WHERE s.community_id = :communityId AND s.created_at < :to
@@ -119,7 +128,7 @@ public final class SignalDao {
     }
 
     /** The themes of the signals posted since {@code since}, most used first, with who took each up. */
-    public List<ThemeCount> themes(long communityId, Instant since, int limit) {
+    List<ThemeCount> themes(long communityId, Instant since, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT t.theme AS name, count(*) AS count,
                                ARRAY(SELECT c.display_name FROM theme_claim c
@@ -136,7 +145,7 @@ public final class SignalDao {
     }
 
     /** Themes taken up since {@code since}, in the order they were first taken up. */
-    public List<ThemeCount> claimedThemes(long communityId, Instant since) {
+    List<ThemeCount> claimedThemes(long communityId, Instant since) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT c.theme AS name, 0 AS count,
                                array_agg(c.display_name ORDER BY c.claimed_at, c.user_id) AS claimants
@@ -149,7 +158,7 @@ public final class SignalDao {
                 .map(THEME).list());
     }
 
-    public int update(long communityId, long id, String body, List<String> themes, String link) {
+    int update(long communityId, long id, String body, List<String> themes, String link) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE signal SET body = :body, themes = :themes, link = :link
                         WHERE id = :id AND community_id = :communityId
@@ -159,13 +168,13 @@ public final class SignalDao {
                 .execute());
     }
 
-    public void setMessageId(long id, String messageId) {
+    void setMessageId(long id, String messageId) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE signal SET message_id = :messageId WHERE id = :id")
                 .bind("id", id).bind("messageId", messageId).execute());
     }
 
     /** Flags the signal for the next session, or clears the flag; 0 if the community has no such signal. */
-    public int toggleFlag(long communityId, long id, String by, Instant now) {
+    int toggleFlag(long communityId, long id, String by, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE signal SET flagged_at = CASE WHEN flagged_at IS NULL THEN CAST(:now AS TIMESTAMPTZ) END,
                                           flagged_by = CASE WHEN flagged_at IS NULL THEN :by END
@@ -175,13 +184,13 @@ public final class SignalDao {
                 .execute());
     }
 
-    public int delete(long communityId, long id) {
+    int delete(long communityId, long id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM signal WHERE id = :id AND community_id = :communityId")
                 .bind("communityId", communityId).bind("id", id).execute());
     }
 
     /** Takes up a theme for the actor, or lets it go if they had; true when it is now taken up. */
-    public boolean toggleThemeClaim(long communityId, String theme, Actor actor, Instant now) {
+    boolean toggleThemeClaim(long communityId, String theme, Actor actor, Instant now) {
         return jdbi.inTransaction(h -> {
             int deleted = h.createUpdate("""
                             DELETE FROM theme_claim
@@ -211,12 +220,12 @@ public final class SignalDao {
      *
      * @return true if the +1 is now there, false if it was taken back, empty if the community has no such signal
      */
-    public Optional<Boolean> toggleVote(long communityId, long id, Actor actor, Instant now) {
+    Optional<Boolean> toggleVote(long communityId, long id, Actor actor, Instant now) {
         return toggle("signal_vote", "voted_at", communityId, id, actor, now);
     }
 
     /** Same as {@link #toggleVote}, for "Je m'en empare" (the claim keeps the member's name for the cards). */
-    public Optional<Boolean> toggleClaim(long communityId, long id, Actor actor, Instant now) {
+    Optional<Boolean> toggleClaim(long communityId, long id, Actor actor, Instant now) {
         return toggle("signal_claim", "claimed_at", communityId, id, actor, now);
     }
 

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The forms to write a signal and to edit one: text, themes, link. */
-public final class SignalForms {
+final class SignalForms {
     private SignalForms() {
     }
 
     /** {@code /signal} on its own: an empty form. */
-    public static Form create(Messages messages) {
+    static Form create(Messages messages) {
         return form(messages, "signal.form.title", SignalActions.CREATE, "", null, null, null);
     }
 
     /** The form of an existing signal, filled in with what it says now. */
-    public static Form edit(Messages messages, Signal signal) {
+    static Form edit(Messages messages, Signal signal) {
         String themes = signal.themes().stream().collect(Collectors.joining(" "));
         return form(messages, "signal.form.editTitle", SignalActions.SAVE, Long.toString(signal.id()), signal.body(),
                 themes.isEmpty() ? null : themes, signal.link());

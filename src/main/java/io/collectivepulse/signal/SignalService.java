@@ -2,75 +2,76 @@ package io.collectivepulse.signal;
 
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
-import io.collectivepulse.chat.MemberText;
+import io.collectivepulse.chat.Form;
 import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.db.Database;
 import io.collectivepulse.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Posting weak signals and resources of the shared watch, showing each as a card in its channel, and what
- * members do with them afterwards: +1, take it up, flag it for the next session, delete it.
+ * members do with them afterwards: +1, take it up, flag it for the next session, edit, delete. Every verb that
+ * writes is one transaction; cards are posted and redrawn once it is committed.
  */
 public final class SignalService implements AutoCloseable {
     public static final int LIST_SIZE = 10;
     public static final int THEME_LIST_SIZE = 40;
     public static final Duration THEME_WINDOW = Duration.ofDays(90);
 
+    private final Database database;
     private final SignalDao dao;
     private final CommunityService communities;
     private final Clock clock;
     private final SignalCardDesk cards;
 
-    public SignalService(SignalDao dao, CommunityService communities, Messenger messenger, Clock clock) {
-        this.dao = dao;
+    public SignalService(Database database, CommunityService communities, Messenger messenger, Clock clock) {
+        this.database = database;
+        this.dao = new SignalDao(database);
         this.communities = communities;
         this.clock = clock;
         this.cards = new SignalCardDesk(dao, communities, messenger);
     }
 
     /**
-     * Validates and stores a signal, then posts its card in the channel. Nothing is stored unless the whole
+     * {@code /signal <texte> [#thème…]}, or the form's text, themes field ("rh, paie") and optional http(s) link:
+     * validates and stores a signal, then posts its card in the channel. Nothing is stored unless the whole
      * signal is valid.
      */
-    public PostResult post(Community community, Actor actor, ChannelRef channel, String rawText) {
-        return post(community, actor, channel, rawText, "");
-    }
-
-    /** A signal from the form: its text, its themes field ("rh, paie") and an optional http(s) link. */
     public PostResult post(Community community, Actor actor, ChannelRef channel, String rawText, String rawThemes,
                            String rawLink) {
-        String themes = SignalForms.themesAsTags(MemberText.clean(rawThemes));
-        return post(community, actor, channel, MemberText.clean(rawText) + (themes.isEmpty() ? "" : " " + themes),
-                rawLink);
+        return store(community, actor, channel, SignalDraft.fromFields(Signal.Kind.SIGNAL, rawText, rawThemes, rawLink));
     }
 
-    private PostResult post(Community community, Actor actor, ChannelRef channel, String rawText, String rawLink) {
-        String text = MemberText.clean(rawText);
-        if (MemberText.length(text) > Signal.MAX_LENGTH) {
-            return new PostResult.TooLong(MemberText.length(text), Signal.MAX_LENGTH);
+    /** {@code /veille <url> [commentaire] [#thème…]}: the first word must be an http(s) address. */
+    public PostResult share(Community community, Actor actor, ChannelRef channel, String rawText) {
+        return store(community, actor, channel, SignalDraft.resource(rawText));
+    }
+
+    /**
+     * Stores the draft and its author's membership in one statement (one round trip on the ack path, all or
+     * nothing), then has its card posted. A new signal has no +1 and no claim yet, so its card is drawn from
+     * what was stored, without reading it back.
+     */
+    private PostResult store(Community community, Actor actor, ChannelRef channel, SignalDraft draft) {
+        if (!draft.isValid()) {
+            return draft.refusal();
         }
-        SignalText parsed = SignalText.parse(text);
-        if (parsed.body().isEmpty()) {
-            return new PostResult.Empty();
-        }
-        if (parsed.themes().size() > Signal.MAX_THEMES) {
-            return new PostResult.TooManyThemes(Signal.MAX_THEMES);
-        }
-        String link = MemberText.clean(rawLink);
-        Optional<String> parsedLink = WatchLink.parse(link);
-        if (!link.isEmpty() && parsedLink.isEmpty()) {
-            return new PostResult.NotALink();
-        }
-        return store(community, actor, channel, Signal.Kind.SIGNAL, parsed, parsedLink.orElse(null));
+        var signal = new SignalDao.NewSignal(community.id(), draft.kind(), channel.platform().id(),
+                channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), draft.body(),
+                draft.link(), draft.themes(), clock.instant());
+        long id = dao.insert(signal, actor);
+        cards.post(community, actor, channel, signal.stored(id));
+        return new PostResult.Posted(id);
     }
 
     /** The form to edit a signal, for its author or a facilitator. */
-    public Optional<io.collectivepulse.chat.Form> editForm(Community community, Actor actor, long id) {
+    public Optional<Form> editForm(Community community, Actor actor, long id) {
         return dao.find(community.id(), id)
                 .filter(signal -> signal.isAuthor(actor) || communities.isFacilitator(community, actor))
                 .map(signal -> SignalForms.edit(Messages.of(community.locale()), signal));
@@ -82,65 +83,25 @@ public final class SignalService implements AutoCloseable {
      */
     public EditResult edit(Community community, Actor actor, long id, String rawText, String rawThemes,
                            String rawLink) {
-        Optional<Signal> signal = dao.find(community.id(), id);
-        if (signal.isEmpty()) {
-            return new EditResult.NotFound();
+        EditResult result = database.inTransaction(() -> {
+            Optional<Signal> signal = dao.find(community.id(), id);
+            if (signal.isEmpty()) {
+                return new EditResult.NotFound();
+            }
+            if (!signal.get().isAuthor(actor) && !communities.isFacilitator(community, actor)) {
+                return new EditResult.AuthorOnly();
+            }
+            SignalDraft draft = SignalDraft.fromFields(signal.get().kind(), rawText, rawThemes, rawLink);
+            if (!draft.isValid()) {
+                return new EditResult.Invalid(draft.refusal());
+            }
+            dao.update(community.id(), id, draft.body(), draft.themes(), draft.link());
+            return new EditResult.Edited(signal.get());
+        });
+        if (result instanceof EditResult.Edited edited) {
+            cards.changed(edited.before(), false);
         }
-        if (!signal.get().isAuthor(actor) && !communities.isFacilitator(community, actor)) {
-            return new EditResult.AuthorOnly();
-        }
-        String themes = SignalForms.themesAsTags(MemberText.clean(rawThemes));
-        String text = MemberText.clean(MemberText.clean(rawText) + (themes.isEmpty() ? "" : " " + themes));
-        if (MemberText.length(text) > Signal.MAX_LENGTH) {
-            return new EditResult.Invalid(new PostResult.TooLong(MemberText.length(text), Signal.MAX_LENGTH));
-        }
-        SignalText parsed = SignalText.parse(text);
-        if (parsed.body().isEmpty() && signal.get().kind() == Signal.Kind.SIGNAL) {
-            return new EditResult.Invalid(new PostResult.Empty());
-        }
-        if (parsed.themes().size() > Signal.MAX_THEMES) {
-            return new EditResult.Invalid(new PostResult.TooManyThemes(Signal.MAX_THEMES));
-        }
-        String link = MemberText.clean(rawLink);
-        Optional<String> parsedLink = WatchLink.parse(link);
-        if ((!link.isEmpty() || signal.get().kind() == Signal.Kind.RESOURCE) && parsedLink.isEmpty()) {
-            return new EditResult.Invalid(new PostResult.NotALink());
-        }
-        dao.update(community.id(), id, parsed.body(), parsed.themes(), parsedLink.orElse(null));
-        cards.changed(signal.get(), false);
-        return new EditResult.Edited();
-    }
-
-    /** {@code /veille <url> [commentaire] [#thème…]}: the first word must be an http(s) address. */
-    public PostResult share(Community community, Actor actor, ChannelRef channel, String rawText) {
-        String text = MemberText.clean(rawText);
-        if (MemberText.length(text) > Signal.MAX_LENGTH + WatchLink.MAX_LENGTH) {
-            return new PostResult.TooLong(MemberText.length(text), Signal.MAX_LENGTH);
-        }
-        int space = text.indexOf(' ') < 0 ? text.length() : text.indexOf(' ');
-        Optional<String> link = WatchLink.parse(text.substring(0, space));
-        if (link.isEmpty()) {
-            return text.isEmpty() ? new PostResult.Empty() : new PostResult.NotALink();
-        }
-        SignalText parsed = SignalText.parse(text.substring(space).strip());
-        if (MemberText.length(parsed.body()) > Signal.MAX_LENGTH) {
-            return new PostResult.TooLong(MemberText.length(parsed.body()), Signal.MAX_LENGTH);
-        }
-        if (parsed.themes().size() > Signal.MAX_THEMES) {
-            return new PostResult.TooManyThemes(Signal.MAX_THEMES);
-        }
-        return store(community, actor, channel, Signal.Kind.RESOURCE, parsed, link.get());
-    }
-
-    private PostResult store(Community community, Actor actor, ChannelRef channel, Signal.Kind kind,
-                             SignalText parsed, String link) {
-        communities.recordParticipation(community, actor);
-        var signal = new SignalDao.NewSignal(community.id(), kind, channel.platform().id(), channel.workspaceId(),
-                channel.channelId(), actor.userId(), actor.displayName(), parsed.body(), link, parsed.themes(),
-                clock.instant());
-        long id = dao.insert(signal);
-        cards.post(community, actor, channel, signal.stored(id));
-        return new PostResult.Posted(id);
+        return result;
     }
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
@@ -153,6 +114,16 @@ public final class SignalService implements AutoCloseable {
         return dao.themes(community.id(), clock.instant().minus(THEME_WINDOW), THEME_LIST_SIZE);
     }
 
+    /** Everything posted in {@code [from, to)}, plus whatever is flagged or claimed since {@code agendaFrom}. */
+    public List<Signal> posted(Community community, Instant from, Instant to, Instant agendaFrom) {
+        return dao.forDigest(community.id(), from, to, agendaFrom);
+    }
+
+    /** Themes taken up since {@code since}, in the order they were first taken up. */
+    public List<ThemeCount> claimedThemes(Community community, Instant since) {
+        return dao.claimedThemes(community.id(), since);
+    }
+
     /**
      * "Je m'en empare" on a theme of the community (one it has used in the last 90 days).
      *
@@ -160,40 +131,46 @@ public final class SignalService implements AutoCloseable {
      */
     public Optional<Boolean> claimTheme(Community community, Actor actor, String theme) {
         String name = theme.startsWith("#") ? theme.substring(1) : theme;
-        boolean known = themes(community).stream().anyMatch(t -> t.name().equals(name));
-        if (!known) {
-            return Optional.empty();
-        }
-        communities.recordParticipation(community, actor);
-        return Optional.of(dao.toggleThemeClaim(community.id(), name, actor, clock.instant()));
+        return database.inTransaction(() -> {
+            boolean known = themes(community).stream().anyMatch(t -> t.name().equals(name));
+            if (!known) {
+                return Optional.<Boolean>empty();
+            }
+            communities.recordParticipation(community, actor);
+            return Optional.of(dao.toggleThemeClaim(community.id(), name, actor, clock.instant()));
+        });
     }
 
-    /** A button pressed on a signal card of this community; the card is updated in place. */
-    public ActionResult press(Community community, Actor actor, String action, String value) {
-        long id;
-        try {
-            id = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return ActionResult.NOT_FOUND;
+    /** A button pressed on a signal card of this community; the card is redrawn once the change is committed. */
+    public ActionResult press(Community community, Actor actor, String action, long id) {
+        Pressed pressed = database.inTransaction(() -> {
+            Optional<Signal> signal = dao.find(community.id(), id);
+            if (signal.isEmpty()) {
+                return new Pressed(ActionResult.NOT_FOUND, null);
+            }
+            ActionResult result = switch (action) {
+                case SignalActions.VOTE -> dao.toggleVote(community.id(), id, actor, clock.instant())
+                        .map(added -> added ? ActionResult.VOTED : ActionResult.UNVOTED).orElse(ActionResult.NOT_FOUND);
+                case SignalActions.CLAIM -> dao.toggleClaim(community.id(), id, actor, clock.instant())
+                        .map(added -> added ? ActionResult.CLAIMED : ActionResult.UNCLAIMED)
+                        .orElse(ActionResult.NOT_FOUND);
+                case SignalActions.FLAG -> flag(community, actor, id);
+                case SignalActions.DELETE -> delete(community, actor, signal.get());
+                default -> ActionResult.NOT_FOUND;
+            };
+            if (result.changed()) {
+                communities.recordParticipation(community, actor);
+            }
+            return new Pressed(result, signal.get());
+        });
+        if (pressed.result().changed()) {
+            cards.changed(pressed.signal(), pressed.result() == ActionResult.DELETED);
         }
-        Optional<Signal> signal = dao.find(community.id(), id);
-        if (signal.isEmpty()) {
-            return ActionResult.NOT_FOUND;
-        }
-        ActionResult result = switch (action) {
-            case SignalActions.VOTE -> dao.toggleVote(community.id(), id, actor, clock.instant())
-                    .map(added -> added ? ActionResult.VOTED : ActionResult.UNVOTED).orElse(ActionResult.NOT_FOUND);
-            case SignalActions.CLAIM -> dao.toggleClaim(community.id(), id, actor, clock.instant())
-                    .map(added -> added ? ActionResult.CLAIMED : ActionResult.UNCLAIMED).orElse(ActionResult.NOT_FOUND);
-            case SignalActions.FLAG -> flag(community, actor, id);
-            case SignalActions.DELETE -> delete(community, actor, signal.get());
-            default -> ActionResult.NOT_FOUND;
-        };
-        if (result.changed()) {
-            communities.recordParticipation(community, actor);
-            cards.changed(signal.get(), result == ActionResult.DELETED);
-        }
-        return result;
+        return pressed.result();
+    }
+
+    /** What a press did, and the signal as it was before. */
+    private record Pressed(ActionResult result, Signal signal) {
     }
 
     private ActionResult flag(Community community, Actor actor, long id) {
@@ -228,7 +205,8 @@ public final class SignalService implements AutoCloseable {
 
     /** What {@link #edit} did. */
     public sealed interface EditResult {
-        record Edited() implements EditResult {
+        /** {@code before}: the signal as it was, whose card is redrawn. */
+        record Edited(Signal before) implements EditResult {
         }
 
         record NotFound() implements EditResult {

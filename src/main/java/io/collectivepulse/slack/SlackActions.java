@@ -8,8 +8,7 @@ import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.command.CommandDispatcher;
-import io.collectivepulse.signal.SignalActions;
+import io.collectivepulse.router.Router;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -18,27 +17,32 @@ import java.util.regex.Pattern;
  * card is updated in place by the service, and any notice goes to the member alone ({@code chat.postEphemeral}).
  */
 final class SlackActions {
-    private final CommandDispatcher dispatcher;
+    private static final Pattern EVERY_ACTION = Pattern.compile(".*");
+    private final Router router;
     private final SlackMessenger messenger;
     private final SlackForms forms;
     private final Executor afterAck;
 
-    SlackActions(CommandDispatcher dispatcher, SlackMessenger messenger, SlackForms forms, Executor afterAck) {
-        this.dispatcher = dispatcher;
+    SlackActions(Router router, SlackMessenger messenger, SlackForms forms, Executor afterAck) {
+        this.router = router;
         this.messenger = messenger;
         this.forms = forms;
         this.afterAck = afterAck;
     }
 
     void register(App app) {
-        app.blockAction(Pattern.compile(Pattern.quote(SignalActions.PREFIX) + ".+"), (req, ctx) -> {
+        // One handler for every button: the router knows which feature's it is. A link button opens its page in
+        // the browser; Slack still reports the click, which needs an ack and nothing else.
+        app.blockAction(EVERY_ACTION, (req, ctx) -> {
             BlockActionPayload payload = req.getPayload();
+            if (payload.getActions() != null && !payload.getActions().isEmpty()
+                    && BlockKitRenderer.LINK_ACTION.equals(payload.getActions().get(0).getActionId())) {
+                return ctx.ack();
+            }
             MethodsClient client = ctx.client();
             afterAck.execute(() -> press(client, payload));
             return ctx.ack();
         });
-        // A link button opens its page in the browser; Slack still reports the click, which needs an ack.
-        app.blockAction(BlockKitRenderer.LINK_ACTION, (req, ctx) -> ctx.ack());
     }
 
     private void press(MethodsClient client, BlockActionPayload payload) {
@@ -50,7 +54,7 @@ final class SlackActions {
         var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
-        Reply reply = dispatcher.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue()));
+        Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue()));
         if (reply.form() != null && forms.open(client, payload.getTriggerId(), channel, reply.form())) {
             return;
         }

@@ -13,7 +13,7 @@ import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
 import io.collectivepulse.chat.Messenger;
-import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
@@ -49,7 +49,7 @@ public final class SlackBridge implements Handler, AutoCloseable {
         return thread;
     });
 
-    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, CommandDispatcher dispatcher,
+    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router,
                        SlackInstallationDao installationDao, Clock clock) {
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
         var slackConfig = new SlackConfig();
@@ -86,11 +86,11 @@ public final class SlackBridge implements Handler, AutoCloseable {
         this.messenger = new SlackMessenger(slack.methods(), config.distributed()
                 ? installations::botToken
                 : workspace -> Optional.of(config.botToken()), renderer);
-        var forms = new SlackForms(dispatcher, renderer, messenger, afterAck);
+        var forms = new SlackForms(router, renderer, messenger, afterAck);
         forms.register(app);
-        new SlackCommands(dispatcher, renderer, forms).register(app);
-        new SlackMentions(dispatcher, messenger, afterAck).register(app);
-        new SlackActions(dispatcher, messenger, forms, afterAck).register(app);
+        new SlackCommands(router, renderer, forms).register(app);
+        new SlackMentions(router, messenger, afterAck).register(app);
+        new SlackActions(router, messenger, forms, afterAck).register(app);
         this.parser = new SlackRequestParser(appConfig);
     }
 

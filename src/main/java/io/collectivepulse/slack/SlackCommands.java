@@ -8,33 +8,32 @@ import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.command.Command;
-import io.collectivepulse.command.CommandDispatcher;
-import io.collectivepulse.command.Keywords;
+import io.collectivepulse.router.Command;
+import io.collectivepulse.router.Router;
 
-/** Every slash command the Slack app answers, registered on the Bolt {@link App}. */
+/** One Bolt slash-command handler per command root registered with the {@link Router}. */
 final class SlackCommands {
-    private final CommandDispatcher dispatcher;
+    private final Router router;
     private final BlockKitRenderer renderer;
     private final SlackForms forms;
 
-    SlackCommands(CommandDispatcher dispatcher, BlockKitRenderer renderer, SlackForms forms) {
-        this.dispatcher = dispatcher;
+    SlackCommands(Router router, BlockKitRenderer renderer, SlackForms forms) {
+        this.router = router;
         this.renderer = renderer;
         this.forms = forms;
     }
 
     void register(App app) {
-        app.command("/" + Keywords.PULSE, (req, ctx) -> answer(Keywords.PULSE, req.getPayload(), ctx));
-        app.command("/" + Keywords.SIGNAL, (req, ctx) -> answer(Keywords.SIGNAL, req.getPayload(), ctx));
-        app.command("/" + Keywords.WATCH, (req, ctx) -> answer(Keywords.WATCH, req.getPayload(), ctx));
+        for (String root : router.roots()) {
+            app.command("/" + root, (req, ctx) -> answer(root, req.getPayload(), ctx));
+        }
     }
 
     private Response answer(String root, SlashCommandPayload payload, SlashCommandContext ctx) {
         String workspace = payload.getTeamId();
         var actor = new Actor(Platform.SLACK, workspace, payload.getUserId(), payload.getUserName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
-        Reply reply = dispatcher.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
+        Reply reply = router.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
         if (reply.form() != null && forms.open(ctx.client(), payload.getTriggerId(), channel, reply.form())) {
             return ctx.ack();
         }

@@ -11,8 +11,7 @@ import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.command.CommandDispatcher;
-import io.collectivepulse.signal.SignalActions;
+import io.collectivepulse.router.Router;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,27 +27,27 @@ import org.slf4j.LoggerFactory;
 final class SlackForms {
     private static final Logger LOG = LoggerFactory.getLogger(SlackForms.class);
 
-    private final CommandDispatcher dispatcher;
+    private final Router router;
     private final BlockKitRenderer renderer;
     private final SlackMessenger messenger;
     private final Executor afterAck;
 
-    SlackForms(CommandDispatcher dispatcher, BlockKitRenderer renderer, SlackMessenger messenger, Executor afterAck) {
-        this.dispatcher = dispatcher;
+    SlackForms(Router router, BlockKitRenderer renderer, SlackMessenger messenger, Executor afterAck) {
+        this.router = router;
         this.renderer = renderer;
         this.messenger = messenger;
         this.afterAck = afterAck;
     }
 
     void register(App app) {
-        app.viewSubmission(Pattern.compile(Pattern.quote(SignalActions.PREFIX) + ".+"), (req, ctx) -> {
+        app.viewSubmission(Pattern.compile(".*"), (req, ctx) -> {
             ViewSubmissionPayload payload = req.getPayload();
             String[] metadata = payload.getView().getPrivateMetadata().split("\\|", 2);
             String workspace = payload.getTeam().getId();
             String user = payload.getUser().getId();
             var channel = new ChannelRef(Platform.SLACK, workspace, metadata[0]);
             var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
-            Reply reply = dispatcher.press(new ButtonPress(actor, channel, payload.getView().getCallbackId(),
+            Reply reply = router.press(new ButtonPress(actor, channel, payload.getView().getCallbackId(),
                     metadata.length > 1 ? metadata[1] : "", values(payload.getView().getState())));
             if (!reply.fieldErrors().isEmpty()) {
                 return ctx.ackWithErrors(reply.fieldErrors());

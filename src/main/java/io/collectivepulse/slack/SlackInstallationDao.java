@@ -1,5 +1,6 @@
 package io.collectivepulse.slack;
 
+import io.collectivepulse.db.Database;
 import io.collectivepulse.db.Rows;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,8 +16,8 @@ public final class SlackInstallationDao {
 
     private final Jdbi jdbi;
 
-    public SlackInstallationDao(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public SlackInstallationDao(Database database) {
+        this.jdbi = database.jdbi();
     }
 
     /** One workspace's installation. */

@@ -6,7 +6,7 @@ import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.router.Router;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
 final class SlackMentions {
     private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>\\s*");
 
-    private final CommandDispatcher dispatcher;
+    private final Router router;
     private final SlackMessenger messenger;
     private final Executor afterAck;
 
-    SlackMentions(CommandDispatcher dispatcher, SlackMessenger messenger, Executor afterAck) {
-        this.dispatcher = dispatcher;
+    SlackMentions(Router router, SlackMessenger messenger, Executor afterAck) {
+        this.router = router;
         this.messenger = messenger;
         this.afterAck = afterAck;
     }
@@ -41,7 +41,7 @@ final class SlackMentions {
         String text = SlackText.unescape(LEADING_MENTION.matcher(event.getText()).replaceFirst(""));
         var actor = new Actor(Platform.SLACK, workspace, event.getUser(), null);
         var channel = new ChannelRef(Platform.SLACK, workspace, event.getChannel());
-        Reply reply = dispatcher.handleMessage(actor, channel, text);
+        Reply reply = router.handleMessage(actor, channel, text);
         if (reply.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.collectivepulse.teams;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.collectivepulse.db.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,8 +25,8 @@ public final class ConversationReferenceDao {
             .expireAfterWrite(KEPT)
             .build();
 
-    public ConversationReferenceDao(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public ConversationReferenceDao(Database database) {
+        this.jdbi = database.jdbi();
     }
 
     /** Stores the reference, unless it is the one this instance last read or wrote for that conversation. */

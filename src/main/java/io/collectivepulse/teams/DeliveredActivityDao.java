@@ -1,5 +1,6 @@
 package io.collectivepulse.teams;
 
+import io.collectivepulse.db.Database;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
@@ -7,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class DeliveredActivityDao {
     private final Jdbi jdbi;
 
-    public DeliveredActivityDao(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public DeliveredActivityDao(Database database) {
+        this.jdbi = database.jdbi();
     }
 
     /** Records the activity; 0 when it was recorded before (a redelivery). */

@@ -7,7 +7,7 @@ import com.microsoft.bot.schema.Serialization;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.router.Router;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,15 +18,15 @@ import java.util.concurrent.CompletableFuture;
  * messages, with or without its @mention, and buttons pressed on its cards, and answers with an Adaptive Card.
  */
 final class PulseBot extends ActivityHandler {
-    private final CommandDispatcher dispatcher;
+    private final Router router;
     private final AdaptiveCardRenderer renderer;
     private final ConversationReferenceDao references;
     private final DeliveredActivityDao delivered;
     private final Clock clock;
 
-    PulseBot(CommandDispatcher dispatcher, AdaptiveCardRenderer renderer, ConversationReferenceDao references,
+    PulseBot(Router router, AdaptiveCardRenderer renderer, ConversationReferenceDao references,
              DeliveredActivityDao delivered, Clock clock) {
-        this.dispatcher = dispatcher;
+        this.router = router;
         this.renderer = renderer;
         this.references = references;
         this.delivered = delivered;
@@ -62,7 +62,7 @@ final class PulseBot extends ActivityHandler {
                     fields.put(field.getKey(), field.getValue().asText());
                 }
             });
-            reply = dispatcher.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
+            reply = router.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
                     data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText(""),
                     fields));
         } else {
@@ -71,7 +71,7 @@ final class PulseBot extends ActivityHandler {
                 // An attachment or a reaction without text: nothing to answer.
                 return CompletableFuture.completedFuture(null);
             }
-            reply = dispatcher.handleMessage(TeamsChannels.actor(activity), TeamsChannels.channel(activity), text);
+            reply = router.handleMessage(TeamsChannels.actor(activity), TeamsChannels.channel(activity), text);
         }
         if (reply.isEmpty()) {
             return CompletableFuture.completedFuture(null);

@@ -11,7 +11,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.Config;
 import io.collectivepulse.chat.Messenger;
-import io.collectivepulse.command.CommandDispatcher;
+import io.collectivepulse.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class TeamsBridge implements Handler {
     private final boolean authenticated;
     private final TeamsMessenger messenger;
 
-    public TeamsBridge(Config.Teams config, CommandDispatcher dispatcher, ConversationReferenceDao references,
+    public TeamsBridge(Config.Teams config, Router router, ConversationReferenceDao references,
                        DeliveredActivityDao delivered, Clock clock) {
         this.authenticated = config.authenticated();
         ChannelValidation.setOpenIdMetaDataUrl(config.openIdMetadataUrl());
@@ -47,7 +47,7 @@ public final class TeamsBridge implements Handler {
                         null, null, null)
                 : new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
         var renderer = new AdaptiveCardRenderer();
-        this.bot = new PulseBot(dispatcher, renderer, references, delivered, clock);
+        this.bot = new PulseBot(router, renderer, references, delivered, clock);
         this.messenger = new TeamsMessenger(adapter, config.appId(), references, renderer);
     }
 

@@ -9,19 +9,17 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
-import io.collectivepulse.community.CommunityDao;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.digest.Digest;
-import io.collectivepulse.digest.DigestCards;
-import io.collectivepulse.digest.DigestDao;
-import io.collectivepulse.digest.DigestPlanner;
+import io.collectivepulse.digest.DigestAccess;
 import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.schedule.PulseScheduler;
+import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.slack.BlockKitRendererAccess;
 import io.collectivepulse.teams.AdaptiveCardRendererAccess;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +65,15 @@ public final class DigestBench {
         var data = io.collectivepulse.support.DigestData.week(5000, 40);
         Messages messages = Messages.of(java.util.Locale.FRENCH);
         var slack = new BlockKitRendererAccess();
-        Supplier<Digest> build = () -> io.collectivepulse.digest.DigestBuilder.build(data.community(), data.from(),
+        Supplier<Digest> build = () -> DigestAccess.build(data.community(), data.from(),
                 data.to(), data.signals());
         Digest digest = build.get();
         Runnable slackRun = () -> {
-            Card card = DigestCards.card(messages, build.get(), "/");
+            Card card = DigestAccess.card(messages, build.get(), "/");
             slack.messages(card).forEach(blocks -> sink(blocks.length()));
         };
         Runnable teamsRun = () -> {
-            Card card = DigestCards.card(messages, build.get(), "");
+            Card card = DigestAccess.card(messages, build.get(), "");
             try {
                 sink(JSON.writeValueAsString(AdaptiveCardRendererAccess.render(card)).length());
             } catch (Exception e) {
@@ -96,10 +94,13 @@ public final class DigestBench {
         Config config = Config.fromEnv(Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres"));
         try (Database database = Database.open(config)) {
             var jdbi = database.jdbi();
-            var communities = new CommunityService(new CommunityDao(jdbi), Clock.systemUTC(),
+            var communities = new CommunityService(database, Clock.systemUTC(),
                     java.util.Locale.FRENCH, java.time.ZoneId.of("Europe/Paris"));
-            var service = new DigestService(new DigestDao(jdbi), communities, new NoMessenger(),
-                    new NoPlanner(), Clock.systemUTC());
+            var messenger = new NoMessenger();
+            var signals = new SignalService(database, communities, messenger, Clock.systemUTC());
+            // Not started: the digest registers its job with it, nothing fires.
+            var scheduler = new PulseScheduler(database.dataSource());
+            var service = new DigestService(database, communities, signals, messenger, scheduler, Clock.systemUTC());
             int existing = 0;
             for (int count : counts) {
                 io.collectivepulse.support.DigestData.insert(jdbi, existing, count - existing, perCommunity);
@@ -154,17 +155,6 @@ public final class DigestBench {
 
         @Override
         public void notify(ChannelRef channel, String userId, Card card) {
-        }
-    }
-
-    private static final class NoPlanner implements DigestPlanner {
-        @Override
-        public void plan(Community community) {
-        }
-
-        @Override
-        public Optional<Instant> next(Community community) {
-            return Optional.empty();
         }
     }
 }

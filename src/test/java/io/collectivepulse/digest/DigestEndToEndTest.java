@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.quartz.JobKey;
 
 /**
  * One community on both platforms: created in Slack, joined from a Teams channel with an invitation code,
@@ -67,7 +66,7 @@ class DigestEndToEndTest {
         long communityId = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT community_id FROM channel_link WHERE channel_id = 'C0DRH'").mapTo(Long.class).one());
         pulse.clock().advance(Duration.ofMinutes(1));
-        pulse.service().app().scheduler().quartz().triggerJob(JobKey.jobKey("community-" + communityId, "digest"));
+        pulse.service().app().scheduler().fireNow(DigestService.KIND, communityId);
 
         FakeSlackApi.Call slackDigest = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Synthèse de la semaine"), WAIT);

@@ -2,8 +2,7 @@ package io.collectivepulse.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collectivepulse.community.Community;
-import io.collectivepulse.schedule.DigestTriggers;
+import io.collectivepulse.schedule.PulseScheduler;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -12,27 +11,32 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.quartz.TriggerBuilder;
 import org.quartz.spi.OperableTrigger;
 
 /** The weekly digest trigger, computed by Quartz itself, across daylight-saving changes. No waiting. */
 class DigestScheduleTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private static Community community(ZoneId zone, DayOfWeek day, LocalTime time) {
-        return new Community(42, "DST", Locale.FRENCH, zone, Instant.parse("2026-01-01T00:00:00Z"), day, time, true);
+    /** A community's digest setting: its day and time in its zone. */
+    private record Setting(ZoneId zone, DayOfWeek day, LocalTime time) {
     }
 
-    /** The trigger's fire times from {@code from}, as Quartz computes them. */
-    private static List<ZonedDateTime> fireTimes(Community community, String from, int count) {
-        var trigger = (OperableTrigger) DigestTriggers.trigger(community);
+    private static Setting community(ZoneId zone, DayOfWeek day, LocalTime time) {
+        return new Setting(zone, day, time);
+    }
+
+    /** The trigger's fire times from {@code from}, as Quartz computes them for the schedule the digest plans. */
+    private static List<ZonedDateTime> fireTimes(Setting community, String from, int count) {
+        var trigger = (OperableTrigger) TriggerBuilder.newTrigger()
+                .withSchedule(PulseScheduler.weekly(community.day(), community.time(), community.zone())).build();
         trigger.setStartTime(Date.from(Instant.parse(from)));
         trigger.computeFirstFireTime(null);
         List<ZonedDateTime> times = new ArrayList<>();
         Date next = trigger.getNextFireTime();
         for (int i = 0; i < count && next != null; i++) {
-            times.add(next.toInstant().atZone(community.timeZone()));
+            times.add(next.toInstant().atZone(community.zone()));
             next = trigger.getFireTimeAfter(next);
         }
         return times;

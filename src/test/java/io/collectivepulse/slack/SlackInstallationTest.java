@@ -2,6 +2,7 @@ package io.collectivepulse.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
@@ -17,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.quartz.JobKey;
 
 /**
  * Several Slack workspaces: each installs the app through OAuth and gets its own bot token; a community
@@ -83,7 +83,7 @@ class SlackInstallationTest {
 
         long community = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT community_id FROM channel_link WHERE channel_id = 'C0FIRST'").mapTo(Long.class).one());
-        pulse.service().app().scheduler().quartz().triggerJob(JobKey.jobKey("community-" + community, "digest"));
+        pulse.service().app().scheduler().fireNow(DigestService.KIND, community);
         FakeSlackApi.Call first = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && "C0FIRST".equals(c.params().get("channel")) && SlackClient.text(c.message()).contains("Deux espaces")
                 && SlackClient.text(c.message()).contains("semaine"), WAIT);

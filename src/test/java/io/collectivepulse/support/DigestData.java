@@ -19,7 +19,7 @@ public record DigestData(Community community, Instant from, Instant to, List<Sig
     /** {@code count} signals over {@code themes} themes, in memory, with hostile text in every one. */
     public static DigestData week(int count, int themes) {
         Community community = new Community(1, "DRH <!here>", Locale.FRENCH, ZoneId.of("Europe/Paris"),
-                TO.minus(Duration.ofDays(100)), DayOfWeek.MONDAY, LocalTime.of(9, 0), true);
+                TO.minus(Duration.ofDays(100)));
         List<Signal> signals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             boolean resource = i % 11 == 10;

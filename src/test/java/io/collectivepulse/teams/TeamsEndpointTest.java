@@ -52,11 +52,12 @@ class TeamsEndpointTest {
 
     @Test
     void commandsWorkWithoutMentionAndWithThePulsePrefix() throws InterruptedException {
-        assertThat(say(pulse.teams().personalMessage("aide")).cardText()).contains("pulse lier", "signal liste")
-                .doesNotContain("/signal");
+        // Teams help writes commands as the Teams command menu does: "lier", not "pulse lier".
+        assertThat(say(pulse.teams().personalMessage("aide")).cardText())
+                .contains("lier <nom de la communauté>", "signal liste").doesNotContain("/signal", "pulse lier");
         assertThat(say(pulse.teams().personalMessage("pulse lier Managers")).cardText()).contains("Managers");
         assertThat(say(pulse.teams().personalMessage("signal liste")).cardText()).contains("Aucun signal");
-        assertThat(say(pulse.teams().personalMessage("bonjour")).cardText()).contains("bonjour", "pulse lier");
+        assertThat(say(pulse.teams().personalMessage("bonjour")).cardText()).contains("bonjour", "lier <nom de la communauté>");
     }
 
     @Test

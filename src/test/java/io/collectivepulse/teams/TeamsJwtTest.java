@@ -44,7 +44,7 @@ class TeamsJwtTest {
         ObjectNode help = pulse.teams().personalMessage("aide");
         assertThat(pulse.teams().post(help, Map.of("Authorization", validToken(help))).statusCode()).isEqualTo(200);
         FakeBotConnector.Sent reply = pulse.connector().next(WAIT);
-        assertThat(reply.cardText()).contains("pulse lier");
+        assertThat(reply.cardText()).contains("lier <nom de la communauté>");
         assertThat(pulse.identity().issued(reply.authorization())).as(reply.authorization()).isTrue();
         assertThat(pulse.identity().requests()).isNotEmpty().allSatisfy(request -> {
             assertThat(request.tenant()).isEqualTo("botframework.com");

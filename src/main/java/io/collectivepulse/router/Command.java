@@ -1,4 +1,4 @@
-package io.collectivepulse.command;
+package io.collectivepulse.router;
 
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
@@ -7,7 +7,7 @@ import io.collectivepulse.chat.ChannelRef;
  * A command as typed by a member, whatever the platform: {@code /signal text} in Slack is
  * {@code new Command(actor, channel, "signal", "text")}, and so is the Teams message {@code signal text}.
  *
- * @param root the command word: {@link Keywords#PULSE} or {@link Keywords#SIGNAL}
+ * @param root the command's root word, as registered by a feature ({@code pulse}, {@code signal}…)
  * @param text everything after it, untrimmed
  */
 public record Command(Actor actor, ChannelRef channel, String root, String text) {

@@ -1,31 +1,40 @@
-package io.collectivepulse.command;
+package io.collectivepulse.signal;
 
 import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
+import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.i18n.Messages;
-import io.collectivepulse.signal.SignalActions;
-import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.signal.SignalService.EditResult;
 import io.collectivepulse.signal.SignalService.PostResult;
-import java.util.Map;
+import java.util.Optional;
 
-/** Buttons on signal cards and the signal forms, once the channel's community is known. */
+/** Buttons on signal cards and the signal forms. */
 final class SignalPresses {
+    private final CommunityService communities;
     private final SignalService signals;
 
-    SignalPresses(SignalService signals) {
+    SignalPresses(CommunityService communities, SignalService signals) {
+        this.communities = communities;
         this.signals = signals;
     }
 
-    Reply press(ButtonPress press, Community community, Messages messages) {
+    Reply press(ButtonPress press) {
+        Optional<Community> found = communities.findByChannel(press.channel());
+        Messages messages = communities.messages(found);
         String prefix = press.channel().platform().commandPrefix();
+        if (found.isEmpty()) {
+            return notice(messages, "signal.notLinked", prefix);
+        }
+        Community community = found.get();
         switch (press.action()) {
             case SignalActions.CREATE:
-                return created(signals.post(community, press.actor(), press.channel(),
+                PostResult posted = signals.post(community, press.actor(), press.channel(),
                         press.field(SignalActions.TEXT), press.field(SignalActions.THEMES),
-                        press.field(SignalActions.LINK)), messages, prefix);
+                        press.field(SignalActions.LINK));
+                return posted instanceof PostResult.Posted ? Reply.none()
+                        : SignalRefusals.form(posted, Signal.Kind.SIGNAL, messages, prefix);
             case SignalActions.CLAIM_THEME:
                 return signals.claimTheme(community, press.actor(), press.value())
                         .map(now -> notice(messages, now ? "signal.themeClaimed" : "signal.themeReleased", press.value()))
@@ -37,9 +46,10 @@ final class SignalPresses {
                                 .orElseGet(() -> notice(messages, "action.authorOnlyEdit"));
             case SignalActions.SAVE:
                 return saved(signals.edit(community, press.actor(), id(press.value()), press.field(SignalActions.TEXT),
-                        press.field(SignalActions.THEMES), press.field(SignalActions.LINK)), messages);
+                        press.field(SignalActions.THEMES), press.field(SignalActions.LINK)), messages, prefix);
             default:
-                return pressed(signals.press(community, press.actor(), press.action(), press.value()), messages);
+                return id(press.value()) < 0 ? notice(messages, "action.notFound")
+                        : pressed(signals.press(community, press.actor(), press.action(), id(press.value())), messages);
         }
     }
 
@@ -52,36 +62,14 @@ final class SignalPresses {
         };
     }
 
-    private static Reply created(PostResult result, Messages messages, String prefix) {
-        if (result instanceof PostResult.Posted) {
-            return Reply.none();
-        }
-        return invalid(result, messages);
-    }
-
-    private static Reply saved(EditResult result, Messages messages) {
+    private static Reply saved(EditResult result, Messages messages, String prefix) {
         if (result instanceof EditResult.Edited) {
             return Reply.none();
         }
         if (result instanceof EditResult.Invalid invalid) {
-            return invalid(invalid.reason(), messages);
+            return SignalRefusals.form(invalid.reason(), Signal.Kind.SIGNAL, messages, prefix);
         }
         return notice(messages, result instanceof EditResult.AuthorOnly ? "action.authorOnlyEdit" : "action.notFound");
-    }
-
-    /** A refused form: the message goes next to the field that needs changing. */
-    private static Reply invalid(PostResult result, Messages messages) {
-        if (result instanceof PostResult.TooLong tooLong) {
-            return Reply.fieldErrors(Map.of(SignalActions.TEXT,
-                    messages.get("signal.tooLong", tooLong.length(), tooLong.max())));
-        }
-        if (result instanceof PostResult.TooManyThemes many) {
-            return Reply.fieldErrors(Map.of(SignalActions.THEMES, messages.get("signal.tooManyThemes", many.max())));
-        }
-        if (result instanceof PostResult.NotALink) {
-            return Reply.fieldErrors(Map.of(SignalActions.LINK, messages.get("signal.form.notALink")));
-        }
-        return Reply.fieldErrors(Map.of(SignalActions.TEXT, messages.get("signal.form.empty")));
     }
 
     private static Reply notice(Messages messages, String key, Object... args) {

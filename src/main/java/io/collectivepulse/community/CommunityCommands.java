@@ -1,0 +1,161 @@
+package io.collectivepulse.community;
+
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Reply;
+import io.collectivepulse.community.CommunityService.JoinResult;
+import io.collectivepulse.community.CommunityService.LinkResult;
+import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.router.CommandEntry.Flag;
+import io.collectivepulse.router.CommandHandler;
+import io.collectivepulse.router.Feature;
+import io.collectivepulse.router.Registry;
+import io.collectivepulse.router.Request;
+import io.collectivepulse.router.Router;
+import io.collectivepulse.router.Words;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * {@code /pulse lier|inviter|langue|fuseau}: creating a community or joining one with an invitation code,
+ * inviting another channel, and the community's language and time zone.
+ */
+public final class CommunityCommands implements Feature {
+    static final Words LINK = Words.of("lier", "link");
+    static final Words INVITE = Words.of("inviter", "invite");
+    static final Words LANGUAGE = Words.of("langue", "language");
+    static final Words TIME_ZONE = Words.of("fuseau", "timezone");
+
+    private final CommunityService communities;
+
+    public CommunityCommands(CommunityService communities) {
+        this.communities = communities;
+    }
+
+    @Override
+    public void register(Registry registry) {
+        String pulse = Router.DEFAULT_ROOT;
+        registry.command(pulse, LINK, "help.link", this::link, Flag.TEAMS_MENU)
+                .command(pulse, INVITE, "help.invite", linked(this::invite), Flag.FACILITATORS, Flag.TEAMS_MENU)
+                .command(pulse, LANGUAGE, "help.language", linked(this::language), Flag.FACILITATORS)
+                .command(pulse, TIME_ZONE, "help.timezone", linked(this::timeZone), Flag.FACILITATORS);
+    }
+
+    /**
+     * A handler that needs the channel's community: in a channel that has none, the help says how to link it.
+     * Features whose commands live under {@code /pulse} use it too.
+     */
+    public static CommandHandler linked(CommunityService communities,
+                                                                 BiFunction<Request, Community, Reply> handler) {
+        return request -> {
+            Optional<Community> community = communities.findByChannel(request.channel());
+            if (community.isEmpty()) {
+                Messages messages = communities.messages(community);
+                return request.help(messages, messages.get("pulse.notLinked", request.prefix()));
+            }
+            return handler.apply(request, community.get());
+        };
+    }
+
+    private CommandHandler linked(BiFunction<Request, Community, Reply> handler) {
+        return linked(communities, handler);
+    }
+
+    private Reply link(Request request) {
+        if (Invite.looksLikeCode(request.argument())) {
+            return join(request);
+        }
+        LinkResult result = communities.create(request.actor(), request.channel(), request.argument());
+        if (result instanceof LinkResult.Linked linked) {
+            Community community = linked.community();
+            return Reply.publicly(Card.text(Messages.of(community.locale())
+                    .get("link.done", community.name(), request.prefix())));
+        }
+        if (result instanceof LinkResult.AlreadyLinked already) {
+            return request.privately(Messages.of(already.community().locale()), "link.already",
+                    already.community().name());
+        }
+        Messages messages = communities.messages(communities.findByChannel(request.channel()));
+        if (result instanceof LinkResult.NameTooLong tooLong) {
+            return request.privately(messages, "link.nameTooLong", tooLong.max());
+        }
+        return request.privately(messages, "link.missingName", request.prefix());
+    }
+
+    private Reply join(Request request) {
+        JoinResult result = communities.join(request.actor(), request.channel(), request.argument());
+        if (result instanceof JoinResult.Joined joined) {
+            Community community = joined.community();
+            return Reply.publicly(Card.text(Messages.of(community.locale())
+                    .get("join.done", community.name(), request.prefix())));
+        }
+        if (result instanceof JoinResult.AlreadyLinked already) {
+            return request.privately(Messages.of(already.community().locale()), "link.already",
+                    already.community().name());
+        }
+        // Not linked, or the join would have said so: the service's default language.
+        Messages messages = communities.messages(Optional.empty());
+        if (result instanceof JoinResult.Expired) {
+            return request.privately(messages, "join.expired", request.prefix());
+        }
+        if (result instanceof JoinResult.Used) {
+            return request.privately(messages, "join.used");
+        }
+        return request.privately(messages, "join.unknown", request.prefix());
+    }
+
+    private Reply invite(Request request, Community community) {
+        Messages messages = Messages.of(community.locale());
+        Optional<Invite> invite = communities.invite(community, request.actor());
+        if (invite.isEmpty()) {
+            return request.privately(messages, "pulse.facilitatorsOnly");
+        }
+        var expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(messages.locale()).withZone(community.timeZone());
+        String code = invite.get().code();
+        return Reply.privately(new Card(messages.get("invite.title", community.name()), List.of(
+                Card.Item.of(messages.get("invite.code", code)),
+                Card.Item.of(messages.get("invite.slack", code)),
+                Card.Item.of(messages.get("invite.teams", code))),
+                messages.get("invite.footer", expires.format(invite.get().expiresAt()))));
+    }
+
+    private Reply language(Request request, Community community) {
+        Messages messages = Messages.of(community.locale());
+        String language = Words.fold(request.argument());
+        if (!language.equals("fr") && !language.equals("en")) {
+            return request.privately(messages, "language.usage", request.prefix());
+        }
+        return communities.setLocale(community, request.actor(), Locale.forLanguageTag(language))
+                .map(changed -> Reply.publicly(Card.text(Messages.of(changed.locale()).get("language.done"))))
+                .orElseGet(() -> request.privately(messages, "pulse.facilitatorsOnly"));
+    }
+
+    private Reply timeZone(Request request, Community community) {
+        Messages messages = Messages.of(community.locale());
+        Optional<ZoneId> zone = region(request.argument());
+        if (zone.isEmpty()) {
+            return request.privately(messages, "timezone.usage", request.prefix(), community.timeZone().getId());
+        }
+        return communities.setTimeZone(community, request.actor(), zone.get())
+                .map(changed -> Reply.publicly(Card.text(messages.get("timezone.done", zone.get().getId()))))
+                .orElseGet(() -> request.privately(messages, "pulse.facilitatorsOnly"));
+    }
+
+    /** An IANA region such as {@code Europe/Paris}; fixed offsets such as +01:00 would ignore daylight saving time. */
+    static Optional<ZoneId> region(String typed) {
+        if (!typed.contains("/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(typed));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}
