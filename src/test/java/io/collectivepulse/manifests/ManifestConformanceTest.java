@@ -17,12 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,14 +137,6 @@ class ManifestConformanceTest {
     }
 
     @Test
-    void teamsCommandTitlesAreTheSlackKeywords() throws IOException {
-        Set<String> slackKeywords = slackKeywords(slackManifest());
-
-        assertThat(slackKeywords).contains("lier", "aide", "signal");
-        assertThat(teamsCommandTitles(teamsManifest())).containsExactlyInAnyOrderElementsOf(slackKeywords);
-    }
-
-    @Test
     void teamsIconsHaveTheRequiredSizesAndColours() throws IOException {
         JsonNode icons = teamsManifest().path("icons");
         BufferedImage color = image(icons.path("color").asText());
@@ -166,44 +155,6 @@ class ManifestConformanceTest {
     private static List<Violation> violations(String schemaId, String json) {
         return SCHEMAS.getSchema(SchemaLocation.of(schemaId)).validate(json, InputFormat.JSON).stream()
                 .map(error -> new Violation(error.getKeyword(), error.getInstanceLocation().toString(), error.toString()))
-                .toList();
-    }
-
-    /**
-     * The keywords a Teams user types: /pulse only groups sub-commands (lier, aide) that Teams exposes directly,
-     * every other slash command keeps its name, alone and followed by each of its literal sub-commands.
-     */
-    private static Set<String> slackKeywords(JsonNode slackManifest) {
-        Set<String> keywords = new LinkedHashSet<>();
-        for (JsonNode command : slackManifest.at("/features/slash_commands")) {
-            String name = command.path("command").asText().substring(1);
-            List<String> subCommands = literalSubCommands(command.path("usage_hint").asText());
-            if (name.equals("pulse")) {
-                keywords.addAll(subCommands);
-            } else {
-                keywords.add(name);
-                subCommands.forEach(sub -> keywords.add(name + " " + sub));
-            }
-        }
-        return keywords;
-    }
-
-    /** "[lier &lt;nom&gt; | aide]" gives lier and aide; alternatives starting with a placeholder are skipped. */
-    private static List<String> literalSubCommands(String usageHint) {
-        String hint = usageHint.startsWith("[") && usageHint.endsWith("]")
-                ? usageHint.substring(1, usageHint.length() - 1)
-                : usageHint;
-        return Arrays.stream(hint.split("\\|"))
-                .map(alternative -> alternative.trim().split("\\s+")[0])
-                .filter(word -> word.matches("\\p{L}+"))
-                .toList();
-    }
-
-    private static List<String> teamsCommandTitles(JsonNode teamsManifest) {
-        return StreamSupport.stream(teamsManifest.at("/bots/0/commandLists").spliterator(), false)
-                .flatMap(list -> StreamSupport.stream(list.path("commands").spliterator(), false))
-                .map(command -> command.path("title").asText())
-                .distinct()
                 .toList();
     }
 
