@@ -1,10 +1,10 @@
 package io.collectivepulse;
 
-import io.collectivepulse.chat.Messengers;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.community.CommunityCommands;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.digest.DigestCommands;
 import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.router.Router;
@@ -40,17 +40,14 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final PulseScheduler scheduler;
     private final Javalin server;
-    private final Optional<SlackBridge> slack;
-    private final SignalService signals;
+    private final Outbox outbox;
     private final Router router;
 
-    private Application(Database database, PulseScheduler scheduler, Javalin server, Optional<SlackBridge> slack,
-                        SignalService signals, Router router) {
+    private Application(Database database, PulseScheduler scheduler, Javalin server, Outbox outbox, Router router) {
         this.database = database;
         this.scheduler = scheduler;
         this.server = server;
-        this.slack = slack;
-        this.signals = signals;
+        this.outbox = outbox;
         this.router = router;
     }
 
@@ -58,29 +55,35 @@ public final class Application implements AutoCloseable {
     public static Application start(Config config, Clock clock) {
         Database database = Database.open(config);
         PulseScheduler scheduler = null;
+        Outbox outbox = null;
         try {
-            var messengers = new Messengers();
+            outbox = new Outbox(database, clock);
             scheduler = new PulseScheduler(database.dataSource());
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
-            var signals = new SignalService(database, communities, messengers, clock);
-            var digests = new DigestService(database, communities, signals, messengers, scheduler, clock);
+            var signals = new SignalService(database, communities, outbox, clock);
+            var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities))
                     .add(new DigestCommands(communities, digests));
 
             var delivered = new DeliveredActivityDao(database);
-            scheduler.register(HOUSEKEEPING, id -> delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2))));
+            Outbox sending = outbox;
+            scheduler.register(HOUSEKEEPING, id -> {
+                delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)));
+                sending.forgetBefore(clock.instant().minus(Duration.ofDays(14)));
+            });
             Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), router,
-                    new SlackInstallationDao(database), clock));
-            slackBridge.ifPresent(bridge -> messengers.register(Platform.SLACK, bridge.messenger()));
+                    sending, new SlackInstallationDao(database), clock));
+            slackBridge.ifPresent(bridge -> sending.register(Platform.SLACK, bridge.sender()));
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
-            var teamsBridge = new TeamsBridge(config.teams(), router, new ConversationReferenceDao(database), delivered,
-                    clock);
-            messengers.register(Platform.TEAMS, teamsBridge.messenger());
+            var teamsBridge = new TeamsBridge(config.teams(), router, database, outbox,
+                    new ConversationReferenceDao(database), delivered, clock);
+            outbox.register(Platform.TEAMS, teamsBridge.sender());
             Handler teams = teamsBridge;
             scheduler.start();
+            outbox.start();
             scheduler.planDaily(HOUSEKEEPING, 0, LocalTime.of(3, 30), ZoneOffset.UTC);
             digests.planMissing();
             Handler health = new Health(database, scheduler);
@@ -99,8 +102,11 @@ public final class Application implements AutoCloseable {
             LOG.info("Slack: {}", config.slackStatus());
             LOG.info("Teams: {}", config.teamsStatus());
             LOG.info("Collective Pulse listening on port {}", server.port());
-            return new Application(database, scheduler, server, slackBridge, signals, router);
+            return new Application(database, scheduler, server, outbox, router);
         } catch (RuntimeException e) {
+            if (outbox != null) {
+                outbox.close();
+            }
             if (scheduler != null) {
                 scheduler.close();
             }
@@ -140,14 +146,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        try {
-            if (slack.isPresent()) {
-                slack.get().close();
-            }
-            signals.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        outbox.close();
         scheduler.close();
         database.close();
     }

@@ -6,7 +6,7 @@ import java.util.Map;
  * The answer to a command.
  *
  * @param card    what to show, or null when there is nothing to say (the command's result was posted in the
- *                channel through a {@link Messenger})
+ *                channel through the outbox)
  * @param privately true when only the person who asked should see it (Slack ephemeral); Teams, which has
  *                no ephemeral messages, answers in the conversation either way
  * @param form    a form to show (a Slack modal, an Adaptive Card with inputs), or null; {@code card} is then what

@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** How many {@link #inTransaction} calls are open on this thread. */
+    private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
@@ -63,15 +65,45 @@ public final class Database implements AutoCloseable {
     /**
      * Runs a service verb in one transaction: every DAO call it makes on this thread joins it (Jdbi lends the
      * open handle to nested calls), so what the verb writes is committed together or not at all. An exception
-     * rolls everything back and is rethrown.
+     * rolls everything back and is rethrown. Called inside another transaction (an adapter that commits a
+     * command's effects with the fact that it was handled), the verb runs under a savepoint: if it fails, what it
+     * wrote is undone and the outer transaction goes on.
      */
     public <T> T inTransaction(Supplier<T> work) {
-        return jdbi.inTransaction(handle -> work.get());
+        if (depth.get() > 0) {
+            return jdbi.withHandle(handle -> underSavepoint(handle, work));
+        }
+        return jdbi.inTransaction(handle -> nested(work));
     }
 
     /** Same as {@link #inTransaction(Supplier)}, for a verb that returns nothing. */
     public void inTransaction(Runnable work) {
-        jdbi.useTransaction(handle -> work.run());
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <T> T underSavepoint(org.jdbi.v3.core.Handle handle, Supplier<T> work) {
+        String savepoint = "verb_" + depth.get();
+        handle.savepoint(savepoint);
+        try {
+            T result = nested(work);
+            handle.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException e) {
+            handle.rollbackToSavepoint(savepoint);
+            throw e;
+        }
+    }
+
+    private <T> T nested(Supplier<T> work) {
+        depth.set(depth.get() + 1);
+        try {
+            return work.get();
+        } finally {
+            depth.set(depth.get() - 1);
+        }
     }
 
     public DataSource dataSource() {

@@ -3,17 +3,19 @@ package io.collectivepulse.digest;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
-import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityListener;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.signal.SignalService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,56 +33,72 @@ public final class DigestService implements CommunityListener {
     public static final Duration WEEK = Duration.ofDays(7);
     /** How long a flag or a claim keeps an older item on the digest's agenda. */
     public static final Duration AGENDA = Duration.ofDays(90);
+    /** A digest that could not be posted is tried again for hours, not days: by then it is old news. */
+    static final Duration PATIENCE = Duration.ofHours(12);
 
     private final Database database;
     private final DigestDao dao;
     private final CommunityService communities;
     private final SignalService signals;
-    private final Messenger messenger;
+    private final Outbox outbox;
     private final PulseScheduler scheduler;
     private final Clock clock;
 
-    /** Also registers the digest's job with the scheduler and listens to the communities' changes. */
-    public DigestService(Database database, CommunityService communities, SignalService signals, Messenger messenger,
+    /**
+     * Also registers the digest's job with the scheduler and its card with the outbox, and listens to the
+     * communities' changes.
+     */
+    public DigestService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
                          PulseScheduler scheduler, Clock clock) {
         this.database = database;
         this.dao = new DigestDao(database);
         this.communities = communities;
         this.signals = signals;
-        this.messenger = messenger;
+        this.outbox = outbox;
         this.scheduler = scheduler;
         this.clock = clock;
         scheduler.register(KIND, this::publish);
+        outbox.source(KIND, this::draw, PATIENCE);
         communities.listen(this);
     }
 
     /** The digest of the seven days before now. */
     public Digest build(Community community) {
-        Instant to = clock.instant();
+        return build(community, clock.instant());
+    }
+
+    /** The digest of the seven days before {@code to}. */
+    private Digest build(Community community, Instant to) {
         Instant from = to.minus(WEEK);
         Instant agendaFrom = to.minus(AGENDA);
         return DigestBuilder.build(community, from, to, signals.posted(community, from, to, agendaFrom),
                 signals.claimedThemes(community, agendaFrom));
     }
 
-    /** Posts this week's digest in every channel linked to the community; returns how many got it. */
+    /**
+     * Has this week's digest posted in every channel linked to the community, through the outbox, once per channel
+     * and week however often it is asked; returns how many channels it goes to.
+     */
     public int publish(long communityId) {
         Optional<Community> community = communities.find(communityId);
         if (community.isEmpty()) {
             LOG.info("No digest for community {}: it no longer exists", communityId);
             return 0;
         }
-        Digest digest = build(community.get());
-        Messages messages = Messages.of(community.get().locale());
-        int delivered = 0;
-        for (ChannelRef channel : communities.channels(community.get())) {
-            Card card = DigestCards.card(messages, digest, channel.platform().commandPrefix());
-            if (messenger.post(channel, card).isPresent()) {
-                delivered++;
-            }
-        }
-        LOG.info("Digest of community {} posted in {} channel(s)", communityId, delivered);
-        return delivered;
+        ZonedDateTime now = clock.instant().atZone(community.get().timeZone());
+        String week = now.get(IsoFields.WEEK_BASED_YEAR) + "-W" + now.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        List<ChannelRef> channels = communities.channels(community.get());
+        database.inTransaction(() -> channels.forEach(channel -> outbox.post(KIND, communityId, channel,
+                "digest:" + communityId + ":" + week + ":" + channel.platform().id() + ":" + channel.workspaceId()
+                        + ":" + channel.channelId())));
+        LOG.info("Digest of community {} ({}) due in {} channel(s)", communityId, week, channels.size());
+        return channels.size();
+    }
+
+    /** The digest as the outbox posts it: the week before the moment it was due, drawn when it is sent. */
+    private Optional<Card> draw(long communityId, ChannelRef channel, Instant asOf, boolean posted) {
+        return communities.find(communityId).map(community -> DigestCards.card(Messages.of(community.locale()),
+                build(community, asOf), channel.platform().commandPrefix()));
     }
 
     /** This week's digest, shown now to a facilitator only; empty for other members. */

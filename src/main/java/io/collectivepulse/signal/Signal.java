@@ -13,14 +13,13 @@ import java.util.List;
  * @param platform    where it was posted, with {@code workspaceId} and {@code channelId}
  * @param authorId    the author's user id, in the same workspace
  * @param link        the resource's address, or null for a signal without one
- * @param messageId   the platform's id of the card posted for it, or null if it could not be posted
  * @param flaggedAt   when a facilitator flagged it for the next session, or null
  * @param votes       how many members clicked "Je le vois aussi"
  * @param claimants   display names of the members who took it up, first first
  */
 public record Signal(long id, long communityId, Kind kind, String platform, String workspaceId, String channelId,
                      String authorId, String authorName, String body, String link, List<String> themes,
-                     Instant createdAt, String messageId, Instant flaggedAt, int votes, List<String> claimants) {
+                     Instant createdAt, Instant flaggedAt, int votes, List<String> claimants) {
     public static final int MAX_LENGTH = 2000;
     public static final int MAX_THEMES = 10;
 

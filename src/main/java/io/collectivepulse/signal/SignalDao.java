@@ -4,6 +4,7 @@ import io.collectivepulse.chat.Actor;
 import io.collectivepulse.community.MemberDao;
 import io.collectivepulse.community.Role;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.OutboxDao;
 import io.collectivepulse.db.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ final class SignalDao {
     /** The columns of {@link Signal}, counts included, for a query on {@code signal s}. */
     private static final String COLUMNS = """
             s.id, s.community_id, s.kind, s.platform, s.workspace_id, s.channel_id, s.author_id,
-            s.author_name, s.body, s.link, s.themes, s.created_at, s.message_id, s.flagged_at,
+            s.author_name, s.body, s.link, s.themes, s.created_at, s.flagged_at,
             (SELECT count(*) FROM signal_vote v WHERE v.signal_id = s.id) AS votes,
             ARRAY(SELECT c.display_name FROM signal_claim c WHERE c.signal_id = s.id
                   ORDER BY c.claimed_at, c.user_id) AS claimants
@@ -35,7 +36,7 @@ final class SignalDao {
             rs.getLong("community_id"), Signal.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
             rs.getString("platform"), rs.getString("workspace_id"), rs.getString("channel_id"),
             rs.getString("author_id"), rs.getString("author_name"), rs.getString("body"), rs.getString("link"),
-            Rows.strings(rs, "themes"), Rows.instant(rs, "created_at"), rs.getString("message_id"),
+            Rows.strings(rs, "themes"), Rows.instant(rs, "created_at"),
             Rows.instant(rs, "flagged_at"), rs.getInt("votes"), Rows.strings(rs, "claimants"));
 
     private static final RowMapper<ThemeCount> THEME = (rs, ctx) -> new ThemeCount(rs.getString("name"),
@@ -51,27 +52,28 @@ final class SignalDao {
     record NewSignal(long communityId, Signal.Kind kind, String platform, String workspaceId,
                             String channelId, String authorId, String authorName, String body, String link,
                             List<String> themes, Instant createdAt) {
-        /** The signal as just stored: no +1, no claim, no card yet. */
-        Signal stored(long id) {
-            return new Signal(id, communityId, kind, platform, workspaceId, channelId, authorId, authorName, body,
-                    link, themes, createdAt, null, null, 0, List.of());
-        }
     }
 
     /**
-     * Stores the signal and records its author as a member of the community (a facilitator stays one), in one
-     * statement: both are written or neither, in one round trip. Returns the signal's id.
+     * Stores the signal, records its author as a member of the community (a facilitator stays one) and writes the
+     * outbox row of its card, in one statement: all or nothing, in one round trip. Returns the signal's id.
+     *
+     * @param card what {@code Outbox.postBinds} gives for the card's kind and channel
      */
-    long insert(NewSignal s, Actor author) {
+    long insert(NewSignal s, Actor author, Map<String, Object> card) {
         return jdbi.withHandle(h -> h.createQuery("WITH author AS (" + MemberDao.UPSERT + """
+                        ), stored AS (
+                            INSERT INTO signal (community_id, kind, platform, workspace_id, channel_id, author_id,
+                                                author_name, body, link, themes, created_at)
+                            VALUES (:communityId, :kind, :platform, :workspaceId, :channelId, :authorId, :authorName,
+                                    :body, :link, :themes, :now)
+                            RETURNING id
+                        ), card AS (""" + OutboxDao.postAfter("stored") + """
                         )
-                        INSERT INTO signal (community_id, kind, platform, workspace_id, channel_id, author_id,
-                                            author_name, body, link, themes, created_at)
-                        VALUES (:communityId, :kind, :platform, :workspaceId, :channelId, :authorId, :authorName,
-                                :body, :link, :themes, :now)
-                        RETURNING id
+                        SELECT id FROM stored
                         """)
                 .bindMap(MemberDao.binds(s.communityId(), author, Role.MEMBER, s.createdAt()))
+                .bindMap(card)
                 .bind("communityId", s.communityId())
                 .bind("kind", s.kind().name().toLowerCase(Locale.ROOT))
                 .bind("platform", s.platform())
@@ -166,11 +168,6 @@ final class SignalDao {
                 .bind("communityId", communityId).bind("id", id).bind("body", body)
                 .bind("themes", themes.toArray(String[]::new)).bind("link", link)
                 .execute());
-    }
-
-    void setMessageId(long id, String messageId) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE signal SET message_id = :messageId WHERE id = :id")
-                .bind("id", id).bind("messageId", messageId).execute());
     }
 
     /** Flags the signal for the next session, or clears the flag; 0 if the community has no such signal. */

@@ -3,10 +3,10 @@ package io.collectivepulse.signal;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
-import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.i18n.Messages;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,23 +19,34 @@ import java.util.Optional;
  * members do with them afterwards: +1, take it up, flag it for the next session, edit, delete. Every verb that
  * writes is one transaction; cards are posted and redrawn once it is committed.
  */
-public final class SignalService implements AutoCloseable {
+public final class SignalService {
     public static final int LIST_SIZE = 10;
     public static final int THEME_LIST_SIZE = 40;
     public static final Duration THEME_WINDOW = Duration.ofDays(90);
+    /** How long a card or a redraw is worth trying to send: a day of platform trouble. */
+    static final Duration CARD_PATIENCE = Duration.ofDays(1);
 
     private final Database database;
     private final SignalDao dao;
     private final CommunityService communities;
     private final Clock clock;
-    private final SignalCardDesk cards;
+    private final Outbox outbox;
 
-    public SignalService(Database database, CommunityService communities, Messenger messenger, Clock clock) {
+    /** Also registers the cards of signals and resources with the outbox. */
+    public SignalService(Database database, CommunityService communities, Outbox outbox, Clock clock) {
         this.database = database;
         this.dao = new SignalDao(database);
         this.communities = communities;
         this.clock = clock;
-        this.cards = new SignalCardDesk(dao, communities, messenger);
+        this.outbox = outbox;
+        for (Signal.Kind kind : Signal.Kind.values()) {
+            outbox.source(cardKind(kind), new SignalCardSource(dao, communities, kind), CARD_PATIENCE);
+        }
+    }
+
+    /** The outbox kind of a signal's or a resource's card. */
+    static String cardKind(Signal.Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -54,9 +65,8 @@ public final class SignalService implements AutoCloseable {
     }
 
     /**
-     * Stores the draft and its author's membership in one statement (one round trip on the ack path, all or
-     * nothing), then has its card posted. A new signal has no +1 and no claim yet, so its card is drawn from
-     * what was stored, without reading it back.
+     * Stores the draft, its author's membership and the outbox row of its card in one statement (one round trip on
+     * the ack path, all or nothing); the card goes out once that is committed.
      */
     private PostResult store(Community community, Actor actor, ChannelRef channel, SignalDraft draft) {
         if (!draft.isValid()) {
@@ -65,8 +75,8 @@ public final class SignalService implements AutoCloseable {
         var signal = new SignalDao.NewSignal(community.id(), draft.kind(), channel.platform().id(),
                 channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), draft.body(),
                 draft.link(), draft.themes(), clock.instant());
-        long id = dao.insert(signal, actor);
-        cards.post(community, actor, channel, signal.stored(id));
+        long id = dao.insert(signal, actor, outbox.postBinds(cardKind(draft.kind()), channel));
+        outbox.wake();
         return new PostResult.Posted(id);
     }
 
@@ -83,7 +93,7 @@ public final class SignalService implements AutoCloseable {
      */
     public EditResult edit(Community community, Actor actor, long id, String rawText, String rawThemes,
                            String rawLink) {
-        EditResult result = database.inTransaction(() -> {
+        return database.inTransaction(() -> {
             Optional<Signal> signal = dao.find(community.id(), id);
             if (signal.isEmpty()) {
                 return new EditResult.NotFound();
@@ -96,12 +106,9 @@ public final class SignalService implements AutoCloseable {
                 return new EditResult.Invalid(draft.refusal());
             }
             dao.update(community.id(), id, draft.body(), draft.themes(), draft.link());
-            return new EditResult.Edited(signal.get());
+            redraw(signal.get());
+            return (EditResult) new EditResult.Edited();
         });
-        if (result instanceof EditResult.Edited edited) {
-            cards.changed(edited.before(), false);
-        }
-        return result;
     }
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
@@ -141,12 +148,12 @@ public final class SignalService implements AutoCloseable {
         });
     }
 
-    /** A button pressed on a signal card of this community; the card is redrawn once the change is committed. */
+    /** A button pressed on a signal card of this community; the card's redraw is written with the change. */
     public ActionResult press(Community community, Actor actor, String action, long id) {
-        Pressed pressed = database.inTransaction(() -> {
+        return database.inTransaction(() -> {
             Optional<Signal> signal = dao.find(community.id(), id);
             if (signal.isEmpty()) {
-                return new Pressed(ActionResult.NOT_FOUND, null);
+                return ActionResult.NOT_FOUND;
             }
             ActionResult result = switch (action) {
                 case SignalActions.VOTE -> dao.toggleVote(community.id(), id, actor, clock.instant())
@@ -160,17 +167,15 @@ public final class SignalService implements AutoCloseable {
             };
             if (result.changed()) {
                 communities.recordParticipation(community, actor);
+                redraw(signal.get());
             }
-            return new Pressed(result, signal.get());
+            return result;
         });
-        if (pressed.result().changed()) {
-            cards.changed(pressed.signal(), pressed.result() == ActionResult.DELETED);
-        }
-        return pressed.result();
     }
 
-    /** What a press did, and the signal as it was before. */
-    private record Pressed(ActionResult result, Signal signal) {
+    /** The signal's card is drawn again from its state then (or says it was deleted). */
+    private void redraw(Signal signal) {
+        outbox.redraw(cardKind(signal.kind()), signal.id(), signal.channel());
     }
 
     private ActionResult flag(Community community, Actor actor, long id) {
@@ -188,12 +193,6 @@ public final class SignalService implements AutoCloseable {
         return dao.delete(community.id(), signal.id()) > 0 ? ActionResult.DELETED : ActionResult.NOT_FOUND;
     }
 
-    /** Finishes the card posts and redraws under way. */
-    @Override
-    public void close() throws InterruptedException {
-        cards.close();
-    }
-
     /** What {@link #press} did. */
     public enum ActionResult {
         VOTED, UNVOTED, CLAIMED, UNCLAIMED, FLAG_TOGGLED, DELETED, NOT_FOUND, FACILITATORS_ONLY, AUTHOR_ONLY;
@@ -205,8 +204,7 @@ public final class SignalService implements AutoCloseable {
 
     /** What {@link #edit} did. */
     public sealed interface EditResult {
-        /** {@code before}: the signal as it was, whose card is redrawn. */
-        record Edited(Signal before) implements EditResult {
+        record Edited() implements EditResult {
         }
 
         record NotFound() implements EditResult {

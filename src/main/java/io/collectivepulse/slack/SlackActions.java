@@ -8,26 +8,25 @@ import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
- * Buttons pressed on the cards the bot posted: acknowledged at once; the press is handled afterwards, the
- * card is updated in place by the service, and any notice goes to the member alone ({@code chat.postEphemeral}).
+ * Buttons pressed on the cards the bot posted: the press is handled before the ack (database work only: the card
+ * is redrawn through the outbox), a form opens at once with the click's trigger, and any notice goes to the member
+ * alone ({@code chat.postEphemeral}) through the outbox.
  */
 final class SlackActions {
     private static final Pattern EVERY_ACTION = Pattern.compile(".*");
     private final Router router;
-    private final SlackMessenger messenger;
+    private final Outbox outbox;
     private final SlackForms forms;
-    private final Executor afterAck;
 
-    SlackActions(Router router, SlackMessenger messenger, SlackForms forms, Executor afterAck) {
+    SlackActions(Router router, Outbox outbox, SlackForms forms) {
         this.router = router;
-        this.messenger = messenger;
+        this.outbox = outbox;
         this.forms = forms;
-        this.afterAck = afterAck;
     }
 
     void register(App app) {
@@ -39,8 +38,7 @@ final class SlackActions {
                     && BlockKitRenderer.LINK_ACTION.equals(payload.getActions().get(0).getActionId())) {
                 return ctx.ack();
             }
-            MethodsClient client = ctx.client();
-            afterAck.execute(() -> press(client, payload));
+            press(ctx.client(), payload);
             return ctx.ack();
         });
     }
@@ -59,7 +57,7 @@ final class SlackActions {
             return;
         }
         if (!reply.isEmpty()) {
-            messenger.notify(channel, user, reply.card());
+            outbox.notify(channel, user, reply.card());
         }
     }
 }

@@ -12,7 +12,8 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
-import io.collectivepulse.chat.Messenger;
+import io.collectivepulse.delivery.Outbox;
+import io.collectivepulse.delivery.Sender;
 import io.collectivepulse.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -23,8 +24,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Request}, lets the Bolt {@link App} run the handlers, and copies Bolt's {@link Response}
  * back. Slash commands, interactivity (buttons) and the Events API all arrive here.
  */
-public final class SlackBridge implements Handler, AutoCloseable {
+public final class SlackBridge implements Handler {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlackBridge.class);
     public static final String INSTALL_PATH = "/slack/install";
     public static final String REDIRECT_PATH = "/slack/oauth_redirect";
@@ -42,14 +41,9 @@ public final class SlackBridge implements Handler, AutoCloseable {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
-    private final SlackMessenger messenger;
-    private final ExecutorService afterAck = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "slack-after-ack");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SlackSender sender;
 
-    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router,
+    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router, Outbox outbox,
                        SlackInstallationDao installationDao, Clock clock) {
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
         var slackConfig = new SlackConfig();
@@ -57,6 +51,10 @@ public final class SlackBridge implements Handler, AutoCloseable {
         // The SDK's per-method call statistics walk a list of every call of the last minute on each call: a
         // quarter of the CPU at a few hundred card posts a second. Nothing reads them here.
         slackConfig.setStatsEnabled(false);
+        // A slow Slack delays its own messages in the outbox, never more than this per call.
+        slackConfig.setHttpClientReadTimeoutMillis(10_000);
+        slackConfig.setHttpClientWriteTimeoutMillis(10_000);
+        slackConfig.setHttpClientCallTimeoutMillis(15_000);
         Slack slack = Slack.getInstance(slackConfig);
         var builder = AppConfig.builder()
                 .signingSecret(config.signingSecret())
@@ -83,14 +81,14 @@ public final class SlackBridge implements Handler, AutoCloseable {
             app.service((OAuthStateService) installations);
         }
         var renderer = new BlockKitRenderer();
-        this.messenger = new SlackMessenger(slack.methods(), config.distributed()
+        this.sender = new SlackSender(slack.methods(), config.distributed()
                 ? installations::botToken
                 : workspace -> Optional.of(config.botToken()), renderer);
-        var forms = new SlackForms(router, renderer, messenger, afterAck);
+        var forms = new SlackForms(router, renderer, outbox);
         forms.register(app);
         new SlackCommands(router, renderer, forms).register(app);
-        new SlackMentions(router, messenger, afterAck).register(app);
-        new SlackActions(router, messenger, forms, afterAck).register(app);
+        new SlackMentions(router, outbox).register(app);
+        new SlackActions(router, outbox, forms).register(app);
         this.parser = new SlackRequestParser(appConfig);
     }
 
@@ -148,16 +146,9 @@ public final class SlackBridge implements Handler, AutoCloseable {
         ctx.result(response.getBody() == null ? "" : response.getBody());
     }
 
-    /** Posts and updates cards in Slack channels with the bot token. */
-    public Messenger messenger() {
-        return messenger;
-    }
-
-    /** Stops the work that runs after acknowledgements, letting what is under way finish. */
-    @Override
-    public void close() throws InterruptedException {
-        afterAck.shutdown();
-        afterAck.awaitTermination(10, TimeUnit.SECONDS);
+    /** Sends the outbox's messages to Slack channels, with each workspace's bot token. */
+    public Sender sender() {
+        return sender;
     }
 
     private static Map<String, List<String>> headers(Context ctx) {

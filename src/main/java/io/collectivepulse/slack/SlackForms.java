@@ -11,11 +11,11 @@ import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +29,12 @@ final class SlackForms {
 
     private final Router router;
     private final BlockKitRenderer renderer;
-    private final SlackMessenger messenger;
-    private final Executor afterAck;
+    private final Outbox outbox;
 
-    SlackForms(Router router, BlockKitRenderer renderer, SlackMessenger messenger, Executor afterAck) {
+    SlackForms(Router router, BlockKitRenderer renderer, Outbox outbox) {
         this.router = router;
         this.renderer = renderer;
-        this.messenger = messenger;
-        this.afterAck = afterAck;
+        this.outbox = outbox;
     }
 
     void register(App app) {
@@ -53,7 +51,7 @@ final class SlackForms {
                 return ctx.ackWithErrors(reply.fieldErrors());
             }
             if (reply.card() != null) {
-                afterAck.execute(() -> messenger.notify(channel, user, reply.card()));
+                outbox.notify(channel, user, reply.card());
             }
             return ctx.ack();
         });

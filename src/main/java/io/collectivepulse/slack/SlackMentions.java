@@ -6,38 +6,35 @@ import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
- * {@code @Collective Pulse signal …} in a channel: the Events API delivers an {@code app_mention}, which is
- * acknowledged at once; the command runs afterwards and its answer is posted in the thread (or only to the
- * author, for private replies).
+ * {@code @Collective Pulse signal …} in a channel: the Events API delivers an {@code app_mention}; the command runs
+ * before the ack (database work only) and its answer goes through the outbox, in the thread (or only to the author,
+ * for private replies), once per event.
  */
 final class SlackMentions {
     private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>\\s*");
 
     private final Router router;
-    private final SlackMessenger messenger;
-    private final Executor afterAck;
+    private final Outbox outbox;
 
-    SlackMentions(Router router, SlackMessenger messenger, Executor afterAck) {
+    SlackMentions(Router router, Outbox outbox) {
         this.router = router;
-        this.messenger = messenger;
-        this.afterAck = afterAck;
+        this.outbox = outbox;
     }
 
     void register(App app) {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent event = payload.getEvent();
-            String workspace = payload.getTeamId();
-            afterAck.execute(() -> answer(workspace, event));
+            answer(payload.getTeamId(), payload.getEventId(), event);
             return ctx.ack();
         });
     }
 
-    private void answer(String workspace, AppMentionEvent event) {
+    private void answer(String workspace, String eventId, AppMentionEvent event) {
         String text = SlackText.unescape(LEADING_MENTION.matcher(event.getText()).replaceFirst(""));
         var actor = new Actor(Platform.SLACK, workspace, event.getUser(), null);
         var channel = new ChannelRef(Platform.SLACK, workspace, event.getChannel());
@@ -46,6 +43,11 @@ final class SlackMentions {
             return;
         }
         String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-        messenger.answerInThread(channel, thread, event.getUser(), reply.card(), reply.privately());
+        String key = "mention:" + workspace + ":" + eventId;
+        if (reply.privately()) {
+            outbox.replyPrivately(channel, event.getUser(), thread, reply.card(), key);
+        } else {
+            outbox.reply(channel, thread, reply.card(), key);
+        }
     }
 }

@@ -1,33 +1,41 @@
 package io.collectivepulse.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.collectivepulse.chat.ButtonPress;
+import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Reply;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The Teams bot: remembers every conversation it sees (to post there later), reads commands typed as
- * messages, with or without its @mention, and buttons pressed on its cards, and answers with an Adaptive Card.
+ * The Teams bot: remembers every conversation it sees (to post there later), reads commands typed as messages,
+ * with or without its @mention, and buttons pressed on its cards. What a message does, the fact that it was
+ * handled, and the reply (through the outbox, in the message's thread) are committed together before the Bot
+ * Connector gets its 200: a redelivered activity is handled once, and one whose handling failed is handled again.
  */
 final class PulseBot extends ActivityHandler {
     private final Router router;
-    private final AdaptiveCardRenderer renderer;
+    private final Database database;
+    private final Outbox outbox;
     private final ConversationReferenceDao references;
     private final DeliveredActivityDao delivered;
     private final Clock clock;
 
-    PulseBot(Router router, AdaptiveCardRenderer renderer, ConversationReferenceDao references,
+    PulseBot(Router router, Database database, Outbox outbox, ConversationReferenceDao references,
              DeliveredActivityDao delivered, Clock clock) {
         this.router = router;
-        this.renderer = renderer;
+        this.database = database;
+        this.outbox = outbox;
         this.references = references;
         this.delivered = delivered;
         this.clock = clock;
@@ -47,39 +55,48 @@ final class PulseBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turnContext) {
         Activity activity = turnContext.getActivity();
-        if (activity.getId() != null
-                && delivered.record(activity.getConversation().getId(), activity.getId(), clock.instant()) == 0) {
-            // Delivered again by the Bot Connector: already handled, answered or not.
+        String text = activity.getValue() != null ? null : Activity.removeRecipientMentionImmutable(activity);
+        if (activity.getValue() == null && (text == null || text.isBlank())) {
+            // An attachment or a reaction without text: nothing to answer.
             return CompletableFuture.completedFuture(null);
         }
-        Reply reply;
-        if (activity.getValue() != null) {
-            // An Action.Submit button on one of our cards: its data says which action, on what.
-            JsonNode data = Serialization.objectToTree(activity.getValue());
-            Map<String, String> fields = new HashMap<>();
-            data.fields().forEachRemaining(field -> {
-                if (field.getValue().isTextual()) {
-                    fields.put(field.getKey(), field.getValue().asText());
-                }
-            });
-            reply = router.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
-                    data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText(""),
-                    fields));
-        } else {
-            String text = Activity.removeRecipientMentionImmutable(activity);
-            if (text == null || text.isBlank()) {
-                // An attachment or a reaction without text: nothing to answer.
-                return CompletableFuture.completedFuture(null);
+        ChannelRef channel = TeamsChannels.channel(activity);
+        database.inTransaction(() -> {
+            if (activity.getId() != null
+                    && delivered.record(activity.getConversation().getId(), activity.getId(), clock.instant()) == 0) {
+                return; // Delivered again by the Bot Connector after it was handled.
             }
-            reply = router.handleMessage(TeamsChannels.actor(activity), TeamsChannels.channel(activity), text);
-        }
+            Reply reply = activity.getValue() != null ? router.press(press(activity))
+                    : router.handleMessage(TeamsChannels.actor(activity), channel, text);
+            answer(channel, activity, reply);
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** An Action.Submit button on one of our cards: its data says which action, on what, with the form's fields. */
+    private static ButtonPress press(Activity activity) {
+        JsonNode data = Serialization.objectToTree(activity.getValue());
+        Map<String, String> fields = new HashMap<>();
+        data.fields().forEachRemaining(field -> {
+            if (field.getValue().isTextual()) {
+                fields.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
+                data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText(""),
+                fields);
+    }
+
+    private void answer(ChannelRef channel, Activity activity, Reply reply) {
         if (reply.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        Activity answer = reply.form() != null
-                ? TeamsMessenger.activity(AdaptiveCardRenderer.CONTENT_TYPE, renderer.render(reply.form()),
-                        reply.form().title())
-                : TeamsMessenger.activity(renderer, reply.card());
-        return turnContext.sendActivity(answer).thenApply(sent -> null);
+        String key = "teams:" + activity.getConversation().getId() + ":"
+                + (activity.getId() != null ? activity.getId() : UUID.randomUUID().toString());
+        if (reply.form() != null) {
+            outbox.reply(channel, activity.getId(), reply.form(), key);
+        } else {
+            outbox.reply(channel, activity.getId(), reply.card(), key);
+        }
     }
 }

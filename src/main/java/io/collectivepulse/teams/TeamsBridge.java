@@ -10,7 +10,9 @@ import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.Config;
-import io.collectivepulse.chat.Messenger;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
+import io.collectivepulse.delivery.Sender;
 import io.collectivepulse.router.Router;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -36,24 +38,23 @@ public final class TeamsBridge implements Handler {
     private final BotFrameworkAdapter adapter;
     private final PulseBot bot;
     private final boolean authenticated;
-    private final TeamsMessenger messenger;
+    private final TeamsSender sender;
 
-    public TeamsBridge(Config.Teams config, Router router, ConversationReferenceDao references,
-                       DeliveredActivityDao delivered, Clock clock) {
+    public TeamsBridge(Config.Teams config, Router router, Database database, Outbox outbox,
+                       ConversationReferenceDao references, DeliveredActivityDao delivered, Clock clock) {
         this.authenticated = config.authenticated();
         ChannelValidation.setOpenIdMetaDataUrl(config.openIdMetadataUrl());
         this.adapter = authenticated
-                ? new BotFrameworkAdapter(new BotAppCredentials(config, clock), new AuthenticationConfiguration(),
-                        null, null, null)
-                : new BotFrameworkAdapter(new SimpleCredentialProvider("", ""));
+                ? new TeamsAdapter(new BotAppCredentials(config, clock), new AuthenticationConfiguration())
+                : new TeamsAdapter(new SimpleCredentialProvider("", ""));
         var renderer = new AdaptiveCardRenderer();
-        this.bot = new PulseBot(router, renderer, references, delivered, clock);
-        this.messenger = new TeamsMessenger(adapter, config.appId(), references, renderer);
+        this.bot = new PulseBot(router, database, outbox, references, delivered, clock);
+        this.sender = new TeamsSender(adapter, config.appId(), references, renderer);
     }
 
-    /** Posts and updates cards in Teams conversations the bot has been addressed in. */
-    public Messenger messenger() {
-        return messenger;
+    /** Sends the outbox's messages to the Teams conversations the bot has been addressed in. */
+    public Sender sender() {
+        return sender;
     }
 
     @Override

@@ -7,10 +7,10 @@ import io.collectivepulse.Config;
 import io.collectivepulse.TestDatabase;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
-import io.collectivepulse.chat.Messenger;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.digest.Digest;
 import io.collectivepulse.digest.DigestAccess;
 import io.collectivepulse.digest.DigestService;
@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -96,11 +95,12 @@ public final class DigestBench {
             var jdbi = database.jdbi();
             var communities = new CommunityService(database, Clock.systemUTC(),
                     java.util.Locale.FRENCH, java.time.ZoneId.of("Europe/Paris"));
-            var messenger = new NoMessenger();
-            var signals = new SignalService(database, communities, messenger, Clock.systemUTC());
+            // Not started: nothing is sent, the digests are only built.
+            var outbox = new Outbox(database, Clock.systemUTC());
+            var signals = new SignalService(database, communities, outbox, Clock.systemUTC());
             // Not started: the digest registers its job with it, nothing fires.
             var scheduler = new PulseScheduler(database.dataSource());
-            var service = new DigestService(database, communities, signals, messenger, scheduler, Clock.systemUTC());
+            var service = new DigestService(database, communities, signals, outbox, scheduler, Clock.systemUTC());
             int existing = 0;
             for (int count : counts) {
                 io.collectivepulse.support.DigestData.insert(jdbi, existing, count - existing, perCommunity);
@@ -140,21 +140,5 @@ public final class DigestBench {
 
     private static void sink(long value) {
         sink += value;
-    }
-
-    private static final class NoMessenger implements Messenger {
-        @Override
-        public Optional<String> post(ChannelRef channel, Card card) {
-            return Optional.of("0");
-        }
-
-        @Override
-        public boolean update(ChannelRef channel, String messageId, Card card) {
-            return true;
-        }
-
-        @Override
-        public void notify(ChannelRef channel, String userId, Card card) {
-        }
     }
 }

@@ -9,11 +9,12 @@ import io.collectivepulse.chat.Platform;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.community.CommunityService.LinkResult;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.signal.SignalService.ActionResult;
 import io.collectivepulse.signal.SignalService.EditResult;
 import io.collectivepulse.signal.SignalService.PostResult;
 import io.collectivepulse.support.PulseDatabase;
-import io.collectivepulse.support.RecordingMessenger;
+import io.collectivepulse.support.RecordingSender;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -31,10 +32,11 @@ class SignalServiceTest {
     @RegisterExtension
     static final PulseDatabase db = new PulseDatabase();
 
-    private static final RecordingMessenger MESSENGER = new RecordingMessenger();
+    private static final RecordingSender MESSENGER = new RecordingSender();
     private static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T0SIG", "C0SIG");
     private static final Actor ANNE = new Actor(Platform.SLACK, "T0SIG", "U0ANNE", "anne");
     private static final Actor BOB = new Actor(Platform.SLACK, "T0SIG", "U0BOB", "bob");
+    private static Outbox outbox;
     private static CommunityService communities;
     private static SignalService signals;
     private static Community community;
@@ -42,7 +44,10 @@ class SignalServiceTest {
     @BeforeAll
     static void start() {
         communities = new CommunityService(db.database(), Clock.systemUTC(), Locale.FRENCH, ZoneId.of("Europe/Paris"));
-        signals = new SignalService(db.database(), communities, MESSENGER, Clock.systemUTC());
+        outbox = new Outbox(db.database(), Clock.systemUTC());
+        outbox.register(Platform.SLACK, MESSENGER);
+        signals = new SignalService(db.database(), communities, outbox, Clock.systemUTC());
+        outbox.start();
         community = ((LinkResult.Linked) communities.create(ANNE, CHANNEL, "Veille RH")).community();
         // A failure PostgreSQL raises half-way through a write, on demand: a signal or a member named "boom".
         db.jdbi().useHandle(h -> h.execute("""
@@ -56,8 +61,8 @@ class SignalServiceTest {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        signals.close();
+    static void stop() {
+        outbox.close();
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class Awaits {
     /** The platform message id of a signal's card, once the service has posted it (10 s at most). */
     public static String messageId(RunningService service, long signalId) {
         return until(() -> service.jdbi().withHandle(h -> h.createQuery(
-                                "SELECT message_id FROM signal WHERE id = :id")
+                                "SELECT message_id FROM sent_message WHERE kind IN ('signal', 'resource')"
+                                        + " AND subject_id = :id ORDER BY outbox_id DESC LIMIT 1")
                         .bind("id", signalId).mapTo(String.class).findOne()), Duration.ofSeconds(10),
                 () -> "The card of signal " + signalId + " was not posted");
     }

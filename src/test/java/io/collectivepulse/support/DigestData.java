@@ -26,7 +26,7 @@ public record DigestData(Community community, Instant from, Instant to, List<Sig
             signals.add(new Signal(i + 1, 1, resource ? Signal.Kind.RESOURCE : Signal.Kind.SIGNAL, "slack", "T1", "C1",
                     "U" + i, "membre " + i, "Signal numéro " + i + " <!channel> & co ".repeat(1 + i % 20),
                     resource ? "https://example.org/ressource/" + i : null, List.of("theme-" + (i % themes)),
-                    TO.minus(Duration.ofMinutes(i + 1)), "1.1", i % 97 == 0 ? TO.minusSeconds(5) : null, i % 13,
+                    TO.minus(Duration.ofMinutes(i + 1)), i % 97 == 0 ? TO.minusSeconds(5) : null, i % 13,
                     i % 89 == 0 ? List.of("anne", "bob") : List.of()));
         }
         return new DigestData(community, TO.minus(Duration.ofDays(7)), TO, signals);

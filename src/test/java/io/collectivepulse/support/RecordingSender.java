@@ -2,19 +2,21 @@ package io.collectivepulse.support;
 
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
-import io.collectivepulse.chat.Messenger;
+import io.collectivepulse.chat.Form;
+import io.collectivepulse.delivery.Limit;
+import io.collectivepulse.delivery.Outcome;
+import io.collectivepulse.delivery.Sender;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * A {@link Messenger} that keeps what services send instead of calling a platform, for service-level tests (as
- * Hubot's DummyAdapter does): every post, update and notice, in order.
+ * A platform {@link Sender} that keeps what the outbox sends instead of calling a platform, for service-level tests
+ * (as Hubot's DummyAdapter does): every post, update and notice, in order; no limits.
  */
-public final class RecordingMessenger implements Messenger {
+public final class RecordingSender implements Sender {
     /** What was sent: {@code kind} is post, update or notify; {@code target} the message id or the member. */
     public record Sent(String kind, ChannelRef channel, String target, Card card) {
         /** The card's text as a member reads it: title, items, buttons' labels, footer. */
@@ -36,21 +38,38 @@ public final class RecordingMessenger implements Messenger {
     private final AtomicInteger ids = new AtomicInteger();
 
     @Override
-    public Optional<String> post(ChannelRef channel, Card card) {
+    public int parts(Card card) {
+        return 1;
+    }
+
+    @Override
+    public Outcome post(ChannelRef channel, Card card, int part, String replyTo) {
         String id = "m" + ids.incrementAndGet();
         sent.add(new Sent("post", channel, id, card));
-        return Optional.of(id);
+        return new Outcome.Sent(id);
     }
 
     @Override
-    public boolean update(ChannelRef channel, String messageId, Card card) {
+    public Outcome postForm(ChannelRef channel, Form form, String replyTo) {
+        sent.add(new Sent("form", channel, replyTo, Card.text(form.title())));
+        return new Outcome.Sent("f" + ids.incrementAndGet());
+    }
+
+    @Override
+    public Outcome update(ChannelRef channel, String messageId, Card card) {
         sent.add(new Sent("update", channel, messageId, card));
-        return true;
+        return new Outcome.Sent(messageId);
     }
 
     @Override
-    public void notify(ChannelRef channel, String userId, Card card) {
-        sent.add(new Sent("notify", channel, userId, card));
+    public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
+        sent.add(new Sent("notify", channel, memberId, card));
+        return new Outcome.Sent("n" + ids.incrementAndGet());
+    }
+
+    @Override
+    public List<Limit> limits(Call call, ChannelRef channel) {
+        return List.of();
     }
 
     public List<Sent> sent() {

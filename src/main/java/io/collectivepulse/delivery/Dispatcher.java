@@ -1,0 +1,165 @@
+package io.collectivepulse.delivery;
+
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Platform;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox: one thread claims due rows (a lease, renewed while they wait; a crashed replica's rows are
+ * claimed again once its lease ran out), and each channel's rows go out one after the other in a {@link Lane},
+ * each call at the moment {@link Pace} allows, on a small pool of sending threads.
+ */
+final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(20);
+    /** How often the claimer looks for rows written by another replica when nothing woke it. */
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final int BATCH = 200;
+    private static final int PER_CHANNEL = 30;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    final OutboxDao dao;
+    final Map<Platform, Sender> senders;
+    final Map<String, Outbox.Kind> kinds;
+    final Clock clock;
+    /** Real time for pacing: the platforms count in seconds that pass, whatever the service's clock says. */
+    final Clock realTime = Clock.systemUTC();
+    final Pace pace = new Pace();
+    final String owner;
+    final ScheduledExecutorService sending;
+    private final Map<ChannelRef, Lane> lanes = new ConcurrentHashMap<>();
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private boolean woken;
+    private Thread claimer;
+
+    Dispatcher(OutboxDao dao, Map<Platform, Sender> senders, Map<String, Outbox.Kind> kinds, Clock clock,
+               String owner, int threads) {
+        this.dao = dao;
+        this.senders = senders;
+        this.kinds = kinds;
+        this.clock = clock;
+        this.owner = owner;
+        this.sending = Executors.newScheduledThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "outbox-send");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void start() {
+        running = true;
+        claimer = new Thread(this::claimLoop, "outbox-claim");
+        claimer.setDaemon(true);
+        claimer.start();
+    }
+
+    /** Rows were just committed: look now rather than at the next poll. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void claimLoop() {
+        Instant renewed = realTime.instant();
+        while (running) {
+            try {
+                if (realTime.instant().isAfter(renewed.plus(RENEW_EVERY))) {
+                    renewed = realTime.instant();
+                    List<Long> held = held();
+                    if (!held.isEmpty()) {
+                        dao.renew(owner, held, clock.instant().plus(LEASE));
+                    }
+                }
+                Instant now = clock.instant();
+                List<Delivery> rows = dao.claim(owner, now, now.plus(LEASE), BATCH, PER_CHANNEL);
+                rows.forEach(row -> lanes.computeIfAbsent(row.channel(), channel -> new Lane(this, channel)).add(row));
+                if (rows.size() < BATCH) {
+                    await(POLL);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Could not claim outbox rows: {}", e.toString());
+                await(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void await(Duration timeout) {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(timeout.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** The ids of the rows this replica holds in its lanes. */
+    List<Long> held() {
+        List<Long> ids = new ArrayList<>();
+        lanes.values().forEach(lane -> ids.addAll(lane.ids()));
+        return ids;
+    }
+
+    /** A lane that has nothing left goes away, unless a row arrived meanwhile. */
+    void idle(Lane lane) {
+        lanes.remove(lane.channel(), lane);
+    }
+
+    /** When to try again: exponential back-off with jitter, at least what the platform asked for. */
+    Instant retryAt(Delivery row, Duration atLeast) {
+        long seconds = 1L << Math.min(row.attempts(), 9);
+        Duration backoff = Duration.ofSeconds(seconds).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+                : Duration.ofSeconds(seconds);
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        Duration wait = Duration.ofMillis((long) (backoff.toMillis() * jitter));
+        return clock.instant().plus(wait.compareTo(atLeast) > 0 ? wait : atLeast);
+    }
+
+    /** Stops claiming, lets the calls under way finish, and gives back the rows still waiting. */
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            if (claimer != null) {
+                claimer.join(Duration.ofSeconds(5).toMillis());
+            }
+            lanes.values().forEach(Lane::stop);
+            sending.shutdown();
+            if (!sending.awaitTermination(10, TimeUnit.SECONDS)) {
+                sending.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Long> held = held();
+        if (!held.isEmpty()) {
+            try {
+                dao.release(owner, held);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not give back {} outbox rows; their lease will run out: {}", held.size(), e.toString());
+            }
+        }
+        LOG.info("Outbox stopped: {} rows given back for the next replica", held.size());
+    }
+}

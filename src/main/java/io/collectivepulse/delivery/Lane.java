@@ -1,0 +1,238 @@
+package io.collectivepulse.delivery;
+
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.CardJson;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Form;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rows this replica claimed for one channel, sent one after the other in the order they were due (the parts of
+ * a split digest in order too), each call when the channel's pace allows. When the platform says "not now", the
+ * row is due again later and the rest of the lane is given back, so that nothing waits on a held claim.
+ */
+final class Lane {
+    private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
+
+    private final Dispatcher dispatcher;
+    private final ChannelRef channel;
+    private final Deque<Delivery> rows = new ArrayDeque<>();
+    private boolean busy;
+    private boolean stopped;
+
+    Lane(Dispatcher dispatcher, ChannelRef channel) {
+        this.dispatcher = dispatcher;
+        this.channel = channel;
+    }
+
+    ChannelRef channel() {
+        return channel;
+    }
+
+    synchronized List<Long> ids() {
+        return rows.stream().map(Delivery::id).toList();
+    }
+
+    synchronized void add(Delivery row) {
+        if (rows.stream().anyMatch(r -> r.id() == row.id())) {
+            return;
+        }
+        rows.addLast(row);
+        if (!busy && !stopped) {
+            busy = true;
+            dispatcher.sending.execute(this::next);
+        }
+    }
+
+    /** No new call starts; the rows left are given back by the dispatcher. */
+    synchronized void stop() {
+        stopped = true;
+    }
+
+    private synchronized Delivery head() {
+        Delivery row = stopped ? null : rows.peekFirst();
+        if (row == null) {
+            busy = false;
+            if (rows.isEmpty()) {
+                dispatcher.idle(this);
+            }
+        }
+        return row;
+    }
+
+    private synchronized void done() {
+        rows.pollFirst();
+    }
+
+    /** Prepares the head row's next call, and schedules it when the pace allows. */
+    private void next() {
+        Delivery row = head();
+        if (row == null) {
+            return;
+        }
+        try {
+            Call call = prepare(row);
+            if (call.finish() != null) {
+                finish(row, call.finish()[0], call.finish()[1]);
+                next();
+                return;
+            }
+            Instant now = dispatcher.realTime.instant();
+            Instant slot = dispatcher.pace.reserve(call.limits(), now);
+            long delay = Math.max(0, Duration.between(now, slot).toMillis());
+            dispatcher.sending.schedule(() -> send(row, call), delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prepare outbox row {} for {}: {}", row.id(), channel, e.toString());
+            backOff(row, new Outcome.Retry(Duration.ZERO, null, e.toString()));
+        }
+    }
+
+    /** What to send for the row now, or how the row ends without a call. */
+    private Call prepare(Delivery row) {
+        Instant now = dispatcher.clock.instant();
+        if (now.isAfter(row.giveUpAt())) {
+            return Call.ends("dropped", "expired");
+        }
+        Sender sender = dispatcher.senders.get(channel.platform());
+        if (sender == null) {
+            return Call.ends("failed", "platform_not_configured");
+        }
+        return switch (row.op()) {
+            case NOTIFY -> new Call(sender.limits(Sender.Call.NOTIFY, channel), -1,
+                    () -> sender.notify(channel, row.memberId(), (Card) CardJson.read(row.card()), row.replyTo()));
+            case POST -> post(row, sender);
+            case UPDATE -> update(row, sender);
+        };
+    }
+
+    private Call post(Delivery row, Sender sender) {
+        Object written = row.card() == null ? null : CardJson.read(row.card());
+        if (written instanceof Form form) {
+            return new Call(sender.limits(Sender.Call.POST, channel), -1,
+                    () -> sender.postForm(channel, form, row.replyTo()));
+        }
+        Optional<Card> card = written != null ? Optional.of((Card) written)
+                : source(row).draw(row.subjectId(), channel, row.asOf(), false);
+        if (card.isEmpty()) {
+            return Call.ends("dropped", "gone");
+        }
+        int part = dispatcher.dao.sentParts(row.id());
+        if (part >= sender.parts(card.get())) {
+            return Call.ends("sent", "sent");
+        }
+        return new Call(sender.limits(Sender.Call.POST, channel), part,
+                () -> sender.post(channel, card.get(), part, row.replyTo()));
+    }
+
+    private Call update(Delivery row, Sender sender) {
+        Optional<String> messageId = dispatcher.dao.messageId(row.kind(), row.subjectId(), channel);
+        if (messageId.isEmpty()) {
+            // A post still to come draws the latest state itself; one that never went out has nothing to redraw.
+            boolean pending = dispatcher.dao.postPending(row.kind(), row.subjectId(), channel);
+            return Call.ends("dropped", pending ? "superseded" : "never_posted");
+        }
+        Optional<Card> card = source(row).draw(row.subjectId(), channel, row.asOf(), true);
+        if (card.isEmpty()) {
+            return Call.ends("dropped", "gone");
+        }
+        return new Call(sender.limits(Sender.Call.UPDATE, channel), -1,
+                () -> sender.update(channel, messageId.get(), card.get()));
+    }
+
+    private CardSource source(Delivery row) {
+        Outbox.Kind kind = dispatcher.kinds.get(row.kind());
+        if (kind == null) {
+            throw new IllegalStateException("No card source for " + row.kind());
+        }
+        return kind.source();
+    }
+
+    private void send(Delivery row, Call call) {
+        Outcome outcome;
+        try {
+            outcome = call.send().get();
+        } catch (RuntimeException e) {
+            outcome = new Outcome.Retry(Duration.ZERO, null, e.toString());
+        }
+        try {
+            if (outcome instanceof Outcome.Sent sent) {
+                if (call.part() >= 0) {
+                    dispatcher.dao.recordPart(row, call.part(), sent.messageId(), dispatcher.clock.instant());
+                } else {
+                    finish(row, "sent", "sent");
+                }
+                next();
+            } else if (outcome instanceof Outcome.Failed failed) {
+                LOG.warn("{} refused outbox row {} for good: {}", channel, row.id(), failed.reason());
+                finish(row, "failed", failed.reason());
+                next();
+            } else {
+                backOff(row, (Outcome.Retry) outcome);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the outcome of outbox row {}: {}", row.id(), e.toString());
+            backOff(row, new Outcome.Retry(Duration.ZERO, null, e.toString()));
+        }
+    }
+
+    /**
+     * The row leaves the lane, then its end is recorded: in this order, so that a row asked again meanwhile (a
+     * newer redraw), claimable as soon as it is recorded, is taken into the lane afresh.
+     */
+    private void finish(Delivery row, String state, String outcome) {
+        done();
+        dispatcher.dao.finish(row, state, outcome, dispatcher.clock.instant());
+    }
+
+    /** Not now: the row is due again later, the rest of the lane goes back for whoever claims next. */
+    private void backOff(Delivery row, Outcome.Retry retry) {
+        if (retry.scope() != null && !retry.after().isZero()) {
+            dispatcher.pace.block(retry.scope(), dispatcher.realTime.instant().plus(retry.after()));
+        }
+        List<Long> others;
+        synchronized (this) {
+            rows.pollFirst();
+            others = rows.stream().map(Delivery::id).toList();
+            rows.clear();
+        }
+        try {
+            Instant due = dispatcher.retryAt(row, retry.after());
+            if (due.isAfter(row.giveUpAt())) {
+                dispatcher.dao.finish(row, "dropped", "gave_up: " + retry.reason(), dispatcher.clock.instant());
+            } else {
+                dispatcher.dao.retry(row, due, retry.reason());
+            }
+            if (!others.isEmpty()) {
+                dispatcher.dao.release(dispatcher.owner, others);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not reschedule outbox row {}; its lease will run out: {}", row.id(), e.toString());
+        }
+        LOG.info("{}: outbox row {} to try again ({}), {} more given back", channel, row.id(), retry.reason(),
+                others.size());
+        next();
+    }
+
+    /**
+     * One call to the platform: what it is paced on, which part of a post it sends (-1 for none), and the call; or,
+     * with {@code finish} set ({state, outcome}), the end of a row that needs no call.
+     */
+    private record Call(List<Limit> limits, int part, Supplier<Outcome> send, String[] finish) {
+        Call(List<Limit> limits, int part, Supplier<Outcome> send) {
+            this(limits, part, send, null);
+        }
+
+        static Call ends(String state, String outcome) {
+            return new Call(List.of(), -1, null, new String[] {state, outcome});
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.collectivepulse.delivery;
+
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.CardJson;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Form;
+import io.collectivepulse.chat.Platform;
+import io.collectivepulse.db.Database;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything the bot sends on its own. Features write what they owe in the transaction of the change that causes it
+ * ({@link #post}, {@link #redraw}, {@link #notify}, {@link #reply}) and register, per kind, the source that draws
+ * the card when it is sent; the adapters register a {@link Sender} per platform. Rows are sent by the
+ * {@link Dispatcher} once committed, within each platform's limits, exactly once.
+ */
+public final class Outbox implements AutoCloseable {
+    /** How long a member's notice or a reply is worth sending. */
+    static final Duration NOTICE_PATIENCE = Duration.ofMinutes(15);
+    /** A redraw waits this long for more clicks, so that a burst of +1s is drawn once. */
+    public static final Duration REDRAW_DELAY = Duration.ofMillis(300);
+    private static final String NOTICE = "notice";
+
+    /** A kind of card: who draws it, and how long it is worth trying to send. */
+    record Kind(CardSource source, Duration patience) {
+    }
+
+    private final OutboxDao dao;
+    private final Clock clock;
+    private final Map<Platform, Sender> senders = new EnumMap<>(Platform.class);
+    private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+    private final Dispatcher dispatcher;
+
+    public Outbox(Database database, Clock clock) {
+        this.dao = new OutboxDao(database, this::wake);
+        this.clock = clock;
+        this.dispatcher = new Dispatcher(dao, senders, kinds, clock, owner(), 4);
+    }
+
+    /** The platform's sender; call while wiring, before {@link #start()}. */
+    public void register(Platform platform, Sender sender) {
+        senders.put(platform, sender);
+    }
+
+    /** The feature that draws cards of {@code kind}, and how long one is worth trying to send after it is due. */
+    public void source(String kind, CardSource source, Duration patience) {
+        if (kinds.putIfAbsent(kind, new Kind(source, patience)) != null || kind.equals(NOTICE)) {
+            throw new IllegalStateException("Card kind " + kind + " is registered twice");
+        }
+    }
+
+    /** Starts sending what is due, from this replica. */
+    public void start() {
+        dispatcher.start();
+    }
+
+    /**
+     * Posts the card of {@code subjectId} in the channel, drawn when it is sent; once per {@code key} (a week's
+     * digest in a channel: {@code digest:<community>:<week>:<channel>}). Joins the caller's transaction.
+     */
+    public void post(String kind, long subjectId, ChannelRef channel, String key) {
+        Instant now = clock.instant();
+        dao.insert(key, Delivery.Op.POST, kind(kind), subjectId, channel, null, null, null, now, now,
+                now.plus(kinds.get(kind).patience()));
+    }
+
+    /**
+     * The values {@link OutboxDao#postAfter} binds, for a feature that writes its row and the post of its card in
+     * one statement (a posted signal).
+     */
+    public Map<String, Object> postBinds(String kind, ChannelRef channel) {
+        Map<String, Object> binds = new HashMap<>();
+        binds.put("outboxKind", kind(kind));
+        binds.put("outboxGiveUpAt", clock.instant().plus(kinds.get(kind).patience()));
+        return binds;
+    }
+
+    /** Redraws the subject's card in the channel, a moment from now, from the state then. */
+    public void redraw(String kind, long subjectId, ChannelRef channel) {
+        Instant now = clock.instant();
+        dao.redraw(kind(kind), subjectId, channel, now, now.plus(REDRAW_DELAY), now.plus(kinds.get(kind).patience()));
+    }
+
+    /** Tells one member something about what they did: only to them where the platform can. */
+    public void notify(ChannelRef channel, String memberId, Card card) {
+        enqueueCard(Delivery.Op.NOTIFY, channel, memberId, null, card, NOTICE + ":" + UUID.randomUUID());
+    }
+
+    /**
+     * Answers a message in its thread ({@code replyTo}: the platform's id of the message), with a card written
+     * now; once per {@code key}.
+     */
+    public void reply(ChannelRef channel, String replyTo, Card card, String key) {
+        enqueueCard(Delivery.Op.POST, channel, null, replyTo, card, key);
+    }
+
+    /** Answers a message in its thread with a form (a Teams input card); once per {@code key}. */
+    public void reply(ChannelRef channel, String replyTo, Form form, String key) {
+        Instant now = clock.instant();
+        dao.insert(key, Delivery.Op.POST, NOTICE, 0, channel, null, replyTo, CardJson.write(form), now, now,
+                now.plus(NOTICE_PATIENCE));
+    }
+
+    /** Answers one member in a thread, only to them where the platform can. */
+    public void replyPrivately(ChannelRef channel, String memberId, String replyTo, Card card, String key) {
+        enqueueCard(Delivery.Op.NOTIFY, channel, memberId, replyTo, card, key);
+    }
+
+    private void enqueueCard(Delivery.Op op, ChannelRef channel, String memberId, String replyTo, Card card,
+                             String key) {
+        Instant now = clock.instant();
+        dao.insert(key, op, NOTICE, 0, channel, memberId, replyTo, CardJson.write(card), now, now,
+                now.plus(NOTICE_PATIENCE));
+    }
+
+    /** Looks for due rows now (after a commit that wrote some). */
+    public void wake() {
+        dispatcher.wake();
+    }
+
+    /** What was delivered to the channel, what waits, what failed for good. */
+    public ChannelStatus status(ChannelRef channel) {
+        return dao.status(channel);
+    }
+
+    /** Forgets rows done before {@code before}; returns how many. */
+    public int forgetBefore(Instant before) {
+        return dao.forgetBefore(before);
+    }
+
+    private String kind(String kind) {
+        if (!kinds.containsKey(kind)) {
+            throw new IllegalArgumentException("No card source registered for " + kind);
+        }
+        return kind;
+    }
+
+    /** Stops claiming, finishes the calls under way, gives back the rest. */
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+
+    private static String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "replica";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,105 @@
+package io.collectivepulse.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When the next call of each kind may go out, so that the bot stays inside the limits the platforms publish and
+ * does not call a method again inside the Retry-After a platform gave. Reservations are made ahead: a lane asks
+ * for the next free moment and sends then.
+ */
+final class Pace {
+    /** Kept between two sends that a limit allows back to back: the platform measures on arrival, not departure. */
+    private static final double MARGIN = 1.03;
+
+    private final Map<String, Instant> theoreticalArrival = new HashMap<>();
+    private final Map<String, Deque<Instant>> sent = new HashMap<>();
+    private final Map<String, Instant> blockedUntil = new HashMap<>();
+
+    /** Reserves the earliest moment from {@code now} at which every limit allows one more call. */
+    synchronized Instant reserve(List<Limit> limits, Instant now) {
+        Instant at = now;
+        for (int round = 0; round < 8; round++) {
+            Instant before = at;
+            for (Limit limit : limits) {
+                at = later(at, earliest(limit, at));
+            }
+            if (at.equals(before)) {
+                break;
+            }
+        }
+        for (Limit limit : limits) {
+            record(limit, at);
+        }
+        return at;
+    }
+
+    /** Nothing goes to {@code scope} before {@code until} (a platform's Retry-After). */
+    synchronized void block(String scope, Instant until) {
+        blockedUntil.merge(scope, until, Pace::later);
+    }
+
+    private Instant earliest(Limit limit, Instant at) {
+        return switch (limit.kind()) {
+            case SCOPE -> blockedUntil.getOrDefault(limit.key(), at);
+            case BUCKET -> {
+                Duration interval = interval(limit);
+                Instant tat = theoreticalArrival.getOrDefault(state(limit), at);
+                yield tat.minus(interval.multipliedBy(limit.count() - 1L));
+            }
+            case WINDOW -> {
+                Deque<Instant> times = sent.getOrDefault(state(limit), new ArrayDeque<>());
+                Instant latest = times.isEmpty() ? at : later(at, times.peekLast());
+                Instant boundary = latest.minus(limit.per());
+                long inWindow = times.stream().filter(t -> t.isAfter(boundary)).count();
+                if (inWindow < limit.count()) {
+                    yield latest;
+                }
+                Instant oldest = times.stream().filter(t -> t.isAfter(boundary))
+                        .skip(inWindow - limit.count()).findFirst().orElse(latest);
+                yield oldest.plus(scaled(limit.per()));
+            }
+        };
+    }
+
+    private void record(Limit limit, Instant at) {
+        switch (limit.kind()) {
+            case BUCKET -> theoreticalArrival.merge(state(limit), at.plus(interval(limit)),
+                    (old, fresh) -> later(old, at).plus(interval(limit)));
+            case WINDOW -> {
+                Deque<Instant> times = sent.computeIfAbsent(state(limit), key -> new ArrayDeque<>());
+                times.addLast(at);
+                Instant horizon = at.minus(limit.per()).minus(limit.per());
+                while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
+                    times.removeFirst();
+                }
+            }
+            case SCOPE -> {
+                // A scope only blocks.
+            }
+        }
+    }
+
+    /** Where a limit's state is kept: several windows may share one key (a Teams conversation has three). */
+    private static String state(Limit limit) {
+        return limit.key() + '#' + limit.kind() + '/' + limit.count() + '/' + limit.per();
+    }
+
+    /** The time one call takes from a bucket, with the margin. */
+    private static Duration interval(Limit limit) {
+        return scaled(limit.per().dividedBy(limit.count()));
+    }
+
+    private static Duration scaled(Duration duration) {
+        return Duration.ofNanos((long) (duration.toNanos() * MARGIN));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

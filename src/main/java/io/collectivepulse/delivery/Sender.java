@@ -1,0 +1,33 @@
+package io.collectivepulse.delivery;
+
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Form;
+import java.util.List;
+
+/**
+ * Sends what the outbox owes on one platform, one message at a time, and says how it went. Implemented by the
+ * platform adapters, which alone know the wire formats; every call has a connect and a read time-out.
+ */
+public interface Sender {
+    /** How many messages the card takes on this platform (a long digest is split into several Slack messages). */
+    int parts(Card card);
+
+    /** Posts part {@code part} of the card in the channel, or as a reply in the thread {@code replyTo} if not null. */
+    Outcome post(ChannelRef channel, Card card, int part, String replyTo);
+
+    /** Posts a form (an input card) as a reply in the thread {@code replyTo}, where the platform has such cards. */
+    Outcome postForm(ChannelRef channel, Form form, String replyTo);
+
+    /** Replaces a message posted earlier. */
+    Outcome update(ChannelRef channel, String messageId, Card card);
+
+    /** Tells one member something: only to them where the platform can (Slack), in the conversation otherwise. */
+    Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo);
+
+    /** The limits the platform publishes, for the dispatcher to pace each kind of call. */
+    List<Limit> limits(Call call, ChannelRef channel);
+
+    /** The kinds of calls, each paced on its own. */
+    enum Call { POST, UPDATE, NOTIFY }
+}

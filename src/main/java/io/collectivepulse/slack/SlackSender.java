@@ -1,0 +1,145 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.methods.Methods;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.model.block.LayoutBlock;
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Form;
+import io.collectivepulse.delivery.Limit;
+import io.collectivepulse.delivery.Outcome;
+import io.collectivepulse.delivery.Sender;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import okhttp3.FormBody;
+
+/**
+ * Sends the outbox's messages to Slack with the bot token of the channel's workspace: {@code chat.postMessage}
+ * (one call per part of a card that needs more than 50 blocks), {@code chat.update}, {@code chat.postEphemeral}.
+ * Answers are read as {@link SlackAnswer}s and classified: sent, try again later (429 with its Retry-After for that
+ * method and workspace, 5xx, time-outs), or refused for good (the bot is not in the channel, the app was removed…).
+ */
+final class SlackSender implements Sender {
+    /** Errors that no retry can fix; the facilitators are told what to do in {@code /pulse etat}. */
+    static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
+            "account_inactive", "token_revoked", "missing_scope", "not_authed", "no_permission", "not_installed",
+            "team_access_not_granted", "restricted_action", "message_not_found", "cant_update_message",
+            "edit_window_closed", "user_not_in_channel", "invalid_blocks", "msg_too_long", "ekm_access_denied");
+    /** Slack: about one message a second per channel, short bursts allowed; chat.update in Tier 3 (50 a minute). */
+    private static final int BURST = 20;
+    private static final int UPDATES_PER_MINUTE = 50;
+
+    private final MethodsClient client;
+    private final Function<String, Optional<String>> tokens;
+    private final BlockKitRenderer renderer;
+
+    /** {@code tokens}: the bot token of a workspace, if the app is installed there. */
+    SlackSender(MethodsClient client, Function<String, Optional<String>> tokens, BlockKitRenderer renderer) {
+        this.client = client;
+        this.tokens = tokens;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public int parts(Card card) {
+        return renderer.messages(card).size();
+    }
+
+    @Override
+    public Outcome post(ChannelRef channel, Card card, int part, String replyTo) {
+        List<LayoutBlock> blocks = renderer.messages(card).get(part);
+        var request = ChatPostMessageRequest.builder().channel(channel.channelId()).threadTs(replyTo)
+                .text(renderer.fallbackText(card)).blocks(blocks).unfurlLinks(false).unfurlMedia(false).build();
+        return call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request));
+    }
+
+    /** Slack's forms are modals, opened at once with a trigger id, never posted. */
+    @Override
+    public Outcome postForm(ChannelRef channel, Form form, String replyTo) {
+        return new Outcome.Failed("forms_are_modals");
+    }
+
+    @Override
+    public Outcome update(ChannelRef channel, String messageId, Card card) {
+        var request = ChatUpdateRequest.builder().channel(channel.channelId()).ts(messageId)
+                .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
+        return call(channel, Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request));
+    }
+
+    @Override
+    public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
+        var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(memberId)
+                .threadTs(replyTo).text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
+        return call(channel, Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request));
+    }
+
+    @Override
+    public List<Limit> limits(Call call, ChannelRef channel) {
+        String workspace = "slack:" + channel.workspaceId();
+        return switch (call) {
+            case POST -> List.of(Limit.bucket(workspace + ":" + channel.channelId() + ":post", BURST, 1.0),
+                    Limit.scope(scope(channel, Methods.CHAT_POST_MESSAGE)));
+            case NOTIFY -> List.of(Limit.bucket(workspace + ":" + channel.channelId() + ":ephemeral", BURST, 1.0),
+                    Limit.scope(scope(channel, Methods.CHAT_POST_EPHEMERAL)));
+            case UPDATE -> List.of(Limit.bucket(workspace + ":update", UPDATES_PER_MINUTE, UPDATES_PER_MINUTE / 60.0),
+                    Limit.scope(scope(channel, Methods.CHAT_UPDATE)));
+        };
+    }
+
+    private Outcome call(ChannelRef channel, String method, FormBody.Builder form) {
+        Optional<String> token = tokens.apply(channel.workspaceId());
+        if (token.isEmpty()) {
+            return new Outcome.Failed("not_installed");
+        }
+        try {
+            SlackAnswer answer = client.postFormWithTokenAndParseResponse(f -> form, method, token.get(),
+                    SlackAnswer.class);
+            if (answer.isOk()) {
+                return new Outcome.Sent(answer.getTs() == null ? "" : answer.getTs());
+            }
+            return refused(channel, method, answer.getError());
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429) {
+                return new Outcome.Retry(retryAfter(e), scope(channel, method), "429 " + method);
+            }
+            String error = e.getError() == null ? null : e.getError().getError();
+            return status < 500 && error != null ? refused(channel, method, error)
+                    : new Outcome.Retry(Duration.ZERO, null, "HTTP " + status + " " + method);
+        } catch (IOException e) {
+            return new Outcome.Retry(Duration.ZERO, null, method + ": " + e);
+        }
+    }
+
+    private static Outcome refused(ChannelRef channel, String method, String error) {
+        if (PERMANENT.contains(error)) {
+            return new Outcome.Failed(error);
+        }
+        if ("ratelimited".equals(error)) {
+            return new Outcome.Retry(Duration.ofSeconds(1), scope(channel, method), error);
+        }
+        return new Outcome.Retry(Duration.ZERO, null, method + ": " + error);
+    }
+
+    private static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException ignored) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private static String scope(ChannelRef channel, String method) {
+        return "slack:" + channel.workspaceId() + ":" + method;
+    }
+}

@@ -1,0 +1,194 @@
+package io.collectivepulse.teams;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.restclient.RestException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ErrorResponse;
+import com.microsoft.bot.schema.Serialization;
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Form;
+import io.collectivepulse.delivery.Limit;
+import io.collectivepulse.delivery.Outcome;
+import io.collectivepulse.delivery.Sender;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Sends the outbox's messages to Teams conversations proactively, from the conversation reference stored when the
+ * bot last heard from there: a card starts a new post in a channel (its own thread), a reply goes in the thread of
+ * the message it answers, and a card is updated in place. Answers are classified: 429, 412, 502, 504 and other 5xx
+ * or time-outs are tried again later, 403 (the bot was removed, the conversation blocks writes) and 404 are not.
+ */
+final class TeamsSender implements Sender {
+    /** Teams: per conversation 7 messages a second, 8 per 2 s, 60 per 30 s; 50 requests a second per tenant. */
+    private static final List<int[]> CONVERSATION_WINDOWS = List.of(new int[] {7, 1}, new int[] {8, 2},
+            new int[] {60, 30});
+    private static final int TENANT_PER_SECOND = 50;
+
+    private final BotFrameworkAdapter adapter;
+    private final String appId;
+    private final ConversationReferenceDao references;
+    private final AdaptiveCardRenderer renderer;
+
+    TeamsSender(BotFrameworkAdapter adapter, String appId, ConversationReferenceDao references,
+                AdaptiveCardRenderer renderer) {
+        this.adapter = adapter;
+        this.appId = appId;
+        this.references = references;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public int parts(Card card) {
+        return 1;
+    }
+
+    @Override
+    public Outcome post(ChannelRef channel, Card card, int part, String replyTo) {
+        return send(channel, activity(renderer, card), replyTo);
+    }
+
+    @Override
+    public Outcome postForm(ChannelRef channel, Form form, String replyTo) {
+        return send(channel, activity(AdaptiveCardRenderer.CONTENT_TYPE, renderer.render(form), form.title()),
+                replyTo);
+    }
+
+    private Outcome send(ChannelRef channel, Activity message, String replyTo) {
+        Optional<ConversationReference> reference = reference(channel);
+        if (reference.isEmpty()) {
+            return new Outcome.Failed("no_conversation_reference");
+        }
+        var id = new AtomicReference<String>();
+        try {
+            adapter.continueConversation(appId, reference.get(), turn -> {
+                // A new post, or a reply in the thread of the message it answers; never a reply to the synthetic
+                // activity that starts a proactive turn.
+                turn.onSendActivities((context, activities, next) -> {
+                    activities.forEach(a -> a.setReplyToId(replyTo));
+                    return next.get();
+                });
+                return turn.sendActivity(message)
+                        .thenAccept(sent -> id.set(sent == null ? null : sent.getId()));
+            }).join();
+        } catch (CompletionException e) {
+            return failure(channel, e);
+        }
+        return new Outcome.Sent(id.get() == null ? "" : id.get());
+    }
+
+    /** Teams has no message for one member only: the notice goes to the conversation, in the thread if any. */
+    @Override
+    public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
+        return post(channel, card, 0, replyTo);
+    }
+
+    @Override
+    public Outcome update(ChannelRef channel, String messageId, Card card) {
+        Optional<ConversationReference> reference = reference(channel);
+        if (reference.isEmpty()) {
+            return new Outcome.Failed("no_conversation_reference");
+        }
+        Activity replacement = activity(renderer, card);
+        replacement.setId(messageId);
+        try {
+            adapter.continueConversation(appId, reference.get(),
+                    turn -> turn.updateActivity(replacement).thenApply(updated -> null)).join();
+            return new Outcome.Sent(messageId);
+        } catch (CompletionException e) {
+            return failure(channel, e);
+        }
+    }
+
+    @Override
+    public List<Limit> limits(Call call, ChannelRef channel) {
+        String conversation = conversationKey(channel);
+        var limits = new java.util.ArrayList<Limit>();
+        CONVERSATION_WINDOWS.forEach(w -> limits.add(Limit.window(conversation, w[0], Duration.ofSeconds(w[1]))));
+        limits.add(Limit.window("teams:" + channel.workspaceId(), TENANT_PER_SECOND, Duration.ofSeconds(1)));
+        limits.add(Limit.scope(conversation));
+        return limits;
+    }
+
+    private static Outcome failure(ChannelRef channel, CompletionException e) {
+        RestException rest = cause(e, RestException.class);
+        if (rest == null || rest.response() == null) {
+            Throwable root = e.getCause() == null ? e : e.getCause();
+            return new Outcome.Retry(Duration.ZERO, null, root.toString());
+        }
+        int status = rest.response().code();
+        String reason = status + errorCode(rest).map(code -> " " + code).orElse("");
+        if (status == 429) {
+            return new Outcome.Retry(retryAfter(rest), conversationKey(channel), reason);
+        }
+        if (status == 412 || status >= 500) {
+            return new Outcome.Retry(retryAfter(rest), null, reason);
+        }
+        return new Outcome.Failed(reason);
+    }
+
+    private static Optional<String> errorCode(RestException rest) {
+        Object body = rest.body();
+        if (body instanceof ErrorResponse error && error.getError() != null) {
+            return Optional.ofNullable(error.getError().getCode());
+        }
+        return Optional.empty();
+    }
+
+    private static Duration retryAfter(RestException rest) {
+        String header = rest.response().headers().get("Retry-After");
+        try {
+            return header == null ? Duration.ZERO : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException ignored) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String conversationKey(ChannelRef channel) {
+        return "teams:" + channel.workspaceId() + ":" + channel.channelId();
+    }
+
+    /** A message activity carrying the card as an Adaptive Card attachment. */
+    static Activity activity(AdaptiveCardRenderer renderer, Card card) {
+        return activity(AdaptiveCardRenderer.CONTENT_TYPE, renderer.render(card), card.fallbackText());
+    }
+
+    static Activity activity(String contentType, Object content, String summary) {
+        var attachment = new Attachment();
+        attachment.setContentType(contentType);
+        attachment.setContent(content);
+        Activity activity = MessageFactory.attachment(attachment);
+        activity.setSummary(summary);
+        return activity;
+    }
+
+    private Optional<ConversationReference> reference(ChannelRef channel) {
+        return references.find(channel.workspaceId(), channel.channelId()).map(json -> {
+            try {
+                ConversationReference reference =
+                        Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+                reference.getConversation().setId(channel.channelId());
+                return reference;
+            } catch (IOException e) {
+                throw new IllegalStateException("Unreadable conversation reference for " + channel, e);
+            }
+        });
+    }
+}
