@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,9 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs every benchmark and writes {@code BENCHMARKS-latest.md} in the directory given as first argument:
- * the ack paths of Slack and Teams against the bare Javalin and minimal SDK baselines, each target in its own
- * JVM; then the Quartz store. Everything runs locally: the embedded PostgreSQL of the tests, the fake Slack
- * Web API and a counting Bot Connector.
+ * the ack paths of Slack and Teams against the bare Javalin and minimal SDK baselines and, on Slack, against the
+ * peer Bolt app of issue 10 ({@link PeerBoltApp}), each target in its own JVM; then the Quartz store. Everything
+ * runs locally: the embedded PostgreSQL of the tests, the fake Slack Web API and a counting Bot Connector.
  */
 public final class BenchMain {
     private static final String SECRET = "bench-signing-secret-0123456789abcdef";
@@ -49,9 +50,9 @@ public final class BenchMain {
             Map<String, String> env = Map.of("PORT", "0", "DATABASE_URL", database, "DATABASE_USER", "postgres",
                     "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url());
             if (settings.runs("ack")) {
-                for (String target : List.of(Report.JAVALIN, Report.SDK, Report.SERVICE)) {
+                for (String target : List.of(Report.JAVALIN, Report.SDK, Report.PEER, Report.SERVICE)) {
                     if (settings.targets().contains(target)) {
-                        bench.ackPaths(target, env, connector);
+                        bench.ackPaths(target, env, slackApi, connector);
                     }
                 }
             }
@@ -74,26 +75,58 @@ public final class BenchMain {
         System.exit(0);
     }
 
-    /** Both paths against one target, started in its own JVM. */
-    private void ackPaths(String target, Map<String, String> env, CountingBotConnector connector) throws Exception {
+    /** Both paths against one target, started in its own JVM; the peer only answers Slack. */
+    private void ackPaths(String target, Map<String, String> env, FakeSlackApi slackApi,
+                          CountingBotConnector connector) throws Exception {
         System.out.println("Target: " + target);
-        try (var process = TargetProcess.start(target, target, env, settings.targetOptions())) {
+        boolean peer = target.equals(Report.PEER);
+        Map<String, String> targetEnv = new HashMap<>(env);
+        if (peer) {
+            targetEnv.put("DATABASE_URL", TestDatabase.newDatabase());
+        }
+        try (var process = TargetProcess.start(target, target, targetEnv, settings.targetOptions())) {
             report.started(target, process.startTime());
             String slackUrl = process.url("/slack/events");
             String teamsUrl = process.url("/api/messages");
             var signer = new SlackSigner(SECRET);
             if (target.equals(Report.SERVICE)) {
                 link(slackUrl, signer, teamsUrl, connector);
+            } else if (peer) {
+                PeerBoltApp.link(targetEnv.get("DATABASE_URL"), FakeSlackApi.TEAM_ID, BenchRequests.CHANNEL, "Bench");
             }
             TimeUnit.SECONDS.sleep(2);
             report.memory(target, "idle", process.memory());
+            drainPosts(slackApi);
+            int refused = slackApi.refused().size();
             load("Slack", target, process, BenchRequests.slackSignals(slackUrl, signer));
+            if (peer) {
+                report.note("%s: %,d signals stored, %,d cards received by the fake Slack (%d refused).".formatted(
+                        Report.label("Slack", target), PeerBoltApp.signals(targetEnv.get("DATABASE_URL")),
+                        drainPosts(slackApi), slackApi.refused().size() - refused));
+                return;
+            }
             long replies = connector.received();
             load("Teams", target, process, BenchRequests.teamsSignals(teamsUrl, connector.serviceUrl()));
             if (!target.equals(Report.JAVALIN)) {
                 report.note("%s: the Bot Connector received %,d replies during the Teams phases.".formatted(
                         Report.label("Teams", target).replace("*", ""), connector.received() - replies));
             }
+        }
+    }
+
+    /**
+     * How many chat messages the fake Slack has answered since the last call. It queues every one, even when it
+     * records nothing, and says it has no more by throwing: that is the end of the count.
+     */
+    private static long drainPosts(FakeSlackApi slackApi) throws InterruptedException {
+        long count = 0;
+        try {
+            while (true) {
+                slackApi.nextPost(Duration.ZERO);
+                count++;
+            }
+        } catch (AssertionError empty) {
+            return count;
         }
     }
 

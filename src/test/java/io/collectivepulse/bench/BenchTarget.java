@@ -19,10 +19,10 @@ import jdk.jfr.Recording;
 /**
  * The server under load, in a JVM of its own so that its memory and CPU can be read apart from the load
  * generator's: {@code service} (Collective Pulse itself, configured from the environment like {@code Main}),
- * {@code javalin} (a bare endpoint returning a constant) or {@code sdk} (the minimal Bolt app and Bot
- * Framework bot). It prints {@code bench:ready <port>}, then answers commands read on standard input:
- * {@code mem}, {@code jit} (milliseconds spent compiling so far), {@code jfr-start}, {@code jfr-stop <file>},
- * {@code quit}.
+ * {@code javalin} (a bare endpoint returning a constant), {@code sdk} (the minimal Bolt app and Bot Framework
+ * bot) or {@code peer} (the Bolt app of {@link PeerBoltApp}, Slack only). It prints {@code bench:ready <port>},
+ * then answers commands read on standard input: {@code mem}, {@code jit} (milliseconds spent compiling so far),
+ * {@code jfr-start}, {@code jfr-stop <file>}, {@code quit}.
  */
 public final class BenchTarget {
     static final String READY = "bench:ready ";
@@ -64,6 +64,7 @@ public final class BenchTarget {
             case "service" -> Application.start(Config.fromEnv(System.getenv()), Clock.systemUTC());
             case "javalin" -> javalin(false);
             case "sdk" -> javalin(true);
+            case "peer" -> peer();
             default -> throw new IllegalArgumentException("Unknown target " + kind);
         };
     }
@@ -78,7 +79,7 @@ public final class BenchTarget {
         Javalin javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             if (sdk) {
-                config.routes.post("/slack/events", new MinimalBolt(env.get("SLACK_SIGNING_SECRET"),
+                config.routes.post("/slack/events", MinimalBolt.handler(env.get("SLACK_SIGNING_SECRET"),
                         env.get("SLACK_BOT_TOKEN"), env.get("SLACK_API_URL")));
                 config.routes.post("/api/messages", new MinimalBotFramework());
             } else {
@@ -86,13 +87,24 @@ public final class BenchTarget {
                 config.routes.post("/api/messages", ctx -> ctx.result("ok"));
             }
         }).start("127.0.0.1", 0);
-        return new JavalinServer(javalin);
+        return new JavalinServer(javalin, () -> { });
     }
 
-    private record JavalinServer(Javalin javalin) implements AutoCloseable {
+    /** The peer Bolt app, on the Slack route only. */
+    private static JavalinServer peer() {
+        var peer = new PeerBoltApp(System.getenv());
+        Javalin javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/slack/events", peer.handler());
+        }).start("127.0.0.1", 0);
+        return new JavalinServer(javalin, peer);
+    }
+
+    private record JavalinServer(Javalin javalin, AutoCloseable app) implements AutoCloseable {
         @Override
-        public void close() {
+        public void close() throws Exception {
             javalin.stop();
+            app.close();
         }
     }
 

@@ -1,71 +1,20 @@
 package io.collectivepulse.bench;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Baseline: the smallest Bolt app behind the same kind of Javalin bridge as {@code SlackBridge} (Javalin
- * request to Bolt {@link Request}, Bolt {@link Response} back), configured like ours (single workspace,
- * cached {@code auth.test}) but with Bolt's own signature check, and a {@code /signal} handler that only acks.
+ * Baseline: the smallest Bolt app behind the same kind of Javalin bridge as {@code SlackBridge} ({@link
+ * BoltBridge}), configured like ours but with Bolt's own signature check, and a {@code /signal} handler that
+ * only acks.
  */
-final class MinimalBolt implements Handler {
-    private final App app;
-    private final SlackRequestParser parser;
+final class MinimalBolt {
+    private MinimalBolt() {
+    }
 
-    MinimalBolt(String signingSecret, String botToken, String apiUrl) {
-        var slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
-        AppConfig config = AppConfig.builder()
-                .signingSecret(signingSecret)
-                .singleTeamBotToken(botToken)
-                .slack(Slack.getInstance(slackConfig))
-                .authTestCacheEnabled(true)
-                .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1))
-                .build();
-        this.app = new App(config);
+    static Handler handler(String signingSecret, String botToken, String apiUrl) {
+        var app = new App(BoltBridge.config(signingSecret, botToken, apiUrl));
         app.command("/signal", (request, ctx) -> ctx.ack());
-        this.parser = new SlackRequestParser(config);
-    }
-
-    @Override
-    public void handle(Context ctx) throws Exception {
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers(ctx)))
-                .requestBody(ctx.body())
-                .remoteAddress(ctx.ip())
-                .build());
-        if (request == null) {
-            ctx.status(400);
-            return;
-        }
-        Response response = app.run(request);
-        ctx.status(response.getStatusCode());
-        if (response.getContentType() != null) {
-            ctx.contentType(response.getContentType());
-        }
-        ctx.result(response.getBody() == null ? "" : response.getBody());
-    }
-
-    private static Map<String, List<String>> headers(Context ctx) {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            headers.put(name, Collections.list(ctx.req().getHeaders(name)));
-        }
-        return headers;
+        return new BoltBridge(app);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 final class Report {
     static final String JAVALIN = "javalin";
     static final String SDK = "sdk";
+    static final String PEER = "peer";
     static final String SERVICE = "service";
     static final String SATURATION = "saturation";
 
@@ -64,6 +65,7 @@ final class Report {
         return switch (target) {
             case JAVALIN -> "Bare Javalin";
             case SDK -> path.equals("Slack") ? "Minimal Bolt app" : "Minimal Bot Framework bot";
+            case PEER -> "Peer Bolt app";
             default -> "**Collective Pulse**";
         };
     }
@@ -103,29 +105,44 @@ final class Report {
                         r.errors(), row.cpu().format()));
             }
         }
-        String sdk = label(path, SDK);
-        out.append("\nCollective Pulse as a ratio of the baselines (lower is better for latency, higher for throughput):\n\n");
-        out.append("| Load | p50 × Javalin | p99 × Javalin | p50 × %s | p99 × %s | throughput × %s |%n".formatted(sdk, sdk, sdk));
-        out.append("|---|---:|---:|---:|---:|---:|\n");
-        for (Row row : rows) {
-            if (row.path().equals(path) && row.target().equals(SERVICE)) {
-                var ours = row.result();
-                var javalin = find(path, JAVALIN, row.phase()).map(Row::result);
-                var base = find(path, SDK, row.phase()).map(Row::result);
-                out.append("| %s | %s | %s | %s | %s | %s |%n".formatted(row.phase(),
-                        ratio(ours.millis(50), javalin.map(b -> b.millis(50))),
-                        ratio(ours.millis(99), javalin.map(b -> b.millis(99))),
-                        ratio(ours.millis(50), base.map(b -> b.millis(50))),
-                        ratio(ours.millis(99), base.map(b -> b.millis(99))),
-                        ratio(ours.throughput(), base.map(LoadGenerator.Result::throughput))));
-            }
-        }
-        out.append('\n').append(targets(path));
+        out.append(ratios(path)).append('\n').append(targets(path));
         if (profiles.containsKey(path)) {
             out.append("\nWhere Collective Pulse's CPU time goes at saturation on this path (JFR, a separate profiled "
                     + "phase of the same load):\n\n").append(profiles.get(path));
         }
         return out.append('\n').toString();
+    }
+
+    /** Collective Pulse's latency and throughput as ratios of each baseline measured on this path. */
+    private String ratios(String path) {
+        // The peer answers Slack only: its columns appear where it was measured.
+        List<String> bases = rows.stream().anyMatch(r -> r.path().equals(path) && r.target().equals(PEER))
+                ? List.of(JAVALIN, SDK, PEER) : List.of(JAVALIN, SDK);
+        var out = new StringBuilder("\nCollective Pulse as a ratio of the baselines (lower is better for latency, "
+                + "higher for throughput):\n\n| Load |");
+        for (String b : bases) {
+            String name = b.equals(JAVALIN) ? "Javalin" : label(path, b);
+            out.append(" p50 × %1$s | p99 × %1$s |".formatted(name))
+                    .append(b.equals(JAVALIN) ? "" : " throughput × %s |".formatted(name));
+        }
+        out.append("\n|---|").append("---:|".repeat(bases.size() * 3 - 1)).append('\n');
+        for (Row row : rows) {
+            if (row.path().equals(path) && row.target().equals(SERVICE)) {
+                var ours = row.result();
+                out.append("| ").append(row.phase()).append(" |");
+                for (String b : bases) {
+                    var base = find(path, b, row.phase()).map(Row::result);
+                    out.append(" %s | %s |".formatted(ratio(ours.millis(50), base.map(r -> r.millis(50))),
+                            ratio(ours.millis(99), base.map(r -> r.millis(99)))));
+                    if (!b.equals(JAVALIN)) {
+                        out.append(" %s |".formatted(ratio(ours.throughput(),
+                                base.map(LoadGenerator.Result::throughput))));
+                    }
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private String targets(String path) {
@@ -140,6 +157,19 @@ final class Report {
             out.append("- Target saturation throughput ≥ 0.75 × %s: **%.2f ×, %s** (%.0f vs %.0f req/s).%n".formatted(
                     label(path, SDK), ratio, ratio >= 0.75 ? "met" : "missed", ours.get().throughput(),
                     base.get().throughput()));
+        }
+        var peerAt200 = find(path, PEER, "200/s").map(Row::result);
+        var peer = find(path, PEER, SATURATION).map(Row::result);
+        if (at200.isPresent() && peerAt200.isPresent()) {
+            boolean met = at200.get().millis(99) < peerAt200.get().millis(99) && at200.get().errors() == 0;
+            out.append("- Target p99 at 200 req/s below the %s's (issue 10): **%.2f vs %.2f ms, %s**.%n".formatted(
+                    label(path, PEER), at200.get().millis(99), peerAt200.get().millis(99), met ? "met" : "missed"));
+        }
+        if (ours.isPresent() && peer.isPresent()) {
+            double ratio = ours.get().throughput() / peer.get().throughput();
+            out.append("- Target saturation throughput above the %s's (issue 10): **%.2f ×, %s** (%.0f vs %.0f req/s).%n"
+                    .formatted(label(path, PEER), ratio, ratio > 1 ? "met" : "missed", ours.get().throughput(),
+                            peer.get().throughput()));
         }
         return out.toString();
     }

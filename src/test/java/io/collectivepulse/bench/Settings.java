@@ -25,7 +25,7 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Integer.getInteger("bench.concurrency", 32),
                 Integer.getInteger("bench.triggers", 100_000),
                 Integer.getInteger("bench.simultaneous", 1_000),
-                list("bench.targets", "javalin,sdk,service"),
+                list("bench.targets", "javalin,sdk,peer,service"),
                 list("bench.parts", "ack,quartz,digests"),
                 Arrays.stream(System.getProperty("bench.targetOptions", "").split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList());

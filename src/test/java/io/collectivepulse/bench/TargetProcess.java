@@ -61,7 +61,7 @@ final class TargetProcess implements AutoCloseable {
         port = Integer.parseInt(ready.substring(BenchTarget.READY.length()).trim());
     }
 
-    /** Starts a target ({@code service}, {@code javalin} or {@code sdk}) and waits until it listens. */
+    /** Starts a target ({@code service}, {@code javalin}, {@code sdk} or {@code peer}) and waits until it listens. */
     static TargetProcess start(String name, String kind, Map<String, String> env, List<String> options) {
         return new TargetProcess(name, kind, env, options);
     }
