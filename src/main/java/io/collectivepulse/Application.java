@@ -64,7 +64,7 @@ public final class Application implements AutoCloseable {
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
-                    .add(new CommunityCommands(communities))
+                    .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests));
 
             var delivered = new DeliveredActivityDao(database);

@@ -1,9 +1,12 @@
 package io.collectivepulse.community;
 
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.CommunityService.JoinResult;
 import io.collectivepulse.community.CommunityService.LinkResult;
+import io.collectivepulse.delivery.ChannelStatus;
+import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.router.CommandEntry.Flag;
 import io.collectivepulse.router.CommandHandler;
@@ -16,6 +19,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,11 +34,14 @@ public final class CommunityCommands implements Feature {
     static final Words INVITE = Words.of("inviter", "invite");
     static final Words LANGUAGE = Words.of("langue", "language");
     static final Words TIME_ZONE = Words.of("fuseau", "timezone");
+    static final Words STATUS = Words.of("état", "status");
 
     private final CommunityService communities;
+    private final Outbox outbox;
 
-    public CommunityCommands(CommunityService communities) {
+    public CommunityCommands(CommunityService communities, Outbox outbox) {
         this.communities = communities;
+        this.outbox = outbox;
     }
 
     @Override
@@ -43,7 +50,8 @@ public final class CommunityCommands implements Feature {
         registry.command(pulse, LINK, "help.link", this::link, Flag.TEAMS_MENU)
                 .command(pulse, INVITE, "help.invite", linked(this::invite), Flag.FACILITATORS, Flag.TEAMS_MENU)
                 .command(pulse, LANGUAGE, "help.language", linked(this::language), Flag.FACILITATORS)
-                .command(pulse, TIME_ZONE, "help.timezone", linked(this::timeZone), Flag.FACILITATORS);
+                .command(pulse, TIME_ZONE, "help.timezone", linked(this::timeZone), Flag.FACILITATORS)
+                .command(pulse, STATUS, "help.status", linked(this::status), Flag.FACILITATORS);
     }
 
     /**
@@ -145,6 +153,32 @@ public final class CommunityCommands implements Feature {
         return communities.setTimeZone(community, request.actor(), zone.get())
                 .map(changed -> Reply.publicly(Card.text(messages.get("timezone.done", zone.get().getId()))))
                 .orElseGet(() -> request.privately(messages, "pulse.facilitatorsOnly"));
+    }
+
+    /**
+     * Facilitators: for each linked channel, when the last message reached it, what waits, and each permanent
+     * failure with what to do about it.
+     */
+    private Reply status(Request request, Community community) {
+        Messages messages = Messages.of(community.locale());
+        if (!communities.isFacilitator(community, request.actor())) {
+            return request.privately(messages, "pulse.facilitatorsOnly");
+        }
+        var dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(messages.locale()).withZone(community.timeZone());
+        List<Card.Item> items = new ArrayList<>();
+        for (ChannelRef channel : communities.channels(community)) {
+            ChannelStatus status = outbox.status(channel);
+            items.add(Card.Item.heading(messages.get("status.channel." + channel.platform().id(), channel.channelId())));
+            items.add(Card.Item.of(status.lastSent() == null
+                    ? messages.get("status.nothingYet", status.waiting())
+                    : messages.get("status.delivered", dates.format(status.lastSent()), status.waiting())));
+            status.failures().forEach(failure -> items.add(Card.Item.of(messages.get("status.failure", failure.reason(),
+                    failure.count(), dates.format(failure.last()),
+                    messages.get("status.advice." + failure.advice().name().toLowerCase(Locale.ROOT))))));
+        }
+        return Reply.privately(new Card(messages.get("status.title", community.name()), items,
+                messages.get("status.footer")));
     }
 
     /** An IANA region such as {@code Europe/Paris}; fixed offsets such as +01:00 would ignore daylight saving time. */

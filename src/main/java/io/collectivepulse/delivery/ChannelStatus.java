@@ -16,7 +16,20 @@ public record ChannelStatus(ChannelRef channel, Instant lastSent, int waiting, L
         failures = List.copyOf(failures);
     }
 
-    /** A reason the platform gave for refusing messages for good ({@code not_in_channel}, {@code 403}…). */
-    public record Failure(String reason, int count, Instant last) {
+    /**
+     * A reason the platform gave for refusing messages for good ({@code not_in_channel}, {@code 403 …}), how
+     * often, when last, and what a facilitator can do.
+     */
+    public record Failure(String reason, Outcome.Advice advice, int count, Instant last) {
+        /** An outcome as the dispatcher stores it: {@code ADVICE reason}. */
+        static Failure parse(String outcome, int count, Instant last) {
+            int space = outcome.indexOf(' ');
+            try {
+                return new Failure(outcome.substring(space + 1), Outcome.Advice.valueOf(outcome.substring(0, space)),
+                        count, last);
+            } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+                return new Failure(outcome, Outcome.Advice.OTHER, count, last);
+            }
+        }
     }
 }

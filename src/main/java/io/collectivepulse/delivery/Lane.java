@@ -104,7 +104,7 @@ final class Lane {
         }
         Sender sender = dispatcher.senders.get(channel.platform());
         if (sender == null) {
-            return Call.ends("failed", "platform_not_configured");
+            return Call.ends("failed", Outcome.Advice.OTHER + " platform_not_configured");
         }
         return switch (row.op()) {
             case NOTIFY -> new Call(sender.limits(Sender.Call.NOTIFY, channel), -1,
@@ -157,6 +157,14 @@ final class Lane {
     }
 
     private void send(Delivery row, Call call) {
+        // A Retry-After may have come, for another channel of the workspace, since this call was scheduled.
+        Instant now = dispatcher.realTime.instant();
+        Instant blocked = dispatcher.pace.blockedUntil(call.limits(), now);
+        if (blocked.isAfter(now)) {
+            dispatcher.sending.schedule(() -> send(row, call), Duration.between(now, blocked).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
         Outcome outcome;
         try {
             outcome = call.send().get();
@@ -173,7 +181,7 @@ final class Lane {
                 next();
             } else if (outcome instanceof Outcome.Failed failed) {
                 LOG.warn("{} refused outbox row {} for good: {}", channel, row.id(), failed.reason());
-                finish(row, "failed", failed.reason());
+                finish(row, "failed", failed.advice() + " " + failed.reason());
                 next();
             } else {
                 backOff(row, (Outcome.Retry) outcome);

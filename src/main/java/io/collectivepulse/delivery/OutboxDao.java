@@ -248,7 +248,7 @@ public final class OutboxDao {
                             GROUP BY outcome ORDER BY max(done_at) DESC
                             """)
                     .bindMap(channel(channel))
-                    .map((rs, ctx) -> new ChannelStatus.Failure(rs.getString("outcome"), rs.getInt("count"),
+                    .map((rs, ctx) -> ChannelStatus.Failure.parse(rs.getString("outcome"), rs.getInt("count"),
                             Rows.instant(rs, "last")))
                     .list();
             return new ChannelStatus(channel, last.orElse(null), waiting, failures);

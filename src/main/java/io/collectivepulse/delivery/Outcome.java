@@ -16,7 +16,30 @@ public sealed interface Outcome {
     record Retry(Duration after, String scope, String reason) implements Outcome {
     }
 
-    /** Never deliverable as things are (the bot was removed from the channel, the app uninstalled…). */
-    record Failed(String reason) implements Outcome {
+    /**
+     * Never deliverable as things are (the bot was removed from the channel, the app uninstalled…): {@code advice}
+     * says what a facilitator can do about it.
+     */
+    record Failed(String reason, Advice advice) implements Outcome {
+    }
+
+    /** What makes a channel reachable again, as {@code /pulse etat} tells facilitators. */
+    enum Advice {
+        /** Invite the app into the channel. */
+        INVITE,
+        /** The channel was archived: link another one. */
+        ARCHIVED,
+        /** Install the app in the workspace again. */
+        REINSTALL,
+        /** Add the app to the team or conversation again. */
+        ADD_AGAIN,
+        /** The conversation blocks the app's messages: an administrator can lift it. */
+        BLOCKED,
+        /** The conversation no longer exists: link another one. */
+        GONE,
+        /** Mention the app once in the conversation, so that it can write there. */
+        MENTION,
+        /** Nothing a facilitator can do: the service's administrator should look. */
+        OTHER
     }
 }

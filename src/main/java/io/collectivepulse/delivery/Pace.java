@@ -14,8 +14,13 @@ import java.util.Map;
  * for the next free moment and sends then.
  */
 final class Pace {
-    /** Kept between two sends that a limit allows back to back: the platform measures on arrival, not departure. */
-    private static final double MARGIN = 1.03;
+    /**
+     * Kept beyond what a limit allows: the platform counts on arrival, not departure, and one message may take
+     * longer on the way than the next (the first call of a connection does), so a little room, relative and
+     * absolute, keeps the bot just inside the limit.
+     */
+    private static final double MARGIN = 1.02;
+    private static final Duration SPARE = Duration.ofMillis(100);
 
     private final Map<String, Instant> theoreticalArrival = new HashMap<>();
     private final Map<String, Deque<Instant>> sent = new HashMap<>();
@@ -39,6 +44,17 @@ final class Pace {
         return at;
     }
 
+    /** The end of a Retry-After that applies to one of {@code limits}, if one still runs at {@code now}. */
+    synchronized Instant blockedUntil(List<Limit> limits, Instant now) {
+        Instant until = now;
+        for (Limit limit : limits) {
+            if (limit.kind() == Limit.Kind.SCOPE) {
+                until = later(until, blockedUntil.getOrDefault(limit.key(), now));
+            }
+        }
+        return until;
+    }
+
     /** Nothing goes to {@code scope} before {@code until} (a platform's Retry-After). */
     synchronized void block(String scope, Instant until) {
         blockedUntil.merge(scope, until, Pace::later);
@@ -50,7 +66,7 @@ final class Pace {
             case BUCKET -> {
                 Duration interval = interval(limit);
                 Instant tat = theoreticalArrival.getOrDefault(state(limit), at);
-                yield tat.minus(interval.multipliedBy(limit.count() - 1L));
+                yield tat.minus(interval.multipliedBy(limit.count() - 1L)).plus(SPARE);
             }
             case WINDOW -> {
                 Deque<Instant> times = sent.getOrDefault(state(limit), new ArrayDeque<>());
@@ -62,7 +78,7 @@ final class Pace {
                 }
                 Instant oldest = times.stream().filter(t -> t.isAfter(boundary))
                         .skip(inWindow - limit.count()).findFirst().orElse(latest);
-                yield oldest.plus(scaled(limit.per()));
+                yield oldest.plus(scaled(limit.per())).plus(SPARE);
             }
         };
     }

@@ -65,7 +65,7 @@ final class SlackSender implements Sender {
     /** Slack's forms are modals, opened at once with a trigger id, never posted. */
     @Override
     public Outcome postForm(ChannelRef channel, Form form, String replyTo) {
-        return new Outcome.Failed("forms_are_modals");
+        return new Outcome.Failed("forms_are_modals", Outcome.Advice.OTHER);
     }
 
     @Override
@@ -98,7 +98,7 @@ final class SlackSender implements Sender {
     private Outcome call(ChannelRef channel, String method, FormBody.Builder form) {
         Optional<String> token = tokens.apply(channel.workspaceId());
         if (token.isEmpty()) {
-            return new Outcome.Failed("not_installed");
+            return new Outcome.Failed("not_installed", Outcome.Advice.REINSTALL);
         }
         try {
             SlackAnswer answer = client.postFormWithTokenAndParseResponse(f -> form, method, token.get(),
@@ -122,12 +122,22 @@ final class SlackSender implements Sender {
 
     private static Outcome refused(ChannelRef channel, String method, String error) {
         if (PERMANENT.contains(error)) {
-            return new Outcome.Failed(error);
+            return new Outcome.Failed(error, advice(error));
         }
         if ("ratelimited".equals(error)) {
             return new Outcome.Retry(Duration.ofSeconds(1), scope(channel, method), error);
         }
         return new Outcome.Retry(Duration.ZERO, null, method + ": " + error);
+    }
+
+    private static Outcome.Advice advice(String error) {
+        return switch (error) {
+            case "channel_not_found", "not_in_channel", "user_not_in_channel" -> Outcome.Advice.INVITE;
+            case "is_archived" -> Outcome.Advice.ARCHIVED;
+            case "invalid_auth", "account_inactive", "token_revoked", "missing_scope", "not_authed", "not_installed",
+                 "team_access_not_granted", "no_permission" -> Outcome.Advice.REINSTALL;
+            default -> Outcome.Advice.OTHER;
+        };
     }
 
     private static Duration retryAfter(SlackApiException e) {

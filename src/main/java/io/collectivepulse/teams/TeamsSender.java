@@ -65,7 +65,7 @@ final class TeamsSender implements Sender {
     private Outcome send(ChannelRef channel, Activity message, String replyTo) {
         Optional<ConversationReference> reference = reference(channel);
         if (reference.isEmpty()) {
-            return new Outcome.Failed("no_conversation_reference");
+            return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
         }
         var id = new AtomicReference<String>();
         try {
@@ -95,7 +95,7 @@ final class TeamsSender implements Sender {
     public Outcome update(ChannelRef channel, String messageId, Card card) {
         Optional<ConversationReference> reference = reference(channel);
         if (reference.isEmpty()) {
-            return new Outcome.Failed("no_conversation_reference");
+            return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
         }
         Activity replacement = activity(renderer, card);
         replacement.setId(messageId);
@@ -132,7 +132,17 @@ final class TeamsSender implements Sender {
         if (status == 412 || status >= 500) {
             return new Outcome.Retry(retryAfter(rest), null, reason);
         }
-        return new Outcome.Failed(reason);
+        return new Outcome.Failed(reason, advice(status, errorCode(rest).orElse("")));
+    }
+
+    private static Outcome.Advice advice(int status, String code) {
+        if (status == 404) {
+            return Outcome.Advice.GONE;
+        }
+        if (status == 403) {
+            return code.contains("Blocked") ? Outcome.Advice.BLOCKED : Outcome.Advice.ADD_AGAIN;
+        }
+        return Outcome.Advice.OTHER;
     }
 
     private static Optional<String> errorCode(RestException rest) {

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,9 @@ import java.util.function.Predicate;
  * it records every activity the bot sends and answers like the real service, refusing (400) Adaptive Cards that
  * break the 1.5 schema and messages over Teams' size limit. Built with a check of the
  * Authorization header, it refuses (401) what the check rejects, as the real service refuses a request without
- * a token the Microsoft identity platform issued to the bot.
+ * a token the Microsoft identity platform issued to the bot. It keeps Teams' published limits per conversation
+ * (7 messages a second, 8 per 2 s, 60 per 30 s) with 429 and a Retry-After, and plays outages and conversations
+ * that refuse the bot (403) when a test asks.
  */
 public final class FakeBotConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,13 +36,19 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<String> invalid = new CopyOnWriteArrayList<>();
     private final Predicate<String> authorized;
     private final Javalin server;
+    private final Outage outage = new Outage();
+    private final Map<String, String> refusedConversations = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> arrivals = new ConcurrentHashMap<>();
+    private final List<String> rateLimited = new CopyOnWriteArrayList<>();
+    /** Teams: {count, seconds} per conversation. */
+    private static final int[][] WINDOWS = {{7, 1}, {8, 2}, {60, 30}};
 
     /**
      * An activity the bot sent, with the conversation it targets and the Authorization header it carried.
      * {@code updatedId} is the id of the activity it replaces, for an update (PUT), and null for a new one.
      */
     public record Sent(String conversationId, String replyToId, String authorization, JsonNode activity,
-                       String id, String updatedId) {
+                       String id, String updatedId, long arrivedNanos) {
         /** Every TextRun text of the Adaptive Card attachments, in order, joined by new lines. */
         public String cardText() {
             var out = new StringBuilder();
@@ -108,6 +120,31 @@ public final class FakeBotConnector implements AutoCloseable {
                     .result("{\"message\":\"Authorization has been denied for this request.\"}");
             return;
         }
+        String conversation = ctx.pathParam("conversationId").split(";")[0];
+        outage.arrived(conversation);
+        Outage.Phase phase = outage.now();
+        if (phase != null) {
+            if (phase.status() == 429) {
+                outage.limited(conversation, phase.retryAfterSeconds());
+                ctx.header("Retry-After", Integer.toString(phase.retryAfterSeconds()));
+            }
+            ctx.status(phase.status()).contentType("application/json")
+                    .result("{\"error\":{\"code\":\"ServiceError\",\"message\":\"Try again later\"}}");
+            return;
+        }
+        String refusal = refusedConversations.get(conversation);
+        if (refusal != null) {
+            ctx.status(403).contentType("application/json")
+                    .result("{\"error\":{\"code\":\"" + refusal + "\",\"message\":\"Refused\"}}");
+            return;
+        }
+        if (!withinLimits(conversation)) {
+            rateLimited.add(conversation);
+            outage.limited(conversation, 1);
+            ctx.status(429).header("Retry-After", "1").contentType("application/json")
+                    .result("{\"error\":{\"code\":\"Throttled\",\"message\":\"Too many requests\"}}");
+            return;
+        }
         JsonNode activity = JSON.readTree(ctx.body());
         List<String> problems = new java.util.ArrayList<>(AdaptiveCardSchema.violations(activity));
         if (ctx.body().length() > MAX_MESSAGE_BYTES) {
@@ -121,10 +158,49 @@ public final class FakeBotConnector implements AutoCloseable {
         }
         String id = updatedId != null ? updatedId : UUID.randomUUID().toString();
         var sent = new Sent(ctx.pathParam("conversationId"), replyToId, ctx.header("Authorization"), activity, id,
-                updatedId);
+                updatedId, System.nanoTime());
         all.add(sent);
         inbox.add(sent);
         ctx.contentType("application/json").result("{\"id\":\"" + id + "\"}");
+    }
+
+    /** Teams' windows per conversation, counted on arrival; a refused call does not count. */
+    private boolean withinLimits(String conversation) {
+        Deque<Long> times = arrivals.computeIfAbsent(conversation, c -> new ArrayDeque<>());
+        synchronized (times) {
+            long now = System.nanoTime();
+            for (int[] window : WINDOWS) {
+                long since = now - Duration.ofSeconds(window[1]).toNanos();
+                if (times.stream().filter(t -> t > since).count() >= window[0]) {
+                    return false;
+                }
+            }
+            times.addLast(now);
+            while (times.size() > 100) {
+                times.removeFirst();
+            }
+            return true;
+        }
+    }
+
+    /** From now on, answers every call as each phase says (429 with its Retry-After, 502…), then normally. */
+    public void outage(Outage.Phase... phases) {
+        outage.start(phases);
+    }
+
+    /** Calls that arrived for a conversation inside a Retry-After this server gave for it. */
+    public List<String> callsInsideRetryAfter() {
+        return outage.early();
+    }
+
+    /** Answers every call for the conversation with 403 and {@code code} (BotNotInConversationRoster…). */
+    public void refuse(String conversationId, String code) {
+        refusedConversations.put(conversationId, code);
+    }
+
+    /** The conversations of the calls answered 429 for going over Teams' published limits. */
+    public List<String> rateLimited() {
+        return List.copyOf(rateLimited);
     }
 
     @Override

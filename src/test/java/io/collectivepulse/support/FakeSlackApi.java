@@ -46,9 +46,13 @@ public final class FakeSlackApi implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin server;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private final Outage outage = new Outage();
+    private final Map<String, String> refusedChannels = new ConcurrentHashMap<>();
+    private final Queue<Call> accepted = new ConcurrentLinkedQueue<>();
 
-    /** One Web API call as received, with its form parameters decoded. */
-    public record Call(String method, String authorization, String body, Map<String, String> params) {
+    /** One Web API call as received, with its form parameters decoded, and when it arrived ({@code nanoTime}). */
+    public record Call(String method, String authorization, String body, Map<String, String> params,
+                       long arrivedNanos) {
         /** The message as Slack would store it: {@code text} and {@code blocks}. */
         public JsonNode message() {
             try {
@@ -82,7 +86,7 @@ public final class FakeSlackApi implements AutoCloseable {
         String method = ctx.pathParam("method");
         Map<String, String> params = new HashMap<>();
         ctx.formParamMap().forEach((name, values) -> params.put(name, values.get(0)));
-        var call = new Call(method, ctx.header("Authorization"), ctx.body(), params);
+        var call = new Call(method, ctx.header("Authorization"), ctx.body(), params, System.nanoTime());
         if (recording) {
             calls.add(call);
         }
@@ -96,9 +100,27 @@ public final class FakeSlackApi implements AutoCloseable {
             ctx.result("{\"ok\":false,\"error\":\"invalid_auth\"}");
             return;
         }
+        String scope = method + "/" + team;
+        outage.arrived(scope);
+        Outage.Phase phase = method.startsWith("chat.") ? outage.now() : null;
+        if (phase != null) {
+            if (phase.status() == 429) {
+                outage.limited(scope, phase.retryAfterSeconds());
+                ctx.header("Retry-After", Integer.toString(phase.retryAfterSeconds()));
+            }
+            ctx.status(phase.status()).result("{\"ok\":false,\"error\":\""
+                    + (phase.status() == 429 ? "ratelimited" : "internal_error") + "\"}");
+            return;
+        }
         if ((rateLimited && !limits.allow(method, params.get("channel"))) || throttled(method)) {
             refused.add(call);
+            outage.limited(scope, 1);
             ctx.status(429).header("Retry-After", "1").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        String refusal = method.startsWith("chat.") ? refusedChannels.get(params.getOrDefault("channel", "")) : null;
+        if (refusal != null) {
+            ctx.result(JSON.writeValueAsString(JSON.createObjectNode().put("ok", false).put("error", refusal)));
             return;
         }
         JsonNode answer = switch (method) {
@@ -114,6 +136,9 @@ public final class FakeSlackApi implements AutoCloseable {
         ctx.result(JSON.writeValueAsString(answer));
         if (method.startsWith("chat.")) {
             posted.add(call);
+            if (answer.path("ok").asBoolean()) {
+                accepted.add(call);
+            }
         }
     }
 
@@ -237,6 +262,29 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi withoutRecording() {
         recording = false;
         return this;
+    }
+
+    /**
+     * From now on, answers every {@code chat.*} call as each phase says, one after the other (429 with its
+     * Retry-After, or a 5xx), then normally again.
+     */
+    public void outage(Outage.Phase... phases) {
+        outage.start(phases);
+    }
+
+    /** Calls that arrived for a method and workspace inside a Retry-After this server gave for them. */
+    public List<String> callsInsideRetryAfter() {
+        return outage.early();
+    }
+
+    /** Answers every {@code chat.*} call for {@code channel} with {@code ok: false} and {@code error}. */
+    public void refuse(String channel, String error) {
+        refusedChannels.put(channel, error);
+    }
+
+    /** The {@code chat.*} calls of {@code method} this server accepted ({@code ok: true}), in order. */
+    public List<Call> accepted(String method) {
+        return accepted.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Answers the next {@code count} calls of {@code method} with 429, as Slack does under load. */

@@ -1,0 +1,121 @@
+package io.collectivepulse.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.Awaits;
+import io.collectivepulse.support.FakeBotConnector;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.PulseService;
+import io.collectivepulse.support.SlackClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Sixty cards due at once in one Slack channel and in one Teams conversation, with the fakes enforcing each
+ * platform's published limits: not one 429, and all delivered within 1.1 × the least time those limits allow.
+ */
+class OutboxPacingTest {
+    private static final String SECRET = "pacing-signing-secret-0123456789";
+    private static final String TOKEN = "xoxb-pacing-token";
+    private static final String CONVERSATION = "19:pacing@thread.tacv2";
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
+    private static final int CARDS = 60;
+    /** Slack, as the fake enforces it: bursts of 20, then one message a second per channel. */
+    private static final double SLACK_MINIMUM_SECONDS = (CARDS - 20) / 1.0;
+    /** Teams per conversation: {count, seconds}. */
+    private static final int[][] TEAMS_WINDOWS = {{7, 1}, {8, 2}, {60, 30}};
+
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().build();
+
+    private static ObjectNode inConversation(String text) {
+        ObjectNode activity = pulse.teams().channelMessage(text);
+        ((ObjectNode) activity.path("conversation")).put("id", CONVERSATION + ";messageid=1");
+        return activity;
+    }
+
+    @Test
+    void sixtyCardsGoOutAsFastAsEachPlatformAllowsAndNoFaster() throws Exception {
+        SlackClient anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0PACE", "U0ANNE", "anne");
+        anne.command("/pulse", "lier Cadence");
+        Matcher code = CODE.matcher(SlackClient.text(anne.command("/pulse", "inviter")));
+        assertThat(code.find()).isTrue();
+        pulse.teams().post(inConversation("lier " + code.group()));
+        FakeBotConnector.Sent joined = pulse.connector().await(s -> s.cardText().contains("Cadence"),
+                Duration.ofSeconds(10));
+
+        ExecutorService members = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        for (int i = 0; i < CARDS; i++) {
+            String n = Integer.toString(i);
+            acks.add(CompletableFuture.runAsync(() -> anne.send("/signal", "Cadence Slack " + n), members));
+            acks.add(CompletableFuture.runAsync(() -> pulse.teams().post(inConversation("signal Cadence Teams " + n)),
+                    members));
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+        members.shutdown();
+
+        Duration wait = Duration.ofSeconds(90);
+        List<FakeSlackApi.Call> slack = Awaits.until(() -> Optional.of(pulse.slackApi().accepted("chat.postMessage"))
+                .filter(calls -> calls.size() >= CARDS), wait, () -> "Slack got "
+                + pulse.slackApi().accepted("chat.postMessage").size());
+        List<FakeBotConnector.Sent> teams = Awaits.until(() -> Optional.of(cards(pulse.connector().all()))
+                .filter(cards -> cards.size() >= CARDS), wait, () -> "Teams got " + cards(pulse.connector().all()).size());
+
+        assertThat(pulse.slackApi().refused()).as("Slack's 429s").isEmpty();
+        assertThat(pulse.connector().rateLimited()).as("Teams' 429s").isEmpty();
+        double slackSeconds = seconds(slack.get(0).arrivedNanos(), slack.get(CARDS - 1).arrivedNanos());
+        assertThat(slackSeconds).as("Slack: 60 cards in one channel, least possible " + SLACK_MINIMUM_SECONDS + " s")
+                .isLessThanOrEqualTo(1.1 * SLACK_MINIMUM_SECONDS);
+        double teamsSeconds = seconds(teams.get(0).arrivedNanos(), teams.get(CARDS - 1).arrivedNanos());
+        double teamsMinimum = teamsMinimum(joined.arrivedNanos(), teams.get(0).arrivedNanos());
+        assertThat(teamsSeconds).as("Teams: 60 cards in one conversation, least possible " + teamsMinimum + " s")
+                .isLessThanOrEqualTo(1.1 * teamsMinimum);
+        System.out.printf("Pacing: Slack %.1f s (least %.1f s), Teams %.1f s (least %.1f s), no 429%n", slackSeconds,
+                SLACK_MINIMUM_SECONDS, teamsSeconds, teamsMinimum);
+    }
+
+    private static List<FakeBotConnector.Sent> cards(List<FakeBotConnector.Sent> sent) {
+        return sent.stream().filter(s -> s.cardText().contains("Cadence Teams")).toList();
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
+    }
+
+    /**
+     * The least time Teams' windows allow between the first and the sixtieth card, the conversation having had the
+     * join reply at {@code joinedNanos}: each card as early as the windows allow, the first when it came.
+     */
+    private static double teamsMinimum(long joinedNanos, long firstNanos) {
+        List<Double> times = new ArrayList<>(List.of(0.0));
+        double first = seconds(joinedNanos, firstNanos);
+        for (int card = 0; card < CARDS; card++) {
+            double t = Math.max(times.get(times.size() - 1), card == 0 ? first : 0);
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (int[] window : TEAMS_WINDOWS) {
+                    double since = t - window[1];
+                    List<Double> inside = times.stream().filter(x -> x > since).toList();
+                    if (inside.size() >= window[0]) {
+                        t = inside.get(inside.size() - window[0]) + window[1];
+                        moved = true;
+                    }
+                }
+            }
+            times.add(t);
+        }
+        return times.get(times.size() - 1) - first;
+    }
+}
