@@ -69,12 +69,13 @@ public final class Application implements AutoCloseable {
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;
+            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), router,
+                    sending, database, new SlackInstallationDao(database), clock));
             scheduler.register(HOUSEKEEPING, id -> {
                 delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)));
                 sending.forgetBefore(clock.instant().minus(Duration.ofDays(14)));
+                slackBridge.ifPresent(bridge -> bridge.forgetRequestsBefore(clock.instant().minus(Duration.ofDays(1))));
             });
-            Optional<SlackBridge> slackBridge = config.slack().map(s -> new SlackBridge(s, config.baseUrl(), router,
-                    sending, new SlackInstallationDao(database), clock));
             slackBridge.ifPresent(bridge -> sending.register(Platform.SLACK, bridge.sender()));
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));

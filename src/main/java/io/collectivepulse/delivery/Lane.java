@@ -89,7 +89,7 @@ final class Lane {
             Instant now = dispatcher.realTime.instant();
             Instant slot = dispatcher.pace.reserve(call.limits(), now);
             long delay = Math.max(0, Duration.between(now, slot).toMillis());
-            dispatcher.sending.schedule(() -> send(row, call), delay, TimeUnit.MILLISECONDS);
+            dispatcher.sending.schedule(() -> send(row, call, slot), delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             LOG.warn("Could not prepare outbox row {} for {}: {}", row.id(), channel, e.toString());
             backOff(row, new Outcome.Retry(Duration.ZERO, null, e.toString()));
@@ -156,12 +156,12 @@ final class Lane {
         return kind.source();
     }
 
-    private void send(Delivery row, Call call) {
+    private void send(Delivery row, Call call, Instant slot) {
         // A Retry-After may have come, for another channel of the workspace, since this call was scheduled.
         Instant now = dispatcher.realTime.instant();
         Instant blocked = dispatcher.pace.blockedUntil(call.limits(), now);
         if (blocked.isAfter(now)) {
-            dispatcher.sending.schedule(() -> send(row, call), Duration.between(now, blocked).toMillis(),
+            dispatcher.sending.schedule(() -> send(row, call, slot), Duration.between(now, blocked).toMillis(),
                     TimeUnit.MILLISECONDS);
             return;
         }
@@ -171,6 +171,7 @@ final class Lane {
         } catch (RuntimeException e) {
             outcome = new Outcome.Retry(Duration.ZERO, null, e.toString());
         }
+        dispatcher.pace.settle(call.limits(), slot, dispatcher.realTime.instant());
         try {
             if (outcome instanceof Outcome.Sent sent) {
                 if (call.part() >= 0) {

@@ -55,6 +55,24 @@ final class Pace {
         return until;
     }
 
+    /**
+     * The call reserved at {@code reservedAt} was answered at {@code answeredAt}: windows count it from then, since
+     * it reached the platform somewhere in between; the next call then cannot arrive inside its window, however
+     * long this one took on the way.
+     */
+    synchronized void settle(List<Limit> limits, Instant reservedAt, Instant answeredAt) {
+        for (Limit limit : limits) {
+            Deque<Instant> times = limit.kind() == Limit.Kind.WINDOW ? sent.get(state(limit)) : null;
+            if (times != null && times.removeLastOccurrence(reservedAt)) {
+                List<Instant> sorted = new java.util.ArrayList<>(times);
+                sorted.add(later(reservedAt, answeredAt));
+                sorted.sort(null);
+                times.clear();
+                times.addAll(sorted);
+            }
+        }
+    }
+
     /** Nothing goes to {@code scope} before {@code until} (a platform's Retry-After). */
     synchronized void block(String scope, Instant until) {
         blockedUntil.merge(scope, until, Pace::later);

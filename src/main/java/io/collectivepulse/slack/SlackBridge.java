@@ -12,6 +12,7 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
+import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.delivery.Sender;
 import io.collectivepulse.router.Router;
@@ -19,6 +20,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,9 +44,15 @@ public final class SlackBridge implements Handler {
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
     private final SlackSender sender;
+    private final Database database;
+    private final SlackRequestDao requests;
+    private final Clock clock;
 
-    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router, Outbox outbox,
+    public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router, Outbox outbox, Database database,
                        SlackInstallationDao installationDao, Clock clock) {
+        this.database = database;
+        this.requests = new SlackRequestDao(database);
+        this.clock = clock;
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
         var slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
@@ -129,10 +137,12 @@ public final class SlackBridge implements Handler {
         }
         Response response;
         try {
-            response = app.run(request);
+            String key = SlackReplays.key(request, ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP));
+            response = key == null ? app.run(request) : once(key, request);
         } catch (Exception e) {
             // Bolt's own calls to Slack (auth.test, a response_url) can fail; the sender gets no stack trace.
-            LOG.error("Slack request {} failed", request.getRequestType(), e);
+            LOG.error("Slack request {} failed", request.getRequestType(), e.getCause() != null
+                    && e instanceof Failed ? e.getCause() : e);
             ctx.status(500).result("Internal error");
             return;
         }
@@ -144,6 +154,71 @@ public final class SlackBridge implements Handler {
             ctx.contentType(response.getContentType());
         }
         ctx.result(response.getBody() == null ? "" : response.getBody());
+    }
+
+    /**
+     * Handles the request and remembers it under {@code key} in one transaction: its effects and the fact that it
+     * was handled are committed together. A request handled before (a retried event, a replayed command, a click
+     * delivered twice) is rolled back and gets the first answer.
+     */
+    private Response once(String key, Request<?> request) {
+        try {
+            return database.inTransaction(() -> {
+                Response response;
+                try {
+                    response = app.run(request);
+                } catch (Exception e) {
+                    throw new Failed(e);
+                }
+                if (response.getStatusCode() != 200) {
+                    throw new Unremembered(response);
+                }
+                var answer = new SlackRequestDao.Answer(response.getContentType(),
+                        response.getBody() == null ? "" : response.getBody());
+                requests.remember(key, answer, clock.instant()).ifPresent(earlier -> {
+                    throw new Replayed(earlier);
+                });
+                return response;
+            });
+        } catch (Replayed replay) {
+            LOG.info("Slack request {} handled before: answered as the first time, nothing done again", key);
+            return Response.builder().statusCode(200).contentType(replay.earlier.contentType())
+                    .body(replay.earlier.body()).build();
+        } catch (Unremembered refused) {
+            return refused.response;
+        }
+    }
+
+    /** Forgets the requests handled before {@code before}. */
+    public int forgetRequestsBefore(Instant before) {
+        return requests.forgetBefore(before);
+    }
+
+    /** Rolls back a request handled before. */
+    private static final class Replayed extends RuntimeException {
+        private final SlackRequestDao.Answer earlier;
+
+        Replayed(SlackRequestDao.Answer earlier) {
+            super("handled before", null, false, false);
+            this.earlier = earlier;
+        }
+    }
+
+    /** Rolls back a request Bolt did not answer 200 (its signature, an unknown command…): it is not remembered. */
+    private static final class Unremembered extends RuntimeException {
+        private final Response response;
+
+        Unremembered(Response response) {
+            super("not answered 200", null, false, false);
+            this.response = response;
+        }
+    }
+
+    /** Rolls back a request whose handling failed. */
+    private static final class Failed extends RuntimeException {
+        Failed(Exception cause) {
+            super(cause);
+        }
     }
 
     /** Sends the outbox's messages to Slack channels, with each workspace's bot token. */

@@ -242,7 +242,9 @@ class SlackEndpointTest {
         try (var in = SlackEndpointTest.class.getResourceAsStream(
                 "/conformance/slack/payloads/event_callback.app_mention.bolt-python.json")) {
             var payload = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(in);
-            payload.put("team_id", FakeSlackApi.TEAM_ID).remove("enterprise_id");
+            // Every event has its own id, as Slack gives it (a retried delivery keeps it).
+            payload.put("team_id", FakeSlackApi.TEAM_ID).put("event_id", "Ev" + java.util.UUID.randomUUID())
+                    .remove("enterprise_id");
             ((com.fasterxml.jackson.databind.node.ObjectNode) payload.path("event"))
                     .put("channel", channel).put("user", user).put("text", text).put("team", FakeSlackApi.TEAM_ID);
             return mapper.writeValueAsString(payload);

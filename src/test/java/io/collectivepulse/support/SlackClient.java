@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** Sends slash commands to the service the way Slack does: form-encoded and signed. */
 public final class SlackClient {
+    private static final java.util.concurrent.atomic.AtomicLong ACTION_TS = new java.util.concurrent.atomic.AtomicLong();
+    private volatile ObjectNode lastPress;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunningService service;
@@ -50,7 +52,8 @@ public final class SlackClient {
         form.put("text", text);
         form.put("api_app_id", "A0PULSE");
         form.put("response_url", "https://hooks.slack.com/commands/" + teamId + "/1/x");
-        form.put("trigger_id", "1.2.3");
+        // Every command has its own trigger, as Slack gives it: two identical commands are not a replay.
+        form.put("trigger_id", "1." + ACTION_TS.incrementAndGet() + ".3");
         return Http.form(form);
     }
 
@@ -98,13 +101,33 @@ public final class SlackClient {
             ((ObjectNode) payload.path("container")).put("channel_id", channelId).put("message_ts", messageTs)
                     .put("is_ephemeral", false);
             ObjectNode action = (ObjectNode) payload.path("actions").get(0);
-            action.put("action_id", actionId).put("value", value);
+            // Each click has its own time, as Slack gives it; a redelivered click keeps it (see pressPayload).
+            action.put("action_id", actionId).put("value", value).put("action_ts", nextActionTs());
+            return pressPayload(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code payload} of a click, signed now and sent: Slack delivering the same click again. */
+    public HttpResponse<String> pressPayload(ObjectNode payload) {
+        try {
+            lastPress = payload;
             String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
             long now = Instant.now().getEpochSecond();
             return sendSigned(body, now, signer.sign(now, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The payload of the last click this client sent, to deliver it again. */
+    public ObjectNode lastPress() {
+        return lastPress;
+    }
+
+    private static String nextActionTs() {
+        return String.format("%d.%06d", Instant.now().getEpochSecond(), ACTION_TS.incrementAndGet() % 1_000_000);
     }
 
     /**
