@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL database: an external server when DATABASE_URL is set, otherwise an embedded one whose
- * data lives in PULSE_DATA_DIR, which keeps every committed write across a crash. Opening it applies the Flyway migrations, the only place where DDL lives.
+ * data lives in PULSE_DATA_DIR, which keeps every committed write across a crash and stops a server a crashed
+ * run left behind before it starts. Opening it applies the Flyway migrations, the only place where DDL lives.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -101,6 +102,7 @@ public final class Database implements AutoCloseable {
             Path dir = dataDir.toAbsolutePath().resolve("postgres");
             Files.createDirectories(dir);
             LOG.info("DATABASE_URL not set: starting embedded PostgreSQL with data in {}", dir);
+            OrphanedPostgres.stopIfRunning(dir);
             // The library's defaults are a test's: it starts PostgreSQL with -F (fsync off) and
             // synchronous_commit=off, which lose acknowledged writes when PostgreSQL or the machine crashes.
             return EmbeddedPostgres.builder()
