@@ -137,18 +137,30 @@ public final class Application implements AutoCloseable {
         return router;
     }
 
+    /**
+     * Stops the service, as SIGTERM asks, within 30 s: the HTTP server refuses new connections and answers the
+     * requests in flight, the work that runs after acknowledgements finishes, the scheduler waits for its running
+     * jobs, the pool closes, and only then the embedded PostgreSQL stops. One log line says how it went.
+     */
     @Override
     public void close() {
-        server.stop();
-        try {
+        var shutdown = new Shutdown();
+        shutdown.stop("HTTP server", Shutdown.HTTP_DRAIN.plusSeconds(1), () -> Shutdown.drain(server));
+        shutdown.stop("work after acks", Duration.ofSeconds(8), () -> {
             if (slack.isPresent()) {
                 slack.get().close();
             }
             signals.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler.close();
-        database.close();
+            return "work after acks finished";
+        });
+        shutdown.stop("scheduler", Duration.ofSeconds(5), () -> {
+            scheduler.close();
+            return "scheduler stopped";
+        });
+        shutdown.stop("database", Duration.ofSeconds(7), () -> {
+            database.close();
+            return "database closed";
+        });
+        shutdown.done();
     }
 }
