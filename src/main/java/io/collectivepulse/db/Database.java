@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -20,10 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL database: an external server when DATABASE_URL is set, otherwise an embedded one whose
- * data lives in PULSE_DATA_DIR. Opening it applies the Flyway migrations, the only place where DDL lives.
+ * data lives in PULSE_DATA_DIR, which keeps every committed write across a crash and stops a server a crashed
+ * run left behind before it starts. Opening it applies the Flyway migrations, the only place where DDL lives.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final Duration EMBEDDED_STARTUP = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
@@ -119,6 +122,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the pool, then stops the embedded PostgreSQL if there is one (a fast shutdown, given five seconds). */
     @Override
     public void close() {
         dataSource.close();
@@ -130,10 +134,20 @@ public final class Database implements AutoCloseable {
             Path dir = dataDir.toAbsolutePath().resolve("postgres");
             Files.createDirectories(dir);
             LOG.info("DATABASE_URL not set: starting embedded PostgreSQL with data in {}", dir);
+            OrphanedPostgres.stopIfRunning(dir);
+            // The library's defaults are a test's: it starts PostgreSQL with -F (fsync off) and
+            // synchronous_commit=off, which lose acknowledged writes when PostgreSQL or the machine crashes.
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // close() stops it once the service has drained; the library's hook would stop it first.
+                    .setRegisterShutdownHook(false)
+                    // After a crash, PostgreSQL replays its write-ahead log before it accepts connections.
+                    .setPGStartupWait(EMBEDDED_STARTUP)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);

@@ -142,11 +142,11 @@ final class Dispatcher implements AutoCloseable {
         wake();
         try {
             if (claimer != null) {
-                claimer.join(Duration.ofSeconds(5).toMillis());
+                claimer.join(Duration.ofSeconds(2).toMillis());
             }
             lanes.values().forEach(Lane::stop);
             sending.shutdown();
-            if (!sending.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!sending.awaitTermination(5, TimeUnit.SECONDS)) {
                 sending.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -106,11 +106,14 @@ class OutboxPacingTest {
             while (moved) {
                 moved = false;
                 for (int[] window : TEAMS_WINDOWS) {
-                    double since = t - window[1];
+                    double since = t - window[1] + 1e-9;
                     List<Double> inside = times.stream().filter(x -> x > since).toList();
                     if (inside.size() >= window[0]) {
-                        t = inside.get(inside.size() - window[0]) + window[1];
-                        moved = true;
+                        double later = inside.get(inside.size() - window[0]) + window[1];
+                        if (later > t) {
+                            t = later;
+                            moved = true;
+                        }
                     }
                 }
             }

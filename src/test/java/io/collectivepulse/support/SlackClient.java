@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Sends slash commands to the service the way Slack does: form-encoded and signed. */
 public final class SlackClient {
@@ -17,7 +18,7 @@ public final class SlackClient {
     private volatile ObjectNode lastPress;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RunningService service;
+    private final UnaryOperator<String> url;
     private final SlackSigner signer;
     private String teamId = FakeSlackApi.TEAM_ID;
     private String channelId = "C0COMMUNITY";
@@ -25,13 +26,22 @@ public final class SlackClient {
     private String userName = "marie";
 
     public SlackClient(RunningService service, String signingSecret) {
-        this.service = service;
+        this(service::url, signingSecret);
+    }
+
+    /** A client of the service running in a JVM of its own. */
+    public SlackClient(ServiceProcess service, String signingSecret) {
+        this(service::url, signingSecret);
+    }
+
+    private SlackClient(UnaryOperator<String> url, String signingSecret) {
+        this.url = url;
         this.signer = new SlackSigner(signingSecret);
     }
 
     /** The same client, speaking from another channel, user or workspace. */
     public SlackClient as(String team, String channel, String user, String name) {
-        var other = new SlackClient(service, signer.signingSecret());
+        var other = new SlackClient(url, signer.signingSecret());
         other.teamId = team;
         other.channelId = channel;
         other.userId = user;
@@ -70,7 +80,7 @@ public final class SlackClient {
         if (signature != null) {
             headers.put("X-Slack-Signature", signature);
         }
-        return Http.post(service.url("/slack/events"), "application/x-www-form-urlencoded", body, headers);
+        return Http.post(url.apply("/slack/events"), "application/x-www-form-urlencoded", body, headers);
     }
 
     /** Sends a command and returns the JSON message Slack would show, failing unless the ack is 200. */

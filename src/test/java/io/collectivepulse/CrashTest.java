@@ -1,0 +1,150 @@
+package io.collectivepulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.ServiceProcess;
+import io.collectivepulse.support.ServiceProcess.Postmaster;
+import io.collectivepulse.support.SignalStream;
+import io.collectivepulse.support.SignalStream.Outcome;
+import io.collectivepulse.support.SlackClient;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service as an operator runs it (its own JVM, its embedded PostgreSQL in PULSE_DATA_DIR) through what
+ * happens to servers: PostgreSQL killed, the service killed, the service stopped, each during a stream of
+ * {@code /signal}. Every signal the service acknowledged must be there after the next start, which needs no help.
+ */
+class CrashTest {
+    private static final String SECRET = "crash-secret";
+    private static final String TOKEN = "xoxb-crash";
+    private static final Duration STREAMING = Duration.ofSeconds(60);
+    private static final int THREADS = 4;
+
+    @TempDir
+    Path dataDir;
+    private FakeSlackApi slackApi;
+
+    @BeforeEach
+    void startSlack() {
+        slackApi = new FakeSlackApi(TOKEN);
+    }
+
+    @AfterEach
+    void stopSlack() {
+        slackApi.close();
+    }
+
+    private ServiceProcess start() {
+        return ServiceProcess.start(Map.of("PULSE_DATA_DIR", dataDir.toString(), "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url()));
+    }
+
+    private static SlackClient linked(ServiceProcess service) {
+        var slack = new SlackClient(service, SECRET);
+        slack.command("/pulse", "lier Survivants");
+        return slack;
+    }
+
+    @Test
+    void everySignalAcknowledgedBeforePostgresIsKilledIsThereAfterTheNextStart() throws Exception {
+        SignalStream stream;
+        int beforeTheKill;
+        try (ServiceProcess service = start()) {
+            stream = SignalStream.start(linked(service), "Avant la panne de PostgreSQL", THREADS);
+            try (stream) {
+                stream.awaitCount(Outcome::acknowledged, 100, STREAMING);
+                Postmaster.of(dataDir).flatMap(Postmaster::process).orElseThrow().destroyForcibly();
+                beforeTheKill = stream.acknowledged().size();
+                stream.awaitCount(Outcome::apologised, 1, STREAMING);
+            }
+        }
+        assertThat(stream.outcomes()).as("answers while PostgreSQL was killed")
+                .allMatch(o -> o.acknowledged() || o.apologised());
+
+        try (ServiceProcess restarted = start()) {
+            assertThat(storedSignals()).as("signals stored after the restart")
+                    .containsAll(stream.acknowledged());
+        }
+        System.out.printf("PostgreSQL killed with SIGKILL after %d acknowledged signals; %d acknowledged in all,"
+                + " %d apologies; all found after the restart%n", beforeTheKill, stream.acknowledged().size(),
+                stream.outcomes().stream().filter(Outcome::apologised).count());
+    }
+
+    @Test
+    void afterTheServiceIsKilledTheNextStartStopsThePostgresItLeftAndKeepsItsSignals() throws Exception {
+        SignalStream stream;
+        long orphan;
+        try (ServiceProcess killed = start()) {
+            stream = SignalStream.start(linked(killed), "Avant la panne du service", THREADS);
+            try (stream) {
+                stream.awaitCount(Outcome::acknowledged, 20, STREAMING);
+                killed.kill();
+            }
+            orphan = Postmaster.of(dataDir).orElseThrow().pid();
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("PostgreSQL outlives its JVM")
+                    .isPresent();
+        }
+
+        try (ServiceProcess next = start()) {
+            assertThat(next.logLine("Stopped PostgreSQL " + orphan)).isPresent();
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(storedSignals()).containsAll(stream.acknowledged());
+        }
+        System.out.printf("Service killed with SIGKILL after %d acknowledged signals, all found after the next"
+                + " start%n", stream.acknowledged().size());
+    }
+
+    @Test
+    void onSigtermTheServiceAnswersWhatItReceivedStopsPostgresLastAndExitsWithinThirtySeconds() throws Exception {
+        SignalStream stream;
+        Duration stopping;
+        try (ServiceProcess service = start()) {
+            stream = SignalStream.start(linked(service), "Avant l'arrêt", THREADS);
+            try (stream) {
+                stream.awaitCount(Outcome::acknowledged, 50, STREAMING);
+                long sent = System.nanoTime();
+                service.terminate();
+                assertThat(service.exited(Duration.ofSeconds(30))).as("exited within 30 s").isTrue();
+                stopping = Duration.ofNanos(System.nanoTime() - sent);
+            }
+            assertThat(service.log().stream().filter(line -> line.contains("Collective Pulse stopped after")))
+                    .as("stop line of a service that exited with %d", service.exitValue()).hasSize(1);
+        }
+        assertThat(Postmaster.of(dataDir)).as("PostgreSQL stopped cleanly, its pid file removed").isEmpty();
+        assertThat(stream.outcomes().stream().filter(Outcome::answered))
+                .as("answers (stopped after %s)", stopping).allMatch(o -> o.acknowledged() || o.apologised());
+
+        try (ServiceProcess restarted = start()) {
+            assertThat(storedSignals()).containsAll(stream.acknowledged());
+        }
+        System.out.printf("Stopped with SIGTERM in %d ms: %d signals acknowledged (all found after the restart),"
+                + " %d without an answer%n", stopping.toMillis(), stream.acknowledged().size(),
+                stream.outcomes().stream().filter(o -> !o.answered()).count());
+    }
+
+    /** The bodies of the signals in the database of the service running on {@link #dataDir}. */
+    private Set<String> storedSignals() throws SQLException {
+        String url = Postmaster.of(dataDir).orElseThrow().jdbcUrl();
+        Set<String> bodies = new HashSet<>();
+        try (var connection = DriverManager.getConnection(url, "postgres", "");
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT body FROM signal")) {
+            while (rows.next()) {
+                bodies.add(rows.getString(1));
+            }
+        }
+        return bodies;
+    }
+}
