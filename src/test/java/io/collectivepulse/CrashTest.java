@@ -134,6 +134,57 @@ class CrashTest {
                 stream.outcomes().stream().filter(o -> !o.answered()).count());
     }
 
+    @Test
+    void everyCardOwedBeforeTheServiceIsKilledArrivesExactlyOnceAfterTheRestart() throws Exception {
+        int channels = 20;
+        int perChannel = 10;
+        List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServiceProcess killed = start()) {
+            var slack = new SlackClient(killed, SECRET);
+            for (int c = 0; c < channels; c++) {
+                slack.as(FakeSlackApi.TEAM_ID, "C0CRASH" + c, "U0ANNE", "anne").command("/pulse", "lier Carte " + c);
+            }
+            var members = java.util.concurrent.Executors.newFixedThreadPool(8);
+            var sent = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < channels * perChannel; i++) {
+                String text = "Carte due numéro " + i + " fin";
+                var client = slack.as(FakeSlackApi.TEAM_ID, "C0CRASH" + (i % channels), "U0M" + i, "m" + i);
+                sent.add(members.submit(() -> {
+                    var response = client.send("/signal", text);
+                    if (response.statusCode() == 200 && response.body().isEmpty()) {
+                        acknowledged.add(text);
+                    }
+                }));
+            }
+            for (var future : sent) {
+                future.get();
+            }
+            members.shutdown();
+            killed.kill();
+        }
+        int beforeRestart = slackApi.accepted("chat.postMessage").size();
+        assertThat(acknowledged).hasSize(channels * perChannel);
+
+        try (ServiceProcess restarted = start()) {
+            java.util.Map<String, Long> cards = io.collectivepulse.support.Awaits.until(() -> java.util.Optional.of(
+                            cardsOf(acknowledged)).filter(counts -> counts.size() == acknowledged.size()),
+                    Duration.ofSeconds(120), () -> cardsOf(acknowledged).size() + " of " + acknowledged.size()
+                            + " cards arrived");
+            assertThat(cards).allSatisfy((text, count) -> assertThat(count).as(text).isEqualTo(1));
+        }
+        System.out.printf("Service killed with SIGKILL after %d acknowledged signals, %d of their cards posted;"
+                + " after the restart every card arrived exactly once%n", acknowledged.size(), beforeRestart);
+    }
+
+    /** How many accepted Slack posts show each of {@code texts}. */
+    private java.util.Map<String, Long> cardsOf(List<String> texts) {
+        Set<String> wanted = new HashSet<>(texts);
+        return slackApi.accepted("chat.postMessage").stream()
+                .map(call -> SlackClient.text(call.message()))
+                .flatMap(body -> wanted.stream().filter(body::contains))
+                .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()));
+    }
+
     /** The bodies of the signals in the database of the service running on {@link #dataDir}. */
     private Set<String> storedSignals() throws SQLException {
         String url = Postmaster.of(dataDir).orElseThrow().jdbcUrl();

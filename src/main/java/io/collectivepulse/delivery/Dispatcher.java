@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
-    private static final Duration RENEW_EVERY = Duration.ofSeconds(20);
+    static final Duration LEASE = Duration.ofSeconds(20);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(6);
     /** How often the claimer looks for rows written by another replica when nothing woke it. */
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int BATCH = 200;

@@ -129,8 +129,17 @@ final class Lane {
         if (part >= sender.parts(card.get())) {
             return Call.ends("sent", "sent");
         }
+        if (row.uncertain()) {
+            // Its last claimant died holding it: the part may be in the channel already, unrecorded.
+            Optional<String> posted = sender.find(channel, row.key(), part, row.asOf().minus(Duration.ofMinutes(1)));
+            if (posted.isPresent()) {
+                LOG.info("{}: part {} of outbox row {} was posted before a crash; not posted again", channel, part,
+                        row.id());
+                return new Call(List.of(), part, () -> new Outcome.Sent(posted.get()));
+            }
+        }
         return new Call(sender.limits(Sender.Call.POST, channel), part,
-                () -> sender.post(channel, card.get(), part, row.replyTo()));
+                () -> sender.post(channel, card.get(), part, row.replyTo(), row.key()));
     }
 
     private Call update(Delivery row, Sender sender) {

@@ -21,7 +21,8 @@ public final class OutboxDao {
             new ChannelRef(Platform.fromId(rs.getString("platform")), rs.getString("workspace_id"),
                     rs.getString("channel_id")),
             rs.getString("member_id"), rs.getString("reply_to"), rs.getString("card"), Rows.instant(rs, "as_of"),
-            Rows.instant(rs, "due_at"), Rows.instant(rs, "give_up_at"), rs.getInt("version"), rs.getInt("attempts"));
+            Rows.instant(rs, "due_at"), Rows.instant(rs, "give_up_at"), rs.getInt("version"), rs.getInt("attempts"),
+            rs.getBoolean("uncertain"));
 
     private static final String COLUMNS = """
             idem_key, op, kind, subject_id, platform, workspace_id, channel_id, member_id, reply_to, card, as_of,
@@ -120,15 +121,16 @@ public final class OutboxDao {
                             ORDER BY o.due_at, o.id
                             LIMIT :scan
                         ), locked AS (
-                            SELECT o.id FROM outbox o JOIN candidates c ON c.id = o.id
+                            SELECT o.id, o.claimed_by AS previous FROM outbox o JOIN candidates c ON c.id = o.id
                             WHERE c.rank <= :perChannel
                             ORDER BY o.due_at, o.id
                             LIMIT :limit
                             FOR UPDATE OF o SKIP LOCKED
                         )
-                        UPDATE outbox SET claimed_by = :owner, lease_until = :leaseUntil, attempts = attempts + 1
-                        WHERE id IN (SELECT id FROM locked) AND state = 'pending'
-                        RETURNING *
+                        UPDATE outbox o SET claimed_by = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
+                        FROM locked l
+                        WHERE o.id = l.id AND o.state = 'pending'
+                        RETURNING o.*, l.previous IS NOT NULL AS uncertain
                         """)
                 .bind("owner", owner).bind("now", now).bind("leaseUntil", leaseUntil).bind("scan", limit * 4)
                 .bind("limit", limit).bind("perChannel", perChannel)

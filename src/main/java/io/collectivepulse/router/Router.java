@@ -135,6 +135,11 @@ public final class Router {
         return Reply.privately(helpCard(messages, channel.platform(), messages.get("command.unknown", word)));
     }
 
+    /** The apology for a failure before any feature could answer (the database is down, say). */
+    public Reply apology(ChannelRef channel) {
+        return unexpected(channel);
+    }
+
     private Reply unexpected(ChannelRef channel) {
         try {
             return Reply.privately(Card.text(messages(channel).get("error.unexpected")));

@@ -12,6 +12,9 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Platform;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.delivery.Sender;
@@ -39,11 +42,14 @@ public final class SlackBridge implements Handler {
     public static final String REDIRECT_PATH = "/slack/oauth_redirect";
     /** What the bot may do in a workspace; the same list as in the Slack app manifest. */
     static final String BOT_SCOPES = "app_mentions:read,commands,chat:write,chat:write.public,channels:read,"
-            + "groups:read,users:read";
+            + "groups:read,users:read,channels:history,groups:history";
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
+    private static final com.fasterxml.jackson.databind.ObjectMapper APOLOGY =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private final SlackSender sender;
+    private final Router router;
     private final Database database;
     private final SlackRequestDao requests;
     private final Clock clock;
@@ -51,6 +57,7 @@ public final class SlackBridge implements Handler {
     public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router, Outbox outbox, Database database,
                        SlackInstallationDao installationDao, Clock clock) {
         this.database = database;
+        this.router = router;
         this.requests = new SlackRequestDao(database);
         this.clock = clock;
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
@@ -138,7 +145,7 @@ public final class SlackBridge implements Handler {
         Response response;
         try {
             String key = SlackReplays.key(request, ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP));
-            response = key == null ? app.run(request) : once(key, request);
+            response = key == null ? app.run(request) : remembered(key, request);
         } catch (Exception e) {
             // Bolt's own calls to Slack (auth.test, a response_url) can fail; the sender gets no stack trace.
             LOG.error("Slack request {} failed", request.getRequestType(), e.getCause() != null
@@ -156,11 +163,7 @@ public final class SlackBridge implements Handler {
         ctx.result(response.getBody() == null ? "" : response.getBody());
     }
 
-    /**
-     * Handles the request and remembers it under {@code key} in one transaction: its effects and the fact that it
-     * was handled are committed together. A request handled before (a retried event, a replayed command, a click
-     * delivered twice) is rolled back and gets the first answer.
-     */
+    /** Handles the request and remembers it in one transaction (see {@link #remembered}). */
     private Response once(String key, Request<?> request) {
         try {
             return database.inTransaction(() -> {
@@ -180,6 +183,30 @@ public final class SlackBridge implements Handler {
                 });
                 return response;
             });
+        } catch (Failed | Unremembered | Replayed handled) {
+            throw handled;
+        } catch (RuntimeException e) {
+            // The transaction itself failed (PostgreSQL is down): nothing was kept. A member who typed a command
+            // gets the apology; Slack retries an event or a click answered with an error.
+            if (request instanceof SlashCommandRequest command) {
+                LOG.error("Slack command could not be handled: {}", e.toString());
+                var channel = new ChannelRef(Platform.SLACK, command.getPayload().getTeamId(),
+                        command.getPayload().getChannelId());
+                return Response.json(200, APOLOGY.createObjectNode().put("response_type", "ephemeral")
+                        .put("text", router.apology(channel).card().fallbackText()).toString());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Handles the request and remembers it under {@code key} in one transaction: its effects and the fact that it
+     * was handled are committed together. A request handled before (a retried event, a replayed command, a click
+     * delivered twice) is rolled back and gets the first answer.
+     */
+    private Response remembered(String key, Request<?> request) {
+        try {
+            return once(key, request);
         } catch (Replayed replay) {
             LOG.info("Slack request {} handled before: answered as the first time, nothing done again", key);
             return Response.builder().statusCode(200).contentType(replay.earlier.contentType())

@@ -7,6 +7,8 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
@@ -16,7 +18,9 @@ import io.collectivepulse.delivery.Outcome;
 import io.collectivepulse.delivery.Sender;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +41,10 @@ final class SlackSender implements Sender {
     /** Slack: about one message a second per channel, short bursts allowed; chat.update in Tier 3 (50 a minute). */
     private static final int BURST = 20;
     private static final int UPDATES_PER_MINUTE = 50;
+    /** The metadata every post carries, so that it can be found again after a crash. */
+    static final String METADATA_TYPE = "collective_pulse_message";
+    private static final String KEY = "key";
+    private static final String PART = "part";
 
     private final MethodsClient client;
     private final Function<String, Optional<String>> tokens;
@@ -55,11 +63,46 @@ final class SlackSender implements Sender {
     }
 
     @Override
-    public Outcome post(ChannelRef channel, Card card, int part, String replyTo) {
+    public Outcome post(ChannelRef channel, Card card, int part, String replyTo, String key) {
         List<LayoutBlock> blocks = renderer.messages(card).get(part);
         var request = ChatPostMessageRequest.builder().channel(channel.channelId()).threadTs(replyTo)
-                .text(renderer.fallbackText(card)).blocks(blocks).unfurlLinks(false).unfurlMedia(false).build();
+                .text(renderer.fallbackText(card)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)
+                .metadata(new Message.Metadata(METADATA_TYPE, Map.of(KEY, key, PART, part)))
+                .build();
         return call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request));
+    }
+
+    /**
+     * Looks for the message in the channel's history since {@code since}, by the key its metadata carries
+     * ({@code conversations.history} with {@code include_all_metadata}); empty if not found or unreadable.
+     */
+    @Override
+    public Optional<String> find(ChannelRef channel, String key, int part, Instant since) {
+        Optional<String> token = tokens.apply(channel.workspaceId());
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var history = client.conversationsHistory(ConversationsHistoryRequest.builder().token(token.get())
+                    .channel(channel.channelId()).oldest(since.getEpochSecond() + ".000000").limit(200)
+                    .includeAllMetadata(true).build());
+            if (!history.isOk() || history.getMessages() == null) {
+                return Optional.empty();
+            }
+            return history.getMessages().stream()
+                    .filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+                            && m.getMetadata().getEventPayload() != null
+                            && key.equals(String.valueOf(m.getMetadata().getEventPayload().get(KEY)))
+                            && String.valueOf(part).equals(number(m.getMetadata().getEventPayload().get(PART))))
+                    .map(Message::getTs).findFirst();
+        } catch (IOException | SlackApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A JSON number as Slack's SDK reads it back (a double), written as the integer it is. */
+    private static String number(Object value) {
+        return value instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(value);
     }
 
     /** Slack's forms are modals, opened at once with a trigger id, never posted. */

@@ -52,7 +52,7 @@ final class TeamsSender implements Sender {
     }
 
     @Override
-    public Outcome post(ChannelRef channel, Card card, int part, String replyTo) {
+    public Outcome post(ChannelRef channel, Card card, int part, String replyTo, String key) {
         return send(channel, activity(renderer, card), replyTo);
     }
 
@@ -88,7 +88,7 @@ final class TeamsSender implements Sender {
     /** Teams has no message for one member only: the notice goes to the conversation, in the thread if any. */
     @Override
     public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
-        return post(channel, card, 0, replyTo);
+        return send(channel, activity(renderer, card), replyTo);
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Outage outage = new Outage();
     private final Map<String, String> refusedChannels = new ConcurrentHashMap<>();
     private final Queue<Call> accepted = new ConcurrentLinkedQueue<>();
+    private final Map<String, Queue<Stored>> histories = new ConcurrentHashMap<>();
 
     /** One Web API call as received, with its form parameters decoded, and when it arrived ({@code nanoTime}). */
     public record Call(String method, String authorization, String body, Map<String, String> params,
@@ -130,6 +131,7 @@ public final class FakeSlackApi implements AutoCloseable {
                     """.formatted(team));
             case "chat.postMessage", "chat.postEphemeral" -> post(call);
             case "chat.update" -> update(call);
+            case "conversations.history" -> history(call);
             case "views.open" -> openView(call);
             default -> JSON.readTree("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
@@ -152,7 +154,37 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         String ts = String.format("%d.%06d", System.currentTimeMillis() / 1000, sequence.incrementAndGet());
         messages.add(call.params().get("channel") + "/" + ts);
+        if (call.method().equals("chat.postMessage")) {
+            histories.computeIfAbsent(call.params().get("channel"), c -> new ConcurrentLinkedQueue<>())
+                    .add(new Stored(ts, call.params().getOrDefault("text", ""), call.params().get("metadata")));
+        }
         return JSON.createObjectNode().put("ok", true).put("channel", call.params().get("channel")).put("ts", ts);
+    }
+
+    /** A message as the channel keeps it, for conversations.history. */
+    private record Stored(String ts, String text, String metadata) {
+    }
+
+    /** conversations.history: the channel's messages since {@code oldest}, newest first, metadata included. */
+    private JsonNode history(Call call) throws IOException {
+        double oldest = Double.parseDouble(call.params().getOrDefault("oldest", "0"));
+        var messages = JSON.createArrayNode();
+        List<Stored> stored = new java.util.ArrayList<>(histories.getOrDefault(call.params().get("channel"),
+                new ConcurrentLinkedQueue<>()));
+        java.util.Collections.reverse(stored);
+        for (Stored message : stored) {
+            if (Double.parseDouble(message.ts()) >= oldest) {
+                ObjectNode node = messages.addObject().put("type", "message").put("ts", message.ts())
+                        .put("text", message.text());
+                if (message.metadata() != null
+                        && List.of("true", "1").contains(call.params().get("include_all_metadata"))) {
+                    node.set("metadata", JSON.readTree(message.metadata()));
+                }
+            }
+        }
+        ObjectNode answer = JSON.createObjectNode().put("ok", true).put("has_more", false);
+        answer.set("messages", messages);
+        return answer;
     }
 
     /** chat.update: only a message this server accepted before, and within the Block Kit limits. */

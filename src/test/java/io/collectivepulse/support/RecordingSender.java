@@ -43,7 +43,7 @@ public final class RecordingSender implements Sender {
     }
 
     @Override
-    public Outcome post(ChannelRef channel, Card card, int part, String replyTo) {
+    public Outcome post(ChannelRef channel, Card card, int part, String replyTo, String key) {
         String id = "m" + ids.incrementAndGet();
         sent.add(new Sent("post", channel, id, card));
         return new Outcome.Sent(id);
