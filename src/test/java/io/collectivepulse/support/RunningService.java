@@ -11,9 +11,19 @@ import org.jdbi.v3.core.Jdbi;
 /** The service started for a test on its own fresh database, with whatever environment the test adds. */
 public final class RunningService implements AutoCloseable {
     private final Application app;
+    private final Map<String, String> env;
 
-    private RunningService(Application app) {
+    private RunningService(Application app, Map<String, String> env) {
         this.app = app;
+        this.env = Map.copyOf(env);
+    }
+
+    /**
+     * A second replica of this service: another Application on the same database and fakes, as a second machine
+     * would run it (its own HTTP port, scheduler instance and outbox owner).
+     */
+    public RunningService replica() {
+        return new RunningService(Application.start(Config.fromEnv(env), Clock.systemUTC()), env);
     }
 
     /** Starts the service on a new database of the test PostgreSQL, on a free port. */
@@ -28,11 +38,11 @@ public final class RunningService implements AutoCloseable {
         all.put("DATABASE_URL", TestDatabase.newDatabase());
         all.put("DATABASE_USER", "postgres");
         all.putAll(env);
-        return new RunningService(Application.start(Config.fromEnv(all), clock));
+        return new RunningService(Application.start(Config.fromEnv(all), clock), all);
     }
 
     public static RunningService start(Config config) {
-        return new RunningService(Application.start(config, Clock.systemUTC()));
+        return new RunningService(Application.start(config, Clock.systemUTC()), Map.of());
     }
 
     public String url(String path) {
