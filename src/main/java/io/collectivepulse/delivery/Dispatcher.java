@@ -88,7 +88,7 @@ final class Dispatcher implements AutoCloseable {
                 }
                 Instant now = clock.instant();
                 List<Delivery> rows = dao.claim(owner, now, now.plus(LEASE), BATCH, PER_CHANNEL);
-                rows.forEach(row -> lanes.computeIfAbsent(row.channel(), channel -> new Lane(this, channel)).add(row));
+                rows.forEach(this::enqueue);
                 if (rows.size() < BATCH) {
                     await(POLL);
                 }
@@ -120,8 +120,23 @@ final class Dispatcher implements AutoCloseable {
         return ids;
     }
 
-    /** A lane that has nothing left goes away, unless a row arrived meanwhile. */
-    void idle(Lane lane) {
+    /**
+     * Gives the row to its channel's lane, or to a new one if the lane has just ended: a lane in the map is one
+     * whose rows are renewed, so no claimed row can sit in a lane the dispatcher no longer sees.
+     */
+    private void enqueue(Delivery row) {
+        lanes.compute(row.channel(), (channel, lane) -> {
+            Lane open = lane != null && lane.add(row) ? lane : null;
+            if (open == null) {
+                open = new Lane(this, channel);
+                open.add(row);
+            }
+            return open;
+        });
+    }
+
+    /** A lane that has ended leaves the map (a new one takes the channel's next rows). */
+    void ended(Lane lane) {
         lanes.remove(lane.channel(), lane);
     }
 

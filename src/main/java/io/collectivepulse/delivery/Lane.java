@@ -28,6 +28,8 @@ final class Lane {
     private final Deque<Delivery> rows = new ArrayDeque<>();
     private boolean busy;
     private boolean stopped;
+    /** Set when the lane ran out of rows: it takes no more, a new lane does. */
+    private boolean ended;
 
     Lane(Dispatcher dispatcher, ChannelRef channel) {
         this.dispatcher = dispatcher;
@@ -42,15 +44,20 @@ final class Lane {
         return rows.stream().map(Delivery::id).toList();
     }
 
-    synchronized void add(Delivery row) {
+    /** Takes the row, unless the lane has ended (false: give it to a new lane). */
+    synchronized boolean add(Delivery row) {
+        if (ended) {
+            return false;
+        }
         if (rows.stream().anyMatch(r -> r.id() == row.id())) {
-            return;
+            return true;
         }
         rows.addLast(row);
         if (!busy && !stopped) {
             busy = true;
             dispatcher.sending.execute(this::next);
         }
+        return true;
     }
 
     /** No new call starts; the rows left are given back by the dispatcher. */
@@ -58,15 +65,21 @@ final class Lane {
         stopped = true;
     }
 
-    private synchronized Delivery head() {
-        Delivery row = stopped ? null : rows.peekFirst();
-        if (row == null) {
-            busy = false;
-            if (rows.isEmpty()) {
-                dispatcher.idle(this);
+    private Delivery head() {
+        boolean over;
+        synchronized (this) {
+            Delivery row = stopped ? null : rows.peekFirst();
+            if (row != null) {
+                return row;
             }
+            busy = false;
+            ended = rows.isEmpty();
+            over = ended;
         }
-        return row;
+        if (over) {
+            dispatcher.ended(this);
+        }
+        return null;
     }
 
     private synchronized void done() {

@@ -122,7 +122,9 @@ public final class OutboxDao {
                             LIMIT :scan
                         ), locked AS (
                             SELECT o.id, o.claimed_by AS previous FROM outbox o JOIN candidates c ON c.id = o.id
-                            WHERE c.rank <= :perChannel
+                            -- Checked again on the row as locked: a concurrent claim may have taken it meanwhile.
+                            WHERE c.rank <= :perChannel AND o.state = 'pending'
+                              AND (o.lease_until IS NULL OR o.lease_until < :now)
                             ORDER BY o.due_at, o.id
                             LIMIT :limit
                             FOR UPDATE OF o SKIP LOCKED

@@ -164,7 +164,9 @@ public final class PulseScheduler implements AutoCloseable {
 
     private void plan(String kind, long id, CronScheduleBuilder schedule) {
         JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(jobKey(kind, id))
-                .usingJobData(TaskJob.ID, Long.toString(id)).build();
+                .usingJobData(TaskJob.ID, Long.toString(id))
+                // A replica that dies while the job runs: another runs it again (the tasks are idempotent).
+                .requestRecovery(true).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(kind, id)).withSchedule(schedule).build();
         try {
             scheduler.scheduleJob(job, Set.of(trigger), true);
