@@ -9,8 +9,6 @@ import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,17 +20,11 @@ class DeliveryStatusTest {
     private static final String SECRET = "status-signing-secret-0123456789";
     private static final String TOKEN = "xoxb-status-token";
     private static final String CONVERSATION = "19:refusing@thread.tacv2";
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().build();
 
-    private static ObjectNode inConversation(String text) {
-        ObjectNode activity = pulse.teams().channelMessage(text);
-        ((ObjectNode) activity.path("conversation")).put("id", CONVERSATION + ";messageid=1");
-        return activity;
-    }
 
     private static int outbox(String state, String channel) {
         return pulse.service().jdbi().withHandle(h -> h.createQuery(
@@ -44,15 +36,12 @@ class DeliveryStatusTest {
     void refusalsAreNotRetriedAndTheStatusSaysWhatToDo() {
         SlackClient anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0GONE", "U0ANNE", "anne");
         anne.command("/pulse", "lier Refus");
-        Matcher code = CODE.matcher(SlackClient.text(anne.command("/pulse", "inviter")));
-        assertThat(code.find()).isTrue();
-        pulse.teams().post(inConversation("lier " + code.group()));
-        pulse.connector().await(s -> s.cardText().contains("Refus"), WAIT);
+        pulse.linkTeams(anne, CONVERSATION);
 
         pulse.slackApi().refuse("C0GONE", "not_in_channel");
         pulse.connector().refuse(CONVERSATION, "BotNotInConversationRoster");
         anne.command("/signal", "Personne ne verra ce signal");
-        pulse.teams().post(inConversation("signal Ni celui-ci"));
+        pulse.teams().post(pulse.teamsMessage(CONVERSATION, "signal Ni celui-ci"));
         Awaits.until(() -> Optional.of(outbox("failed", "C0GONE") + outbox("failed", CONVERSATION))
                 .filter(failed -> failed == 2), WAIT, () -> "the two cards were not recorded as refused");
 

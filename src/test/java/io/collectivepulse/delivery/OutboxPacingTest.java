@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +26,6 @@ class OutboxPacingTest {
     private static final String SECRET = "pacing-signing-secret-0123456789";
     private static final String TOKEN = "xoxb-pacing-token";
     private static final String CONVERSATION = "19:pacing@thread.tacv2";
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
     private static final int CARDS = 60;
     /** Slack, as the fake enforces it: bursts of 20, then one message a second per channel. */
     private static final double SLACK_MINIMUM_SECONDS = (CARDS - 20) / 1.0;
@@ -38,28 +35,19 @@ class OutboxPacingTest {
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().build();
 
-    private static ObjectNode inConversation(String text) {
-        ObjectNode activity = pulse.teams().channelMessage(text);
-        ((ObjectNode) activity.path("conversation")).put("id", CONVERSATION + ";messageid=1");
-        return activity;
-    }
 
     @Test
     void sixtyCardsGoOutAsFastAsEachPlatformAllowsAndNoFaster() throws Exception {
         SlackClient anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0PACE", "U0ANNE", "anne");
         anne.command("/pulse", "lier Cadence");
-        Matcher code = CODE.matcher(SlackClient.text(anne.command("/pulse", "inviter")));
-        assertThat(code.find()).isTrue();
-        pulse.teams().post(inConversation("lier " + code.group()));
-        FakeBotConnector.Sent joined = pulse.connector().await(s -> s.cardText().contains("Cadence"),
-                Duration.ofSeconds(10));
+        FakeBotConnector.Sent joined = pulse.linkTeams(anne, CONVERSATION);
 
         ExecutorService members = Executors.newFixedThreadPool(8);
         List<CompletableFuture<?>> acks = new ArrayList<>();
         for (int i = 0; i < CARDS; i++) {
             String n = Integer.toString(i);
             acks.add(CompletableFuture.runAsync(() -> anne.send("/signal", "Cadence Slack " + n), members));
-            acks.add(CompletableFuture.runAsync(() -> pulse.teams().post(inConversation("signal Cadence Teams " + n)),
+            acks.add(CompletableFuture.runAsync(() -> pulse.teams().post(pulse.teamsMessage(CONVERSATION, "signal Cadence Teams " + n)),
                     members));
         }
         CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,26 +27,17 @@ class OutboxStormTest {
     private static final String SECRET = "storm-signing-secret-0123456789";
     private static final String TOKEN = "xoxb-storm-token";
     private static final String CONVERSATION = "19:storm@thread.tacv2";
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
     private static final int SIGNALS = 10;
 
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().build();
 
-    private static ObjectNode inConversation(String text) {
-        ObjectNode activity = pulse.teams().channelMessage(text);
-        ((ObjectNode) activity.path("conversation")).put("id", CONVERSATION + ";messageid=1");
-        return activity;
-    }
 
     @Test
     void whatWasPostedDuringTheStormArrivesOnceAfterwards() {
         SlackClient anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0STORM", "U0ANNE", "anne");
         anne.command("/pulse", "lier Tempête");
-        Matcher code = CODE.matcher(SlackClient.text(anne.command("/pulse", "inviter")));
-        assertThat(code.find()).isTrue();
-        assertThat(pulse.teams().post(inConversation("lier " + code.group())).statusCode()).isEqualTo(200);
-        pulse.connector().await(sent -> sent.cardText().contains("Tempête"), Duration.ofSeconds(10));
+        pulse.linkTeams(anne, CONVERSATION);
 
         pulse.slackApi().outage(Outage.Phase.tooManyRequests(Duration.ofSeconds(10), 3),
                 Outage.Phase.failing(Duration.ofSeconds(10), 500));
@@ -56,7 +45,7 @@ class OutboxStormTest {
                 Outage.Phase.failing(Duration.ofSeconds(10), 502));
         for (int i = 0; i < SIGNALS; i++) {
             assertThat(anne.send("/signal", "Signal sous la pluie n°" + i).body()).as("acknowledged at once").isEmpty();
-            assertThat(pulse.teams().post(inConversation("signal Orage n°" + i)).statusCode()).isEqualTo(200);
+            assertThat(pulse.teams().post(pulse.teamsMessage(CONVERSATION, "signal Orage n°" + i)).statusCode()).isEqualTo(200);
         }
         long community = pulse.service().jdbi().withHandle(h -> h.createQuery(
                 "SELECT community_id FROM channel_link WHERE channel_id = 'C0STORM'").mapTo(Long.class).one());

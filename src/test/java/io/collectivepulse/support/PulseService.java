@@ -2,12 +2,15 @@ package io.collectivepulse.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * reject), then closes the service and the fakes, whether the check passed or not.
  */
 public final class PulseService implements BeforeAllCallback, AfterAllCallback {
+    private static final Pattern INVITATION = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
     private final Builder wanted;
     private final List<AutoCloseable> started = new ArrayList<>();
     private FakeSlackApi slackApi;
@@ -139,6 +143,25 @@ public final class PulseService implements BeforeAllCallback, AfterAllCallback {
 
     public TeamsClient teams() {
         return present(teams, "Teams (ask for teams)");
+    }
+
+    /** A Teams channel message mentioning the bot in {@code conversation}, in the thread of its first post. */
+    public ObjectNode teamsMessage(String conversation, String text) {
+        ObjectNode activity = teams().channelMessage(text);
+        ((ObjectNode) activity.path("conversation")).put("id", conversation + ";messageid=1");
+        return activity;
+    }
+
+    /**
+     * Links the Teams {@code conversation} to the community of the facilitator's Slack channel, with an invitation
+     * code as members do, and waits for the bot's confirmation there.
+     */
+    public FakeBotConnector.Sent linkTeams(SlackClient facilitator, String conversation) {
+        Matcher code = INVITATION.matcher(SlackClient.text(facilitator.command("/pulse", "inviter")));
+        assertThat(code.find()).as("an invitation code").isTrue();
+        assertThat(teams().post(teamsMessage(conversation, "lier " + code.group())).statusCode()).isEqualTo(200);
+        return connector().await(sent -> sent.conversationId().equals(conversation)
+                && sent.cardText().contains("est maintenant lié"), java.time.Duration.ofSeconds(10));
     }
 
     public FakeIdentityPlatform identity() {

@@ -138,27 +138,19 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private int waitUntilListening() {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : log) {
-                Matcher matcher = LISTENING.matcher(line);
-                if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
+        try {
+            return Awaits.until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue()
+                            + " before listening:\n" + String.join("\n", log));
                 }
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before listening:\n"
-                        + String.join("\n", log));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+                return log.stream().map(LISTENING::matcher).filter(Matcher::find)
+                        .map(m -> Integer.parseInt(m.group(1))).findFirst();
+            }, START, () -> name + " did not listen within " + START + ":\n" + String.join("\n", log));
+        } catch (AssertionError | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
         }
-        process.destroyForcibly();
-        throw new IllegalStateException(name + " did not listen within " + START + ":\n" + String.join("\n", log));
     }
 
     private void relay() {
