@@ -79,6 +79,24 @@ public final class Database implements AutoCloseable {
         return jdbi.inTransaction(handle -> nested(work));
     }
 
+    /**
+     * Runs {@code then} once the transaction open on this thread commits (not at all if it rolls back), or at once
+     * when none is open: to wake what reads the rows just written.
+     */
+    public void afterCommit(Runnable then) {
+        if (depth.get() == 0) {
+            then.run();
+            return;
+        }
+        jdbi.useHandle(handle -> {
+            if (handle.isInTransaction()) {
+                handle.afterCommit(then);
+            } else {
+                then.run();
+            }
+        });
+    }
+
     /** Same as {@link #inTransaction(Supplier)}, for a verb that returns nothing. */
     public void inTransaction(Runnable work) {
         inTransaction(() -> {

@@ -135,9 +135,10 @@ final class Dispatcher implements AutoCloseable {
         });
     }
 
-    /** A lane that has ended leaves the map (a new one takes the channel's next rows). */
+    /** A lane that has ended leaves the map (a new one takes the channel's next rows, claimed now). */
     void ended(Lane lane) {
         lanes.remove(lane.channel(), lane);
+        wake();
     }
 
     /** When to try again: exponential back-off with jitter, at least what the platform asked for. */

@@ -34,6 +34,7 @@ public final class Outbox implements AutoCloseable {
     record Kind(CardSource source, Duration patience) {
     }
 
+    private final Database database;
     private final OutboxDao dao;
     private final Clock clock;
     private final Map<Platform, Sender> senders = new EnumMap<>(Platform.class);
@@ -41,6 +42,7 @@ public final class Outbox implements AutoCloseable {
     private final Dispatcher dispatcher;
 
     public Outbox(Database database, Clock clock) {
+        this.database = database;
         this.dao = new OutboxDao(database, this::wake);
         this.clock = clock;
         this.dispatcher = new Dispatcher(dao, senders, kinds, clock, owner(), 4);
@@ -122,9 +124,12 @@ public final class Outbox implements AutoCloseable {
                 now.plus(NOTICE_PATIENCE));
     }
 
-    /** Looks for due rows now (after a commit that wrote some). */
+    /**
+     * Looks for due rows once the transaction open on this thread commits (at once without one): a feature that
+     * wrote its outbox row in its own statement calls it.
+     */
     public void wake() {
-        dispatcher.wake();
+        database.afterCommit(dispatcher::wake);
     }
 
     /** What was delivered to the channel, what waits, what failed for good. */

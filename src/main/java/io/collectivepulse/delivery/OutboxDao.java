@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -31,18 +30,10 @@ public final class OutboxDao {
     private final Jdbi jdbi;
     private final Runnable written;
 
-    /** {@code written}: told when rows were added, once their transaction commits. */
+    /** {@code written}: told when rows were added (it waits for their transaction to commit). */
     OutboxDao(Database database, Runnable written) {
         this.jdbi = database.jdbi();
         this.written = written;
-    }
-
-    private void committed(Handle h) {
-        if (h.isInTransaction()) {
-            h.afterCommit(written);
-        } else {
-            written.run();
-        }
     }
 
     /**
@@ -74,7 +65,7 @@ public final class OutboxDao {
                     .bind("replyTo", replyTo).bind("card", card).bind("asOf", asOf).bind("due", due)
                     .bind("giveUpAt", giveUpAt)
                     .execute();
-            committed(h);
+            written.run();
             return added > 0;
         });
     }
@@ -97,13 +88,14 @@ public final class OutboxDao {
                 .bind("subjectId", subjectId).bindMap(channel(channel)).bind("now", now).bind("due", due)
                 .bind("giveUpAt", giveUpAt)
                 .execute();
-            committed(h);
+            written.run();
         });
     }
 
     /**
-     * Claims due rows for {@code owner}: at most {@code perChannel} of a channel, none of a channel another replica
-     * holds (so that one replica paces each channel), skipping rows locked by a concurrent claim.
+     * Claims due rows for {@code owner}: at most {@code perChannel} of a channel, none of a channel whose rows are
+     * held (by another replica, so that one replica paces each channel; or by this one, whose lane takes the next
+     * batch once it has sent this one), skipping rows locked by a concurrent claim.
      */
     List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit, int perChannel) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -115,7 +107,7 @@ public final class OutboxDao {
                               AND (o.lease_until IS NULL OR o.lease_until < :now)
                               AND NOT EXISTS (
                                   SELECT 1 FROM outbox b
-                                  WHERE b.state = 'pending' AND b.lease_until >= :now AND b.claimed_by <> :owner
+                                  WHERE b.state = 'pending' AND b.lease_until >= :now
                                     AND b.platform = o.platform AND b.workspace_id = o.workspace_id
                                     AND b.channel_id = o.channel_id)
                             ORDER BY o.due_at, o.id

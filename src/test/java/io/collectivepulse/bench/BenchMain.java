@@ -190,9 +190,13 @@ public final class BenchMain {
         long before = connector.received();
         var teams = client.send(BenchRequests.teams(teamsUrl, connector.serviceUrl(), "lier Bench Teams"),
                 HttpResponse.BodyHandlers.ofString());
-        if (teams.statusCode() != 200 || connector.received() != before + 1) {
+        if (teams.statusCode() != 200) {
             throw new IllegalStateException("Teams link failed: " + teams.statusCode() + " " + teams.body());
         }
+        // The reply goes through the outbox, once the activity's effects are committed.
+        io.collectivepulse.support.Awaits.until(() -> java.util.Optional.of(connector.received())
+                        .filter(received -> received == before + 1), java.time.Duration.ofSeconds(10),
+                () -> "Teams link failed: no reply at the Bot Connector");
     }
 
     /** The embedded PostgreSQL's postmaster: the parent of a backend process. */
