@@ -99,17 +99,19 @@ public final class OutboxDao {
      */
     List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit, int perChannel) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        WITH candidates AS (
+                        WITH held AS MATERIALIZED (
+                            SELECT DISTINCT platform, workspace_id, channel_id FROM outbox
+                            WHERE state = 'pending' AND lease_until >= :now
+                        ), candidates AS (
                             SELECT o.id, row_number() OVER (PARTITION BY o.platform, o.workspace_id, o.channel_id
                                                             ORDER BY o.due_at, o.id) AS rank
                             FROM outbox o
                             WHERE o.state = 'pending' AND o.due_at <= :now
                               AND (o.lease_until IS NULL OR o.lease_until < :now)
                               AND NOT EXISTS (
-                                  SELECT 1 FROM outbox b
-                                  WHERE b.state = 'pending' AND b.lease_until >= :now
-                                    AND b.platform = o.platform AND b.workspace_id = o.workspace_id
-                                    AND b.channel_id = o.channel_id)
+                                  SELECT 1 FROM held h
+                                  WHERE h.platform = o.platform AND h.workspace_id = o.workspace_id
+                                    AND h.channel_id = o.channel_id)
                             ORDER BY o.due_at, o.id
                             LIMIT :scan
                         ), locked AS (
