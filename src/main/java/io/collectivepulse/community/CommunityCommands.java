@@ -58,8 +58,7 @@ public final class CommunityCommands implements Feature {
      * A handler that needs the channel's community: in a channel that has none, the help says how to link it.
      * Features whose commands live under {@code /pulse} use it too.
      */
-    public static CommandHandler linked(CommunityService communities,
-                                                                 BiFunction<Request, Community, Reply> handler) {
+    public static CommandHandler linked(CommunityService communities, BiFunction<Request, Community, Reply> handler) {
         return request -> {
             Optional<Community> community = communities.findByChannel(request.channel());
             if (community.isEmpty()) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
@@ -105,7 +106,7 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private <T> T underSavepoint(org.jdbi.v3.core.Handle handle, Supplier<T> work) {
+    private <T> T underSavepoint(Handle handle, Supplier<T> work) {
         String savepoint = "verb_" + depth.get();
         handle.savepoint(savepoint);
         try {

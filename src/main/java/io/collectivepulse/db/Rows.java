@@ -18,12 +18,6 @@ public final class Rows {
         return time == null ? null : time.toInstant();
     }
 
-    /** A {@code TIMESTAMPTZ} column by position, or null. */
-    public static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
-
     /** A {@code TEXT[]} column; an empty list for SQL NULL. */
     public static List<String> strings(ResultSet rs, String column) throws SQLException {
         Array array = rs.getArray(column);

@@ -27,7 +27,7 @@ public final class Outbox implements AutoCloseable {
     /** How long a member's notice or a reply is worth sending. */
     static final Duration NOTICE_PATIENCE = Duration.ofMinutes(15);
     /** A redraw waits this long for more clicks, so that a burst of +1s is drawn once. */
-    public static final Duration REDRAW_DELAY = Duration.ofMillis(300);
+    static final Duration REDRAW_DELAY = Duration.ofMillis(300);
     private static final String NOTICE = "notice";
 
     /** A kind of card: who draws it, and how long it is worth trying to send. */
@@ -94,7 +94,7 @@ public final class Outbox implements AutoCloseable {
 
     /** Tells one member something about what they did: only to them where the platform can. */
     public void notify(ChannelRef channel, String memberId, Card card) {
-        enqueueCard(Delivery.Op.NOTIFY, channel, memberId, null, card, NOTICE + ":" + UUID.randomUUID());
+        enqueue(Delivery.Op.NOTIFY, channel, memberId, null, CardJson.write(card), NOTICE + ":" + UUID.randomUUID());
     }
 
     /**
@@ -102,26 +102,24 @@ public final class Outbox implements AutoCloseable {
      * now; once per {@code key}.
      */
     public void reply(ChannelRef channel, String replyTo, Card card, String key) {
-        enqueueCard(Delivery.Op.POST, channel, null, replyTo, card, key);
+        enqueue(Delivery.Op.POST, channel, null, replyTo, CardJson.write(card), key);
     }
 
     /** Answers a message in its thread with a form (a Teams input card); once per {@code key}. */
     public void reply(ChannelRef channel, String replyTo, Form form, String key) {
-        Instant now = clock.instant();
-        dao.insert(key, Delivery.Op.POST, NOTICE, 0, channel, null, replyTo, CardJson.write(form), now, now,
-                now.plus(NOTICE_PATIENCE));
+        enqueue(Delivery.Op.POST, channel, null, replyTo, CardJson.write(form), key);
     }
 
     /** Answers one member in a thread, only to them where the platform can. */
     public void replyPrivately(ChannelRef channel, String memberId, String replyTo, Card card, String key) {
-        enqueueCard(Delivery.Op.NOTIFY, channel, memberId, replyTo, card, key);
+        enqueue(Delivery.Op.NOTIFY, channel, memberId, replyTo, CardJson.write(card), key);
     }
 
-    private void enqueueCard(Delivery.Op op, ChannelRef channel, String memberId, String replyTo, Card card,
-                             String key) {
+    /** A row that carries what it shows ({@link CardJson}): a notice or a reply, written now. */
+    private void enqueue(Delivery.Op op, ChannelRef channel, String memberId, String replyTo, String shown,
+                         String key) {
         Instant now = clock.instant();
-        dao.insert(key, op, NOTICE, 0, channel, memberId, replyTo, CardJson.write(card), now, now,
-                now.plus(NOTICE_PATIENCE));
+        dao.insert(key, op, NOTICE, 0, channel, memberId, replyTo, shown, now, now, now.plus(NOTICE_PATIENCE));
     }
 
     /**

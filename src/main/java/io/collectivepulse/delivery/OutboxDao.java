@@ -228,11 +228,11 @@ public final class OutboxDao {
     ChannelStatus status(ChannelRef channel) {
         return jdbi.withHandle(h -> {
             Optional<Instant> last = h.createQuery("""
-                            SELECT max(done_at) FROM outbox
+                            SELECT max(done_at) AS last FROM outbox
                             WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId
                               AND state = 'sent'
                             """)
-                    .bindMap(channel(channel)).map((rs, ctx) -> Rows.instant(rs, 1)).findOne();
+                    .bindMap(channel(channel)).map((rs, ctx) -> Rows.instant(rs, "last")).findOne();
             int waiting = h.createQuery("""
                             SELECT count(*) FROM outbox
                             WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId

@@ -49,10 +49,6 @@ public final class Request {
         return argument;
     }
 
-    /** Everything after the root word, as typed. */
-    public String text() {
-        return command.text();
-    }
 
     /** A short private answer from the bundle. */
     public Reply privately(Messages messages, String key, Object... args) {

@@ -1,7 +1,5 @@
 package io.collectivepulse.signal;
 
-import java.util.Set;
-
 /** The action ids of the buttons on signal cards, shared by the cards and the handlers that route presses. */
 final class SignalActions {
     static final String PREFIX = "signal.";
@@ -17,8 +15,6 @@ final class SignalActions {
     static final String CREATE = "signal.create";
     /** Submits the form of an edited signal. */
     static final String SAVE = "signal.save";
-    /** The buttons that act on a signal at once. */
-    static final Set<String> ALL = Set.of(VOTE, CLAIM, FLAG, DELETE);
     /** The form fields. */
     static final String TEXT = "text";
     static final String THEMES = "themes";

@@ -21,6 +21,7 @@ public final class SignalStream implements AutoCloseable {
     private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean running = true;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * What one command got: an HTTP status and body, or no answer at all ({@code status} 0, the exception in
@@ -69,10 +70,13 @@ public final class SignalStream implements AutoCloseable {
         }
     }
 
-    /** Without an answer the next command would fail at once: a short pause keeps the threads off the CPUs. */
-    private static void pause() {
+    /**
+     * Without an answer the next command would fail at once: the thread waits a little for the stream to close
+     * instead, which keeps it off the CPUs and ends the wait as soon as the test closes the stream.
+     */
+    private void pause() {
         try {
-            Thread.sleep(20);
+            closed.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -99,6 +103,7 @@ public final class SignalStream implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        closed.countDown();
         for (Thread thread : threads) {
             thread.join(Duration.ofSeconds(35).toMillis());
         }
