@@ -31,7 +31,8 @@ final class Dispatcher implements AutoCloseable {
      */
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration IDLE_POLL = Duration.ofSeconds(2);
-    private static final int BATCH = 200;
+    /** How many channels one claim leases at most. */
+    private static final int CHANNELS = 100;
     private static final int PER_CHANNEL = 30;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
@@ -86,16 +87,14 @@ final class Dispatcher implements AutoCloseable {
             try {
                 if (realTime.instant().isAfter(renewed.plus(RENEW_EVERY))) {
                     renewed = realTime.instant();
-                    List<Long> held = held();
-                    if (!held.isEmpty()) {
-                        dao.renew(owner, held, clock.instant().plus(LEASE));
-                    }
+                    dao.renew(owner, held(), clock.instant().plus(LEASE));
                 }
                 Instant now = clock.instant();
-                List<Delivery> rows = dao.claim(owner, now, now.plus(LEASE), BATCH, PER_CHANNEL);
-                rows.forEach(this::enqueue);
-                poll = rows.isEmpty() ? min(poll.multipliedBy(2), IDLE_POLL) : POLL;
-                if (rows.size() < BATCH) {
+                OutboxDao.Claim claim = dao.claim(owner, now, now.plus(LEASE), CHANNELS, PER_CHANNEL);
+                claim.rows().forEach(this::enqueue);
+                claim.empty().forEach(channel -> dao.endChannel(owner, channel));
+                poll = claim.rows().isEmpty() ? min(poll.multipliedBy(2), IDLE_POLL) : POLL;
+                if (claim.channels() < CHANNELS) {
                     await(poll);
                 }
             } catch (RuntimeException e) {
@@ -145,9 +144,17 @@ final class Dispatcher implements AutoCloseable {
         });
     }
 
-    /** A lane that has ended leaves the map (a new one takes the channel's next rows, claimed now). */
+    /**
+     * A lane that has ended leaves the map and its channel's lease ends (a new lane takes the channel's next rows,
+     * claimed now, by this replica or another).
+     */
     void ended(Lane lane) {
         lanes.remove(lane.channel(), lane);
+        try {
+            dao.endChannel(owner, lane.channel());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not end the lease on {}; it will run out: {}", lane.channel(), e.toString());
+        }
         wake();
     }
 
@@ -179,12 +186,13 @@ final class Dispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         List<Long> held = held();
-        if (!held.isEmpty()) {
-            try {
+        try {
+            if (!held.isEmpty()) {
                 dao.release(owner, held);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not give back {} outbox rows; their lease will run out: {}", held.size(), e.toString());
             }
+            lanes.keySet().forEach(channel -> dao.endChannel(owner, channel));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not give back {} outbox rows; their lease will run out: {}", held.size(), e.toString());
         }
         LOG.info("Outbox stopped: {} rows given back for the next replica", held.size());
     }

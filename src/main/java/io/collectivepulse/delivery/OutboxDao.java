@@ -4,23 +4,25 @@ import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.db.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the outbox and the messages it sent. Writes made inside a service's transaction join it. */
 public final class OutboxDao {
     private static final RowMapper<Delivery> DELIVERY = (rs, ctx) -> new Delivery(rs.getLong("id"),
             rs.getString("idem_key"), Delivery.Op.valueOf(rs.getString("op").toUpperCase(Locale.ROOT)),
-            rs.getString("kind"), rs.getLong("subject_id"),
-            new ChannelRef(Platform.fromId(rs.getString("platform")), rs.getString("workspace_id"),
-                    rs.getString("channel_id")),
-            rs.getString("member_id"), rs.getString("reply_to"), rs.getString("card"), Rows.instant(rs, "as_of"),
-            Rows.instant(rs, "due_at"), Rows.instant(rs, "give_up_at"), rs.getInt("version"), rs.getInt("attempts"),
+            rs.getString("kind"), rs.getLong("subject_id"), channelRef(rs, ctx), rs.getString("member_id"),
+            rs.getString("reply_to"), rs.getString("card"), Rows.instant(rs, "as_of"), Rows.instant(rs, "due_at"), Rows.instant(rs, "give_up_at"), rs.getInt("version"), rs.getInt("attempts"),
             rs.getBoolean("uncertain"));
 
     private static final String COLUMNS = """
@@ -93,57 +95,109 @@ public final class OutboxDao {
     }
 
     /**
-     * Claims due rows for {@code owner}: at most {@code perChannel} of a channel, none of a channel whose rows are
-     * held (by another replica, so that one replica paces each channel; or by this one, whose lane takes the next
-     * batch once it has sent this one), skipping rows locked by a concurrent claim.
+     * Claims for {@code owner} up to {@code channels} channels whose next row is due and whose lease is free (a
+     * channel is paced by one replica at a time), skipping channels locked by a concurrent claim, and each one's
+     * first {@code perChannel} due rows. A channel claimed without a due row (its {@code next_due} was early) is
+     * among {@link Claim#empty}, to be ended at once.
      */
-    List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit, int perChannel) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        WITH held AS MATERIALIZED (
-                            SELECT DISTINCT platform, workspace_id, channel_id FROM outbox
-                            WHERE state = 'pending' AND lease_until >= :now
-                        ), candidates AS (
-                            SELECT o.id, row_number() OVER (PARTITION BY o.platform, o.workspace_id, o.channel_id
-                                                            ORDER BY o.due_at, o.id) AS rank
-                            FROM outbox o
-                            WHERE o.state = 'pending' AND o.due_at <= :now
-                              AND (o.lease_until IS NULL OR o.lease_until < :now)
-                              AND NOT EXISTS (
-                                  SELECT 1 FROM held h
-                                  WHERE h.platform = o.platform AND h.workspace_id = o.workspace_id
-                                    AND h.channel_id = o.channel_id)
-                            ORDER BY o.due_at, o.id
-                            LIMIT :scan
-                        ), locked AS (
-                            SELECT o.id, o.claimed_by AS previous FROM outbox o JOIN candidates c ON c.id = o.id
-                            -- Checked again on the row as locked: a concurrent claim may have taken it meanwhile.
-                            WHERE c.rank <= :perChannel AND o.state = 'pending'
-                              AND (o.lease_until IS NULL OR o.lease_until < :now)
-                            ORDER BY o.due_at, o.id
-                            LIMIT :limit
-                            FOR UPDATE OF o SKIP LOCKED
-                        )
-                        UPDATE outbox o SET claimed_by = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
-                        FROM locked l
-                        WHERE o.id = l.id AND o.state = 'pending'
-                        RETURNING o.*, l.previous IS NOT NULL AS uncertain
-                        """)
-                .bind("owner", owner).bind("now", now).bind("leaseUntil", leaseUntil).bind("scan", limit * 4)
-                .bind("limit", limit).bind("perChannel", perChannel)
-                .map(DELIVERY).list());
+    Claim claim(String owner, Instant now, Instant leaseUntil, int channels, int perChannel) {
+        return jdbi.inTransaction(h -> {
+            List<ChannelRef> leased = h.createQuery("""
+                            WITH chosen AS (
+                                SELECT platform, workspace_id, channel_id FROM outbox_channel
+                                WHERE next_due <= :now AND (lease_until IS NULL OR lease_until < :now)
+                                ORDER BY next_due
+                                LIMIT :channels
+                                FOR UPDATE SKIP LOCKED
+                            )
+                            UPDATE outbox_channel c SET claimed_by = :owner, lease_until = :leaseUntil
+                            FROM chosen
+                            WHERE c.platform = chosen.platform AND c.workspace_id = chosen.workspace_id
+                              AND c.channel_id = chosen.channel_id
+                            RETURNING c.platform, c.workspace_id, c.channel_id
+                            """)
+                    .bind("owner", owner).bind("now", now).bind("leaseUntil", leaseUntil).bind("channels", channels)
+                    .map(OutboxDao::channelRef).list();
+            if (leased.isEmpty()) {
+                return new Claim(List.of(), List.of(), 0);
+            }
+            List<Delivery> rows = h.createQuery("""
+                            WITH picked AS (
+                                SELECT o.id, o.claimed_by AS previous
+                                FROM unnest(:platforms, :workspaces, :channelIds) AS k(platform, workspace_id, channel_id)
+                                CROSS JOIN LATERAL (
+                                    SELECT id, claimed_by FROM outbox
+                                    WHERE state = 'pending' AND platform = k.platform
+                                      AND workspace_id = k.workspace_id AND channel_id = k.channel_id
+                                      AND due_at <= :now
+                                    ORDER BY due_at, id
+                                    LIMIT :perChannel
+                                ) o
+                            )
+                            UPDATE outbox o SET claimed_by = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
+                            FROM picked p
+                            WHERE o.id = p.id AND o.state = 'pending'
+                            RETURNING o.*, p.previous IS NOT NULL AS uncertain
+                            """)
+                    .bind("owner", owner).bind("now", now).bind("leaseUntil", leaseUntil)
+                    .bind("perChannel", perChannel)
+                    .bind("platforms", leased.stream().map(c -> c.platform().id()).toArray(String[]::new))
+                    .bind("workspaces", leased.stream().map(ChannelRef::workspaceId).toArray(String[]::new))
+                    .bind("channelIds", leased.stream().map(ChannelRef::channelId).toArray(String[]::new))
+                    .map(DELIVERY).list();
+            Set<ChannelRef> withRows = rows.stream().map(Delivery::channel).collect(Collectors.toSet());
+            return new Claim(rows, leased.stream().filter(c -> !withRows.contains(c)).toList(), leased.size());
+        });
     }
 
-    /** Keeps the claims of rows still waiting in this replica's lanes. */
+    /** What a claim took: rows, the channels leased with no row due after all, and how many channels it leased. */
+    record Claim(List<Delivery> rows, List<ChannelRef> empty, int channels) {
+    }
+
+    /**
+     * Ends this replica's lease on the channel, setting when its next row is due from the rows themselves. The
+     * channel is locked first, so that the rows are read after any transaction that has just added one commits (a
+     * row added later lowers {@code next_due} itself).
+     */
+    void endChannel(String owner, ChannelRef channel) {
+        jdbi.useTransaction(h -> {
+            boolean ours = h.createQuery("""
+                            SELECT claimed_by = :owner FROM outbox_channel
+                            WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId
+                            FOR UPDATE
+                            """)
+                    .bind("owner", owner).bindMap(channel(channel)).mapTo(Boolean.class).findOne().orElse(false);
+            if (ours) {
+                h.createUpdate("""
+                                UPDATE outbox_channel
+                                SET claimed_by = NULL, lease_until = NULL,
+                                    next_due = (SELECT min(due_at) FROM outbox
+                                                WHERE state = 'pending' AND platform = :platform
+                                                  AND workspace_id = :workspaceId AND channel_id = :channelId)
+                                WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId
+                                """)
+                        .bindMap(channel(channel)).execute();
+            }
+        });
+    }
+
+    /** Keeps this replica's leases: on its channels, and on the rows still waiting in its lanes. */
     void renew(String owner, List<Long> ids, Instant leaseUntil) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE outbox SET lease_until = :leaseUntil
-                        WHERE id = ANY(:ids) AND claimed_by = :owner AND state = 'pending'
-                        """)
-                .bind("owner", owner).bind("ids", ids.toArray(Long[]::new)).bind("leaseUntil", leaseUntil)
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE outbox_channel SET lease_until = :leaseUntil WHERE claimed_by = :owner")
+                    .bind("owner", owner).bind("leaseUntil", leaseUntil).execute();
+            if (!ids.isEmpty()) {
+                h.createUpdate("""
+                                UPDATE outbox SET lease_until = :leaseUntil
+                                WHERE id = ANY(:ids) AND claimed_by = :owner AND state = 'pending'
+                                """)
+                        .bind("owner", owner).bind("ids", ids.toArray(Long[]::new)).bind("leaseUntil", leaseUntil)
+                        .execute();
+            }
+        });
     }
 
-    /** Gives rows back, due now, for whichever replica claims next. */
+    /** Gives rows back, due now, for whichever replica claims their channel next. */
     void release(String owner, List<Long> ids) {
         jdbi.useHandle(h -> h.createUpdate("""
                         UPDATE outbox SET claimed_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
@@ -251,6 +305,11 @@ public final class OutboxDao {
                     .list();
             return new ChannelStatus(channel, last.orElse(null), waiting, failures);
         });
+    }
+
+    private static ChannelRef channelRef(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new ChannelRef(Platform.fromId(rs.getString("platform")), rs.getString("workspace_id"),
+                rs.getString("channel_id"));
     }
 
     static String key(ChannelRef channel) {
