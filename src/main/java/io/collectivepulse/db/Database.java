@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,6 +36,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     /** How many {@link #inTransaction} calls are open on this thread. */
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+    /** What to run once the transaction open on this thread has committed and given its connection back. */
+    private final ThreadLocal<List<Runnable>> committed = ThreadLocal.withInitial(ArrayList::new);
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
@@ -77,25 +81,38 @@ public final class Database implements AutoCloseable {
         if (depth.get() > 0) {
             return jdbi.withHandle(handle -> underSavepoint(handle, work));
         }
-        return jdbi.inTransaction(handle -> nested(work));
+        T result;
+        try {
+            result = jdbi.inTransaction(handle -> nested(work));
+        } catch (RuntimeException e) {
+            committed.get().clear();
+            throw e;
+        }
+        List<Runnable> then = List.copyOf(committed.get());
+        committed.get().clear();
+        then.forEach(Database::runQuietly);
+        return result;
     }
 
     /**
-     * Runs {@code then} once the transaction open on this thread commits (not at all if it rolls back), or at once
-     * when none is open: to wake what reads the rows just written.
+     * Runs {@code then} once the transaction open on this thread has committed and given its connection back to
+     * the pool (not at all if it rolls back, nor if the verb that asked is undone to its savepoint), or at once when
+     * none is open: to wake what reads the rows just written, or to call a platform without holding a connection.
      */
     public void afterCommit(Runnable then) {
         if (depth.get() == 0) {
             then.run();
-            return;
+        } else {
+            committed.get().add(then);
         }
-        jdbi.useHandle(handle -> {
-            if (handle.isInTransaction()) {
-                handle.afterCommit(then);
-            } else {
-                then.run();
-            }
-        });
+    }
+
+    private static void runQuietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A task run after a commit failed: {}", e.toString());
+        }
     }
 
     /** Same as {@link #inTransaction(Supplier)}, for a verb that returns nothing. */
@@ -109,12 +126,14 @@ public final class Database implements AutoCloseable {
     private <T> T underSavepoint(Handle handle, Supplier<T> work) {
         String savepoint = "verb_" + depth.get();
         handle.savepoint(savepoint);
+        int tasks = committed.get().size();
         try {
             T result = nested(work);
             handle.releaseSavepoint(savepoint);
             return result;
         } catch (RuntimeException e) {
             handle.rollbackToSavepoint(savepoint);
+            committed.get().subList(tasks, committed.get().size()).clear();
             throw e;
         }
     }

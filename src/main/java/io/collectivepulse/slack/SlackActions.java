@@ -53,10 +53,9 @@ final class SlackActions {
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
         Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue()));
-        if (reply.form() != null && forms.open(client, payload.getTriggerId(), channel, reply.form())) {
-            return;
-        }
-        if (!reply.isEmpty()) {
+        if (reply.form() != null) {
+            forms.open(client, payload.getTriggerId(), channel, user, reply);
+        } else if (!reply.isEmpty()) {
             outbox.notify(channel, user, reply.card());
         }
     }

@@ -99,7 +99,7 @@ public final class SlackBridge implements Handler {
         this.sender = new SlackSender(slack.methods(), config.distributed()
                 ? installations::botToken
                 : workspace -> Optional.of(config.botToken()), renderer);
-        var forms = new SlackForms(router, renderer, outbox);
+        var forms = new SlackForms(router, renderer, outbox, database);
         forms.register(app);
         new SlackCommands(router, renderer, forms).register(app);
         new SlackMentions(router, outbox).register(app);

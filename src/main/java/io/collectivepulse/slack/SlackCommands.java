@@ -34,7 +34,8 @@ final class SlackCommands {
         var actor = new Actor(Platform.SLACK, workspace, payload.getUserId(), payload.getUserName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
         Reply reply = router.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
-        if (reply.form() != null && forms.open(ctx.client(), payload.getTriggerId(), channel, reply.form())) {
+        if (reply.form() != null) {
+            forms.open(ctx.client(), payload.getTriggerId(), channel, payload.getUserId(), reply);
             return ctx.ack();
         }
         if (reply.isEmpty()) {

@@ -11,6 +11,7 @@ import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
+import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
 import java.io.IOException;
@@ -30,11 +31,13 @@ final class SlackForms {
     private final Router router;
     private final BlockKitRenderer renderer;
     private final Outbox outbox;
+    private final Database database;
 
-    SlackForms(Router router, BlockKitRenderer renderer, Outbox outbox) {
+    SlackForms(Router router, BlockKitRenderer renderer, Outbox outbox, Database database) {
         this.router = router;
         this.renderer = renderer;
         this.outbox = outbox;
+        this.database = database;
     }
 
     void register(App app) {
@@ -57,8 +60,21 @@ final class SlackForms {
         });
     }
 
-    /** Opens the form as a modal; false when Slack refused (an expired trigger, for instance). */
-    boolean open(MethodsClient client, String triggerId, ChannelRef channel, Form form) {
+    /**
+     * Opens the reply's form as a modal once the request's transaction has committed and given its connection back
+     * (the call to Slack holds no database connection), before the request is answered (the trigger lasts three
+     * seconds). Where Slack refuses (an expired trigger, for instance), the member gets the reply's card instead,
+     * privately.
+     */
+    void open(MethodsClient client, String triggerId, ChannelRef channel, String user, Reply reply) {
+        database.afterCommit(() -> {
+            if (!open(client, triggerId, channel, reply.form()) && reply.card() != null) {
+                outbox.notify(channel, user, reply.card());
+            }
+        });
+    }
+
+    private boolean open(MethodsClient client, String triggerId, ChannelRef channel, Form form) {
         try {
             var response = client.viewsOpen(r -> r.triggerId(triggerId).view(renderer.modal(form, channel.channelId())));
             if (!response.isOk()) {

@@ -66,6 +66,22 @@ class SignalFormsTest {
     }
 
     @Test
+    void whereSlackCannotOpenTheModalTheMemberIsToldPrivatelyHowToPostInOneLine() throws Exception {
+        var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0NOFORM", "U0ANNE", "anne");
+        anne.command("/pulse", "lier Sans formulaire");
+        int before = pulse.service().count("signal");
+        pulse.slackApi().refuseNextView("expired_trigger_id");
+
+        assertThat(SlackClient.text(anne.command("/signal", ""))).isEmpty();
+
+        FakeSlackApi.Call told = pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
+                && "C0NOFORM".equals(c.params().get("channel")), WAIT);
+        assertThat(told.params().get("user")).isEqualTo("U0ANNE");
+        assertThat(SlackClient.text(told.message())).contains("/signal");
+        assertThat(pulse.service().count("signal")).isEqualTo(before);
+    }
+
+    @Test
     void theAuthorEditsASignalInAModalAndTheCardChangesInPlace() throws Exception {
         var anne = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0EDIT", "U0ANNE", "anne");
         anne.command("/pulse", "lier Édition");

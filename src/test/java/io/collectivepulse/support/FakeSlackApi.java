@@ -27,6 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM_ID = "T0PULSE01";
+    /** chat.postMessage in one channel: about one a second, short bursts allowed (here 20). */
+    public static final int POST_BURST = 20;
+    public static final double POST_PER_SECOND = 1.0;
 
     private final String botToken;
     private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
@@ -50,6 +53,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> refusedChannels = new ConcurrentHashMap<>();
     private final Queue<Call> accepted = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<Stored>> histories = new ConcurrentHashMap<>();
+    private volatile String viewRefusal;
 
     /** One Web API call as received, with its form parameters decoded, and when it arrived ({@code nanoTime}). */
     public record Call(String method, String authorization, String body, Map<String, String> params,
@@ -247,8 +251,18 @@ public final class FakeSlackApi implements AutoCloseable {
         return answer;
     }
 
+    /** Answers the next views.open with {@code ok: false} and {@code error} (an expired trigger, for instance). */
+    public void refuseNextView(String error) {
+        viewRefusal = error;
+    }
+
     /** views.open: a trigger id is required, and the modal must keep Slack's published limits. */
     private JsonNode openView(Call call) {
+        String refusal = viewRefusal;
+        if (refusal != null) {
+            viewRefusal = null;
+            return JSON.createObjectNode().put("ok", false).put("error", refusal);
+        }
         List<String> problems = new java.util.ArrayList<>();
         if (call.params().getOrDefault("trigger_id", "").isEmpty()) {
             problems.add("missing trigger_id");
@@ -285,6 +299,11 @@ public final class FakeSlackApi implements AutoCloseable {
     public FakeSlackApi withoutRateLimits() {
         rateLimited = false;
         return this;
+    }
+
+    /** Enforces the published rate limits again (on), or lifts them (off), from now on. */
+    public void enforceRateLimits(boolean on) {
+        rateLimited = on;
     }
 
     /**
