@@ -11,9 +11,15 @@ import java.time.Instant;
  * @param version  bumped when a pending redraw is asked again: the row is sent once more if it changed meanwhile
  * @param uncertain true when the replica that claimed it before died holding it: a call may have reached the
  *                 platform without its answer being recorded
+ * @param partsSent how many parts of a post were sent and recorded (a digest split in several messages)
  */
 record Delivery(long id, String key, Op op, String kind, long subjectId, ChannelRef channel, String memberId,
                 String replyTo, String card, Instant asOf, Instant dueAt, Instant giveUpAt, int version,
-                int attempts, boolean uncertain) {
+                int attempts, boolean uncertain, int partsSent) {
     enum Op { POST, UPDATE, NOTIFY }
+
+    Delivery withPartsSent(int parts) {
+        return new Delivery(id, key, op, kind, subjectId, channel, memberId, replyTo, card, asOf, dueAt, giveUpAt,
+                version, attempts, uncertain, parts);
+    }
 }

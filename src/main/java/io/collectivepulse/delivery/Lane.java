@@ -86,6 +86,14 @@ final class Lane {
         rows.pollFirst();
     }
 
+    /** The head row's next part is the one after this: the lane's copy of the row says so. */
+    private synchronized void sentPart(Delivery row) {
+        if (rows.peekFirst() != null && rows.peekFirst().id() == row.id()) {
+            rows.pollFirst();
+            rows.addFirst(row.withPartsSent(row.partsSent() + 1));
+        }
+    }
+
     /** Prepares the head row's next call, and schedules it when the pace allows. */
     private void next() {
         Delivery row = head();
@@ -120,7 +128,7 @@ final class Lane {
             return Call.ends("failed", Outcome.Advice.OTHER + " platform_not_configured");
         }
         return switch (row.op()) {
-            case NOTIFY -> new Call(sender.limits(Sender.Call.NOTIFY, channel), -1,
+            case NOTIFY -> new Call(sender.limits(Sender.Call.NOTIFY, channel), -1, -1,
                     () -> sender.notify(channel, row.memberId(), (Card) CardJson.read(row.card()), row.replyTo()));
             case POST -> post(row, sender);
             case UPDATE -> update(row, sender);
@@ -130,7 +138,7 @@ final class Lane {
     private Call post(Delivery row, Sender sender) {
         Object written = row.card() == null ? null : CardJson.read(row.card());
         if (written instanceof Form form) {
-            return new Call(sender.limits(Sender.Call.POST, channel), -1,
+            return new Call(sender.limits(Sender.Call.POST, channel), -1, -1,
                     () -> sender.postForm(channel, form, row.replyTo()));
         }
         Optional<Card> card = written != null ? Optional.of((Card) written)
@@ -138,8 +146,9 @@ final class Lane {
         if (card.isEmpty()) {
             return Call.ends("dropped", "gone");
         }
-        int part = dispatcher.dao.sentParts(row.id());
-        if (part >= sender.parts(card.get())) {
+        int part = row.partsSent();
+        int parts = sender.parts(card.get());
+        if (part >= parts) {
             return Call.ends("sent", "sent");
         }
         if (row.uncertain()) {
@@ -148,10 +157,10 @@ final class Lane {
             if (posted.isPresent()) {
                 LOG.info("{}: part {} of outbox row {} was posted before a crash; not posted again", channel, part,
                         row.id());
-                return new Call(List.of(), part, () -> new Outcome.Sent(posted.get()));
+                return new Call(List.of(), part, parts, () -> new Outcome.Sent(posted.get()));
             }
         }
-        return new Call(sender.limits(Sender.Call.POST, channel), part,
+        return new Call(sender.limits(Sender.Call.POST, channel), part, parts,
                 () -> sender.post(channel, card.get(), part, row.replyTo(), row.key()));
     }
 
@@ -166,7 +175,7 @@ final class Lane {
         if (card.isEmpty()) {
             return Call.ends("dropped", "gone");
         }
-        return new Call(sender.limits(Sender.Call.UPDATE, channel), -1,
+        return new Call(sender.limits(Sender.Call.UPDATE, channel), -1, -1,
                 () -> sender.update(channel, messageId.get(), card.get()));
     }
 
@@ -196,8 +205,12 @@ final class Lane {
         dispatcher.pace.settle(call.limits(), slot, dispatcher.realTime.instant());
         try {
             if (outcome instanceof Outcome.Sent sent) {
-                if (call.part() >= 0) {
+                if (call.part() >= 0 && call.part() + 1 < call.parts()) {
                     dispatcher.dao.recordPart(row, call.part(), sent.messageId(), dispatcher.clock.instant());
+                    sentPart(row);
+                } else if (call.part() >= 0) {
+                    done();
+                    dispatcher.dao.finishWithPart(row, call.part(), sent.messageId(), dispatcher.clock.instant());
                 } else {
                     finish(row, "sent", "sent");
                 }
@@ -254,16 +267,16 @@ final class Lane {
     }
 
     /**
-     * One call to the platform: what it is paced on, which part of a post it sends (-1 for none), and the call; or,
-     * with {@code finish} set ({state, outcome}), the end of a row that needs no call.
+     * One call to the platform: what it is paced on, which part of a post it sends and of how many (-1 for none),
+     * and the call; or, with {@code finish} set ({state, outcome}), the end of a row that needs no call.
      */
-    private record Call(List<Limit> limits, int part, Supplier<Outcome> send, String[] finish) {
-        Call(List<Limit> limits, int part, Supplier<Outcome> send) {
-            this(limits, part, send, null);
+    private record Call(List<Limit> limits, int part, int parts, Supplier<Outcome> send, String[] finish) {
+        Call(List<Limit> limits, int part, int parts, Supplier<Outcome> send) {
+            this(limits, part, parts, send, null);
         }
 
         static Call ends(String state, String outcome) {
-            return new Call(List.of(), -1, null, new String[] {state, outcome});
+            return new Call(List.of(), -1, -1, null, new String[] {state, outcome});
         }
     }
 }

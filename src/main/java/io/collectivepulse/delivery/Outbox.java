@@ -28,6 +28,8 @@ public final class Outbox implements AutoCloseable {
     static final Duration NOTICE_PATIENCE = Duration.ofMinutes(15);
     /** A redraw waits this long for more clicks, so that a burst of +1s is drawn once. */
     static final Duration REDRAW_DELAY = Duration.ofMillis(300);
+    /** Threads that draw and send: each call waits on the platform and PostgreSQL more than it computes. */
+    private static final int SENDING_THREADS = 8;
     private static final String NOTICE = "notice";
 
     /** A kind of card: who draws it, and how long it is worth trying to send. */
@@ -45,7 +47,7 @@ public final class Outbox implements AutoCloseable {
         this.database = database;
         this.dao = new OutboxDao(database, this::wake);
         this.clock = clock;
-        this.dispatcher = new Dispatcher(dao, senders, kinds, clock, owner(), 4);
+        this.dispatcher = new Dispatcher(dao, senders, kinds, clock, owner(), SENDING_THREADS);
     }
 
     /** The platform's sender; call while wiring, before {@link #start()}. */

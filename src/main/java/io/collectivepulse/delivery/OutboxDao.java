@@ -23,7 +23,7 @@ public final class OutboxDao {
             rs.getString("idem_key"), Delivery.Op.valueOf(rs.getString("op").toUpperCase(Locale.ROOT)),
             rs.getString("kind"), rs.getLong("subject_id"), channelRef(rs, ctx), rs.getString("member_id"),
             rs.getString("reply_to"), rs.getString("card"), Rows.instant(rs, "as_of"), Rows.instant(rs, "due_at"), Rows.instant(rs, "give_up_at"), rs.getInt("version"), rs.getInt("attempts"),
-            rs.getBoolean("uncertain"));
+            rs.getBoolean("uncertain"), rs.getInt("parts_sent"));
 
     private static final String COLUMNS = """
             idem_key, op, kind, subject_id, platform, workspace_id, channel_id, member_id, reply_to, card, as_of,
@@ -137,7 +137,8 @@ public final class OutboxDao {
                             UPDATE outbox o SET claimed_by = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
                             FROM picked p
                             WHERE o.id = p.id AND o.state = 'pending'
-                            RETURNING o.*, p.previous IS NOT NULL AS uncertain
+                            RETURNING o.*, p.previous IS NOT NULL AS uncertain,
+                                      (SELECT count(*) FROM sent_message s WHERE s.outbox_id = o.id) AS parts_sent
                             """)
                     .bind("owner", owner).bind("now", now).bind("leaseUntil", leaseUntil)
                     .bind("perChannel", perChannel)
@@ -155,30 +156,13 @@ public final class OutboxDao {
     }
 
     /**
-     * Ends this replica's lease on the channel, setting when its next row is due from the rows themselves. The
-     * channel is locked first, so that the rows are read after any transaction that has just added one commits (a
-     * row added later lowers {@code next_due} itself).
+     * Ends this replica's lease on the channel, setting when its next row is due from the rows themselves (see
+     * {@code outbox_end_channel} in the migrations: the channel is locked before the rows are read, so that a row
+     * whose transaction was committing then is counted).
      */
     void endChannel(String owner, ChannelRef channel) {
-        jdbi.useTransaction(h -> {
-            boolean ours = h.createQuery("""
-                            SELECT claimed_by = :owner FROM outbox_channel
-                            WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId
-                            FOR UPDATE
-                            """)
-                    .bind("owner", owner).bindMap(channel(channel)).mapTo(Boolean.class).findOne().orElse(false);
-            if (ours) {
-                h.createUpdate("""
-                                UPDATE outbox_channel
-                                SET claimed_by = NULL, lease_until = NULL,
-                                    next_due = (SELECT min(due_at) FROM outbox
-                                                WHERE state = 'pending' AND platform = :platform
-                                                  AND workspace_id = :workspaceId AND channel_id = :channelId)
-                                WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId
-                                """)
-                        .bindMap(channel(channel)).execute();
-            }
-        });
+        jdbi.useHandle(h -> h.createQuery("SELECT outbox_end_channel(:owner, :platform, :workspaceId, :channelId)")
+                .bind("owner", owner).bindMap(channel(channel)).mapTo(String.class).findOne());
     }
 
     /** Keeps this replica's leases: on its channels, and on the rows still waiting in its lanes. */
@@ -206,19 +190,8 @@ public final class OutboxDao {
                 .bind("owner", owner).bind("ids", ids.toArray(Long[]::new)).execute());
     }
 
-    /** The parts of a post already sent, in order. */
-    int sentParts(long outboxId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM sent_message WHERE outbox_id = :id")
-                .bind("id", outboxId).mapTo(Integer.class).one());
-    }
-
     void recordPart(Delivery row, int part, String messageId, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO sent_message (outbox_id, part, kind, subject_id, platform, workspace_id,
-                                                  channel_id, message_id, sent_at)
-                        VALUES (:id, :part, :kind, :subjectId, :platform, :workspaceId, :channelId, :messageId, :now)
-                        ON CONFLICT DO NOTHING
-                        """)
+        jdbi.useHandle(h -> h.createUpdate(RECORD_PART)
                 .bind("id", row.id()).bind("part", part).bind("kind", row.kind()).bind("subjectId", row.subjectId())
                 .bindMap(channel(row.channel())).bind("messageId", messageId).bind("now", now)
                 .execute());
@@ -250,18 +223,36 @@ public final class OutboxDao {
 
     /** Done: sent, unless the row was asked again meanwhile (a newer redraw), which then stays due now. */
     void finish(Delivery row, String state, String outcome, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE outbox
-                        SET state = CASE WHEN version = :version THEN :state ELSE 'pending' END,
-                            outcome = :outcome, done_at = CASE WHEN version = :version THEN CAST(:now AS TIMESTAMPTZ) END,
-                            claimed_by = NULL, lease_until = NULL,
-                            attempts = CASE WHEN version = :version THEN attempts ELSE 0 END
-                        WHERE id = :id
-                        """)
+        jdbi.useHandle(h -> h.createUpdate(FINISH)
                 .bind("id", row.id()).bind("version", row.version()).bind("state", state).bind("outcome", outcome)
                 .bind("now", now)
                 .execute());
     }
+
+    /** The last part of a post was sent: its id is kept and the row is done, in one statement. */
+    void finishWithPart(Delivery row, int part, String messageId, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("WITH part AS (" + RECORD_PART + ") " + FINISH)
+                .bind("id", row.id()).bind("version", row.version()).bind("state", "sent").bind("outcome", "sent")
+                .bind("now", now).bind("part", part).bind("kind", row.kind()).bind("subjectId", row.subjectId())
+                .bindMap(channel(row.channel())).bind("messageId", messageId)
+                .execute());
+    }
+
+    private static final String RECORD_PART = """
+            INSERT INTO sent_message (outbox_id, part, kind, subject_id, platform, workspace_id, channel_id, message_id,
+                                      sent_at)
+            VALUES (:id, :part, :kind, :subjectId, :platform, :workspaceId, :channelId, :messageId, :now)
+            ON CONFLICT DO NOTHING
+            """;
+
+    private static final String FINISH = """
+            UPDATE outbox
+            SET state = CASE WHEN version = :version THEN :state ELSE 'pending' END,
+                outcome = :outcome, done_at = CASE WHEN version = :version THEN CAST(:now AS TIMESTAMPTZ) END,
+                claimed_by = NULL, lease_until = NULL,
+                attempts = CASE WHEN version = :version THEN attempts ELSE 0 END
+            WHERE id = :id
+            """;
 
     /** Not this time: due again at {@code due}, for whichever replica claims it then. */
     void retry(Delivery row, Instant due, String outcome) {
