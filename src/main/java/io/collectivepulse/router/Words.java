@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -16,13 +17,37 @@ import java.util.stream.Stream;
  * @param english the word shown to English-speaking communities
  * @param others  other accepted spellings, never shown
  */
-public record Words(String french, String english, List<String> others) {
-    public Words {
-        others = List.copyOf(others);
+public final class Words {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final String french;
+    private final String english;
+    private final List<String> others;
+    /** Every accepted spelling, folded once: commands are matched against it on every request. */
+    private final Set<String> folded;
+
+    private Words(String french, String english, List<String> others) {
+        this.french = french;
+        this.english = english;
+        this.others = List.copyOf(others);
+        this.folded = Stream.concat(Stream.of(french, english), others.stream()).map(Words::fold)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static Words of(String french, String english, String... others) {
         return new Words(french, english, List.of(others));
+    }
+
+    public String french() {
+        return french;
+    }
+
+    public String english() {
+        return english;
+    }
+
+    public List<String> others() {
+        return others;
     }
 
     /** The word to show in help texts in {@code locale}. */
@@ -32,18 +57,20 @@ public record Words(String french, String english, List<String> others) {
 
     /** True when the member typed one of these words (compare with {@link #fold}ed text). */
     public boolean matches(String typed) {
-        return all().contains(fold(typed));
+        return folded.contains(fold(typed));
     }
 
     /** Every accepted spelling, folded. */
     public Set<String> all() {
-        return Stream.concat(Stream.of(french, english), others.stream()).map(Words::fold)
-                .collect(Collectors.toUnmodifiableSet());
+        return folded;
     }
 
     /** Lower case without diacritics, so that {@code Aperçu}, {@code apercu} and {@code APERCU} match. */
     public static String fold(String word) {
-        return Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        if (word.chars().allMatch(c -> c < 0x80)) {
+            return word.toLowerCase(Locale.ROOT);
+        }
+        return MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     /** The first word of {@code text}, {@link #fold}ed, or "" when there is none. */
