@@ -56,6 +56,10 @@ public final class BenchMain {
                     }
                 }
             }
+            if (settings.runs("delivery")) {
+                System.out.println("Digest delivery: " + settings.digestChannels() + " channels");
+                bench.report.delivery(DigestDelivery.measure(settings.digestChannels(), env, settings.targetOptions()));
+            }
             if (settings.runs("quartz")) {
                 System.out.println("Scheduler: " + settings.triggers() + " triggers");
                 bench.report.quartz(QuartzBench.run(env, settings.triggers(), settings.simultaneous()));
@@ -92,18 +96,26 @@ public final class BenchMain {
             if (target.equals(Report.SERVICE)) {
                 link(slackUrl, signer, teamsUrl, connector);
             } else if (peer) {
-                PeerBoltApp.link(targetEnv.get("DATABASE_URL"), FakeSlackApi.TEAM_ID, BenchRequests.CHANNEL, "Bench");
+                for (int i = 0; i < BenchRequests.CHANNELS; i++) {
+                    PeerBoltApp.link(targetEnv.get("DATABASE_URL"), FakeSlackApi.TEAM_ID,
+                            BenchRequests.channel(BenchRequests.CHANNELS_PREFIX, i), "Bench " + i);
+                }
             }
             TimeUnit.SECONDS.sleep(2);
             report.memory(target, "idle", process.memory());
             drainPosts(slackApi);
             int refused = slackApi.refused().size();
-            load("Slack", target, process, BenchRequests.slackSignals(slackUrl, signer));
+            load("Slack", target, process, BenchRequests.slackSignals(slackUrl, signer, BenchRequests.CHANNELS_PREFIX));
             if (peer) {
                 report.note("%s: %,d signals stored, %,d cards received by the fake Slack (%d refused).".formatted(
                         Report.label("Slack", target), PeerBoltApp.signals(targetEnv.get("DATABASE_URL")),
                         drainPosts(slackApi), slackApi.refused().size() - refused));
                 return;
+            }
+            if (target.equals(Report.SERVICE) && settings.runs("cards")) {
+                System.out.println("  Card latency");
+                report.cards(CardLatency.measure(generator, slackUrl, signer, slackApi, settings.cardRate(),
+                        settings.cardPhase()));
             }
             long replies = connector.received();
             load("Teams", target, process, BenchRequests.teamsSignals(teamsUrl, connector.serviceUrl()));
@@ -175,17 +187,23 @@ public final class BenchMain {
         }
     }
 
-    /** Links the bench's Slack channel and Teams conversation, so that every signal is stored. */
+    /**
+     * Links the bench's Slack channels, each to a community of its own, and its Teams conversation, so that every
+     * signal is stored.
+     */
     private static void link(String slackUrl, SlackSigner signer, String teamsUrl, CountingBotConnector connector)
             throws Exception {
         var client = HttpClient.newHttpClient();
-        var linked = client.send(BenchRequests.slack(slackUrl, signer, "/pulse", "lier Bench"),
-                HttpResponse.BodyHandlers.ofString());
-        var signal = client.send(BenchRequests.slack(slackUrl, signer, "/signal", "Premier signal #bench"),
-                HttpResponse.BodyHandlers.ofString());
-        // A stored signal is acknowledged with an empty body: its card is posted in the channel by the bot.
-        if (linked.statusCode() != 200 || signal.statusCode() != 200 || !signal.body().isBlank()) {
-            throw new IllegalStateException("Slack link failed: " + linked.body() + " / " + signal.body());
+        for (int i = 0; i < BenchRequests.CHANNELS; i++) {
+            String channel = BenchRequests.channel(BenchRequests.CHANNELS_PREFIX, i);
+            var linked = client.send(BenchRequests.slack(slackUrl, signer, channel, "/pulse", "lier Bench " + i),
+                    HttpResponse.BodyHandlers.ofString());
+            var signal = client.send(BenchRequests.slack(slackUrl, signer, channel, "/signal", "Premier signal #bench"),
+                    HttpResponse.BodyHandlers.ofString());
+            // A stored signal is acknowledged with an empty body: its card is posted in the channel by the bot.
+            if (linked.statusCode() != 200 || signal.statusCode() != 200 || !signal.body().isBlank()) {
+                throw new IllegalStateException("Slack link failed: " + linked.body() + " / " + signal.body());
+            }
         }
         long before = connector.received();
         var teams = client.send(BenchRequests.teams(teamsUrl, connector.serviceUrl(), "lier Bench Teams"),

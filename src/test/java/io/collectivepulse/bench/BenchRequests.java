@@ -16,32 +16,43 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The requests of the load: signed {@code /signal} slash commands as Slack sends them (form-encoded, signed
- * when sent), and the recorded Teams personal message saying {@code signal …}, each with its own number, from
- * {@value #USERS} members of one community in turn (one member posting hundreds of signals a second would
- * only measure the lock on that member's row).
+ * when sent), spread over {@value #CHANNELS} channels each linked to a community of its own, and the recorded Teams
+ * personal message saying {@code signal …}; each with its own number, from {@value #USERS} members in turn (one
+ * member posting hundreds of signals a second would only measure the lock on that member's row).
  */
 final class BenchRequests {
-    static final String CHANNEL = "C0BENCH";
+    static final String CHANNELS_PREFIX = "C0BENCH";
+    static final String CARD_CHANNELS_PREFIX = "C0CARD";
+    static final int CHANNELS = 100;
     static final int USERS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NUMBER = Pattern.compile("Signal de charge (\\d+)\\b");
 
     private BenchRequests() {
     }
 
-    /** One Slack slash command, signed now. */
-    static HttpRequest slack(String url, SlackSigner signer, String command, String text) {
-        return slack(url, signer, "U0BENCH", command, text);
+    /** The {@code n}th of the channels named with {@code prefix}. */
+    static String channel(String prefix, long n) {
+        return prefix + "%03d".formatted(n % CHANNELS);
     }
 
-    private static HttpRequest slack(String url, SlackSigner signer, String user, String command, String text) {
+    /** One Slack slash command in this channel, signed now. */
+    static HttpRequest slack(String url, SlackSigner signer, String channel, String command, String text) {
+        return slack(url, signer, channel, "U0BENCH", command, text);
+    }
+
+    private static HttpRequest slack(String url, SlackSigner signer, String channel, String user, String command,
+                                     String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "deprecated-verification-token");
         form.put("team_id", FakeSlackApi.TEAM_ID);
         form.put("team_domain", "pulse-bench");
-        form.put("channel_id", CHANNEL);
+        form.put("channel_id", channel);
         form.put("channel_name", "bench");
         form.put("user_id", user);
         form.put("user_name", "bench");
@@ -61,13 +72,24 @@ final class BenchRequests {
                 .build();
     }
 
-    /** {@code /signal} commands, numbered. */
-    static Supplier<HttpRequest> slackSignals(String url, SlackSigner signer) {
+    /** {@code /signal} commands, numbered, in the channels named with {@code prefix} in turn. */
+    static Supplier<HttpRequest> slackSignals(String url, SlackSigner signer, String prefix) {
         var counter = new AtomicLong();
         return () -> {
             long n = counter.incrementAndGet();
-            return slack(url, signer, "U0BENCH" + n % USERS, "/signal", "Signal de charge " + n + " #bench");
+            return slack(url, signer, channel(prefix, n), "U0BENCH" + n % USERS, "/signal", text(n));
         };
+    }
+
+    /** The text of the {@code n}th signal; {@link #number} reads {@code n} back from the card that shows it. */
+    static String text(long n) {
+        return "Signal de charge " + n + " #bench";
+    }
+
+    /** The number of the signal a posted message shows, or -1. */
+    static long number(String message) {
+        Matcher matcher = NUMBER.matcher(message);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
     /** One Teams personal message with this text, in the bench's conversation. */

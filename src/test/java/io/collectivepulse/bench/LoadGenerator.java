@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -50,6 +51,12 @@ final class LoadGenerator {
 
     /** Open loop: {@code rate} requests a second for {@code duration}. */
     Result fixedRate(String phase, Supplier<HttpRequest> requests, int rate, Duration duration) {
+        return fixedRate(phase, requests, rate, duration, (request, at) -> { });
+    }
+
+    /** Same, telling {@code answered} each request answered 200 and when ({@code nanoTime}). */
+    Result fixedRate(String phase, Supplier<HttpRequest> requests, int rate, Duration duration,
+                     ObjLongConsumer<HttpRequest> answered) {
         var latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
         var ok = new AtomicLong();
         var errors = new Errors();
@@ -64,8 +71,12 @@ final class LoadGenerator {
                 LockSupport.parkNanos(wait);
             }
             inFlight.incrementAndGet();
-            send(requests.get()).whenComplete((response, failure) -> {
+            HttpRequest request = requests.get();
+            send(request).whenComplete((response, failure) -> {
                 record(latency, ok, errors, intended, response, failure);
+                if (failure == null && response.statusCode() == 200) {
+                    answered.accept(request, System.nanoTime());
+                }
                 lastCompletion.accumulateAndGet(System.nanoTime(), Math::max);
                 inFlight.decrementAndGet();
             });

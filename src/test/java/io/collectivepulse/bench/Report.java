@@ -1,5 +1,6 @@
 package io.collectivepulse.bench;
 
+import io.collectivepulse.support.FakeSlackApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ final class Report {
     private final List<String> warmUps = new ArrayList<>();
     private QuartzBench.Figures quartz;
     private String digests;
+    private CardLatency.Result cards;
+    private List<DigestDelivery.Scenario> delivery;
 
     /** One phase of load on one target. */
     record Row(String path, String target, String phase, LoadGenerator.Result result, CpuMeter.Usage cpu) {
@@ -57,6 +60,14 @@ final class Report {
         this.digests = table;
     }
 
+    void cards(CardLatency.Result result) {
+        this.cards = result;
+    }
+
+    void delivery(List<DigestDelivery.Scenario> scenarios) {
+        this.delivery = scenarios;
+    }
+
     void quartz(QuartzBench.Figures figures) {
         this.quartz = figures;
     }
@@ -75,6 +86,7 @@ final class Report {
         for (String path : List.of("Slack", "Teams")) {
             out.append(ackPath(path));
         }
+        out.append(outbox());
         out.append("### Digests: build + render\n\n").append(digests == null ? "Not measured in this run.\n" : digests)
                 .append('\n');
         if (!warmUps.isEmpty()) {
@@ -86,6 +98,46 @@ final class Report {
         if (!notes.isEmpty()) {
             out.append("### Notes from the run\n\n");
             notes.forEach(n -> out.append("- ").append(n).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Issue 10's outbox figures: card latency after the ack, and digests delivered at once. */
+    private String outbox() {
+        var out = new StringBuilder("### The outbox: cards after the ack, digests at the same minute\n\n");
+        if (cards == null) {
+            out.append("Card latency: not measured in this run.\n\n");
+        } else {
+            out.append("""
+                    Card latency after the ack: `/signal` at a fixed rate over channels each linked to a community of \
+                    its own, the fake Slack enforcing chat.postMessage's limit (%d messages a second per channel, \
+                    bursts of %d); from the answer to the command to the card's arrival at the fake. *Floor*: the \
+                    p99 the limit alone imposes (each card at the earliest instant its channel's bucket allows).
+
+                    | Load | Acknowledged | Cards received | Duplicates | p50 ms | p99 ms | max ms | floor p99 ms \
+                    | 429s |
+                    |---|---:|---:|---:|---:|---:|---:|---:|---:|
+                    """.formatted((int) FakeSlackApi.POST_PER_SECOND, FakeSlackApi.POST_BURST))
+                    .append(cards.row()).append("\n\n");
+        }
+        if (delivery == null) {
+            out.append("Digest delivery: not measured in this run.\n\n");
+        } else {
+            out.append("""
+                    Digests to as many channels, each linked to a community of its own, sent by the service (its \
+                    own JVM) to a fake Slack enforcing one message a second per channel (bursts of %d): due at the \
+                    same minute (Quartz fires each community's job, which writes its outbox row), and committed at \
+                    once by another process (the outbox alone). Times in seconds after the minute or the commit; \
+                    deliveries a second from the first digest received to the last; *lag*: from a digest's row \
+                    written to its arrival. The limit allows one message a second in each channel, so at least as \
+                    many deliveries a second as channels.
+
+                    | Scenario | Channels | Rows written s | Digests received s | Delivered | Duplicates \
+                    | Deliveries/s | lag p50 ms | lag p99 ms | Limit allows /s | Ratio | 429s |
+                    |---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|
+                    """.formatted(FakeSlackApi.POST_BURST));
+            delivery.forEach(scenario -> out.append(scenario.row()).append('\n'));
             out.append('\n');
         }
         return out.toString();

@@ -12,7 +12,7 @@ import java.util.List;
 record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmUpRequests, Duration profile,
                 int concurrency,
                 int triggers, int simultaneous, List<String> targets, List<String> parts,
-                List<String> targetOptions) {
+                List<String> targetOptions, int cardRate, Duration cardPhase, int digestChannels) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -26,9 +26,12 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Integer.getInteger("bench.triggers", 100_000),
                 Integer.getInteger("bench.simultaneous", 1_000),
                 list("bench.targets", "javalin,sdk,peer,service"),
-                list("bench.parts", "ack,quartz,digests"),
+                list("bench.parts", "ack,cards,delivery,quartz,digests"),
                 Arrays.stream(System.getProperty("bench.targetOptions", "").split("\\s+"))
-                        .filter(s -> !s.isEmpty()).toList());
+                        .filter(s -> !s.isEmpty()).toList(),
+                Integer.getInteger("bench.cardRate", 200),
+                Duration.ofSeconds(Long.getLong("bench.cardSeconds", 10)),
+                Integer.getInteger("bench.digestChannels", 1_000));
     }
 
     /** A comma- or space-separated system property: {@code -Dbench.targets=service -Dbench.parts=ack}. */

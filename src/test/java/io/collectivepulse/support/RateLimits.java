@@ -13,7 +13,7 @@ final class RateLimits {
     boolean allow(String method, String channel) {
         return switch (method) {
             case "chat.postMessage", "chat.postEphemeral" ->
-                    buckets.computeIfAbsent(method + "/" + channel, k -> new Bucket(20, 1.0)).take();
+                    buckets.computeIfAbsent(method + "/" + channel, k -> new Bucket(FakeSlackApi.POST_BURST, FakeSlackApi.POST_PER_SECOND)).take();
             case "chat.update" -> buckets.computeIfAbsent(method, k -> new Bucket(50, 50.0 / 60)).take();
             default -> true;
         };

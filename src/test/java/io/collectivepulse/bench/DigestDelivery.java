@@ -1,0 +1,190 @@
+package io.collectivepulse.bench;
+
+import io.collectivepulse.TestDatabase;
+import io.collectivepulse.support.FakeSlackApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Issue 10's delivery figures: {@code channels} communities, each linked to one Slack channel of its own, sent to
+ * a fake Slack that enforces chat.postMessage's published limit (one message a second per channel, short bursts),
+ * by the service in its own JVM as the README starts it. (1) Their weekly digests are due in the same minute:
+ * Quartz fires them, each writes its outbox row, the outbox draws and sends it; measured from the minute. (2) The
+ * outbox alone: as many digest rows committed at once by another process (a replica, a restore), drawn and sent;
+ * measured from the commit.
+ */
+final class DigestDelivery {
+    private static final String TOKEN = "xoxb-bench-token";
+    /** Signals in each community's week, so that each digest has something to show. */
+    private static final int SIGNALS = 5;
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    /** When the digests arrived, by channel ({@code nanoTime} of this JVM), and how many came twice. */
+    private record Arrivals(Map<String, Long> first, long duplicates) {
+        long earliest() {
+            return first.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        }
+
+        long latest() {
+            return first.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+    }
+
+    /** What one scenario measured; times in seconds after its start (the minute, or the commit). */
+    record Scenario(String name, int channels, String written, double firstArrival, double lastArrival,
+                    long delivered, long duplicates, Histogram lag, long refused) {
+        /** Deliveries a second, from the first digest received to the last. */
+        double perSecond() {
+            return delivered / Math.max(lastArrival - firstArrival, 1e-3);
+        }
+
+        String row() {
+            return "| %s | %,d | %s | %.2f → %.2f | %,d | %d | %.0f | %.0f | %.0f | %,d | %.2f | %d |".formatted(name,
+                    channels, written, firstArrival, lastArrival, delivered, duplicates, perSecond(),
+                    lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(99) / 1000.0, channels,
+                    perSecond() / channels, refused);
+        }
+    }
+
+    private DigestDelivery() {
+    }
+
+    static List<Scenario> measure(int channels, Map<String, String> baseEnv, List<String> options) throws Exception {
+        String database = TestDatabase.newDatabase();
+        Jdbi jdbi = Jdbi.create(database, "postgres", "");
+        try (var slackApi = new FakeSlackApi(TOKEN).withoutRecording()) {
+            Map<String, String> env = new HashMap<>(baseEnv);
+            env.put("DATABASE_URL", database);
+            env.put("SLACK_API_URL", slackApi.url());
+            try (var schema = TargetProcess.start("service-schema", Report.SERVICE, env, options)) {
+                // The schema exists now: the communities are written as a restore would, due in a minute or so.
+            }
+            ZonedDateTime due = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(90)
+                    .truncatedTo(ChronoUnit.MINUTES);
+            communities(jdbi, channels, due);
+            try (var service = TargetProcess.start("service-digests", Report.SERVICE, env, options)) {
+                long nanosAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
+                long dueNanos = nanosAtEpoch + due.toInstant().toEpochMilli() * 1_000_000L;
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, dueNanos - System.nanoTime()));
+                Arrivals quartz = await(slackApi, channels, PATIENCE);
+                Map<String, Instant> rows = written(jdbi, "digest:%");
+                Histogram lag = lag(quartz, rows, nanosAtEpoch);
+                var fired = new Scenario("Due at the same minute (Quartz, then the outbox)", channels,
+                        "%.2f → %.2f".formatted(seconds(rows.values().stream().min(Instant::compareTo).orElseThrow(),
+                                        dueNanos, nanosAtEpoch),
+                                seconds(rows.values().stream().max(Instant::compareTo).orElseThrow(), dueNanos,
+                                        nanosAtEpoch)),
+                        (quartz.earliest() - dueNanos) / 1e9, (quartz.latest() - dueNanos) / 1e9,
+                        quartz.first().size(), quartz.duplicates(), lag, slackApi.refused().size());
+
+                long refused = slackApi.refused().size();
+                long committed = System.nanoTime();
+                jdbi.useHandle(h -> h.execute("""
+                        INSERT INTO outbox (idem_key, op, kind, subject_id, platform, workspace_id, channel_id,
+                                            as_of, due_at, give_up_at, created_at)
+                        SELECT 'bench:digest:' || community_id, 'post', 'digest', community_id, platform,
+                               workspace_id, channel_id, now(), now(), now() + interval '6 hours', now()
+                        FROM channel_link WHERE channel_id LIKE 'C0D%'
+                        """));
+                Arrivals outbox = await(slackApi, channels, PATIENCE);
+                Histogram fromCommit = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+                outbox.first().values().forEach(at -> fromCommit.recordValue((at - committed) / 1000));
+                var sent = new Scenario("Committed at once by another process (the outbox alone)", channels,
+                        "0 (one transaction)", (outbox.earliest() - committed) / 1e9,
+                        (outbox.latest() - committed) / 1e9, outbox.first().size(), outbox.duplicates(), fromCommit,
+                        slackApi.refused().size() - refused);
+                return List.of(fired, sent);
+            }
+        }
+    }
+
+    /** Waits until every channel has a digest, then a little more for any that would come twice. */
+    private static Arrivals await(FakeSlackApi slackApi, int channels, Duration patience) throws Exception {
+        Map<String, Long> first = new HashMap<>();
+        long duplicates = 0;
+        long deadline = System.nanoTime() + patience.toNanos();
+        long quietUntil = Long.MAX_VALUE;
+        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+            try {
+                FakeSlackApi.Call call = slackApi.nextPost(Duration.ofMillis(200));
+                if (call.method().equals("chat.postMessage") && call.message().toString().contains("Synthèse de la semaine")
+                        && first.putIfAbsent(call.params().get("channel"), call.arrivedNanos()) != null) {
+                    duplicates++;
+                }
+            } catch (AssertionError nothingYet) {
+                // Before the minute, or between two.
+            }
+            if (first.size() == channels && quietUntil == Long.MAX_VALUE) {
+                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            }
+        }
+        return new Arrivals(first, duplicates);
+    }
+
+    /** When each channel's digest row was written. */
+    private static Map<String, Instant> written(Jdbi jdbi, String keys) {
+        Map<String, Instant> rows = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT channel_id, created_at FROM outbox WHERE idem_key LIKE :keys")
+                .bind("keys", keys)
+                .map((rs, ctx) -> rows.put(rs.getString("channel_id"), rs.getTimestamp("created_at").toInstant()))
+                .list());
+        return rows;
+    }
+
+    /** From each row written to its digest's arrival. */
+    private static Histogram lag(Arrivals arrivals, Map<String, Instant> rows, long nanosAtEpoch) {
+        var lag = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        arrivals.first().forEach((channel, at) -> {
+            Instant row = rows.get(channel);
+            if (row != null) {
+                long rowNanos = nanosAtEpoch + ChronoUnit.NANOS.between(Instant.EPOCH, row);
+                lag.recordValue(Math.max(0, (at - rowNanos) / 1000));
+            }
+        });
+        return lag;
+    }
+
+    private static double seconds(Instant at, long dueNanos, long nanosAtEpoch) {
+        return (nanosAtEpoch + ChronoUnit.NANOS.between(Instant.EPOCH, at) - dueNanos) / 1e9;
+    }
+
+    private static void communities(Jdbi jdbi, int channels, ZonedDateTime due) {
+        jdbi.useTransaction(h -> {
+            for (int i = 0; i < channels; i++) {
+                long id = h.createQuery("""
+                                INSERT INTO community (name, locale, time_zone, created_at)
+                                VALUES (:name, 'fr', 'Europe/Paris', now()) RETURNING id""")
+                        .bind("name", "Synthèse " + i).mapTo(Long.class).one();
+                String channel = "C0D%04d".formatted(i);
+                h.createUpdate("""
+                                INSERT INTO channel_link (platform, workspace_id, channel_id, community_id, linked_by,
+                                                          linked_at)
+                                VALUES ('slack', :team, :channel, :id, 'U0ANNE', now())""")
+                        .bind("team", FakeSlackApi.TEAM_ID).bind("channel", channel).bind("id", id).execute();
+                h.createUpdate("""
+                                INSERT INTO digest_schedule (community_id, weekday, time_of_day, enabled)
+                                VALUES (:id, :day, :time, TRUE)""")
+                        .bind("id", id).bind("day", due.getDayOfWeek().getValue())
+                        .bind("time", LocalTime.of(due.getHour(), due.getMinute())).execute();
+                h.createUpdate("""
+                                INSERT INTO signal (community_id, platform, workspace_id, channel_id, author_id,
+                                                    author_name, body, themes, created_at)
+                                SELECT :id, 'slack', :team, :channel, 'U0M' || n, 'Membre ' || n,
+                                       'Signal de la semaine numéro ' || n, ARRAY['veille'], now() - interval '1 day'
+                                FROM generate_series(1, :signals) AS n""")
+                        .bind("id", id).bind("team", FakeSlackApi.TEAM_ID).bind("channel", channel)
+                        .bind("signals", SIGNALS).execute();
+            }
+        });
+    }
+}
