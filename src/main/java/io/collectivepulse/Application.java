@@ -9,6 +9,8 @@ import io.collectivepulse.digest.DigestCommands;
 import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.schedule.PulseScheduler;
+import io.collectivepulse.session.SessionCommands;
+import io.collectivepulse.session.SessionService;
 import io.collectivepulse.signal.SignalCommands;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.slack.SlackBridge;
@@ -62,10 +64,13 @@ public final class Application implements AutoCloseable {
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
             var signals = new SignalService(database, communities, outbox, clock);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
+            var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
+                    config.baseUrl());
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
-                    .add(new DigestCommands(communities, digests));
+                    .add(new DigestCommands(communities, digests))
+                    .add(new SessionCommands(communities, sessions));
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;
@@ -87,6 +92,7 @@ public final class Application implements AutoCloseable {
             outbox.start();
             scheduler.planDaily(HOUSEKEEPING, 0, LocalTime.of(3, 30), ZoneOffset.UTC);
             digests.planMissing();
+            sessions.start();
             Handler health = new Health(database, scheduler);
 
             List<String> endpoints = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -22,7 +23,9 @@ import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.JobPersistenceException;
 import org.quartz.Scheduler;
+import org.quartz.ScheduleBuilder;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
@@ -88,6 +91,14 @@ public final class PulseScheduler implements AutoCloseable {
     public void planDaily(String kind, long id, LocalTime time, ZoneId zone) {
         plan(kind, id, CronScheduleBuilder.dailyAtHourAndMinute(time.getHour(), time.getMinute())
                 .inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionDoNothing());
+    }
+
+    /**
+     * Plans (or re-plans) a trigger that fires once at {@code at}; one missed while every replica was down fires
+     * as soon as one is up again (the task decides whether it is still worth doing).
+     */
+    public void planOnce(String kind, long id, Instant at) {
+        plan(kind, id, SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow(), at);
     }
 
     /** Removes the trigger of {@code id} of {@code kind}, if there is one. */
@@ -163,11 +174,17 @@ public final class PulseScheduler implements AutoCloseable {
     }
 
     private void plan(String kind, long id, CronScheduleBuilder schedule) {
+        plan(kind, id, schedule, null);
+    }
+
+    private void plan(String kind, long id, ScheduleBuilder<? extends Trigger> schedule, Instant startAt) {
         JobDetail job = JobBuilder.newJob(TaskJob.class).withIdentity(jobKey(kind, id))
                 .usingJobData(TaskJob.ID, Long.toString(id))
                 // A replica that dies while the job runs: another runs it again (the tasks are idempotent).
                 .requestRecovery(true).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey(kind, id)).withSchedule(schedule).build();
+        TriggerBuilder<? extends Trigger> builder = TriggerBuilder.newTrigger().withIdentity(triggerKey(kind, id))
+                .withSchedule(schedule);
+        Trigger trigger = (startAt == null ? builder : builder.startAt(Date.from(startAt))).build();
         try {
             scheduler.scheduleJob(job, Set.of(trigger), true);
         } catch (SchedulerException e) {

@@ -72,7 +72,9 @@ public final class PulseService implements BeforeAllCallback, AfterAllCallback {
         // The clock starts when the service does, so that Slack signatures (checked against it) stay valid.
         clock = wanted.mutableClock ? new MutableClock(Instant.now()) : null;
         service = started(RunningService.start(env, clock != null ? clock : Clock.systemUTC()));
-        slack = wanted.signingSecret != null ? new SlackClient(service, wanted.signingSecret) : null;
+        slack = wanted.signingSecret == null ? null
+                : clock != null ? new SlackClient(service, wanted.signingSecret).withClock(clock)
+                : new SlackClient(service, wanted.signingSecret);
         teams = connector != null ? new TeamsClient(service, connector) : null;
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class SlackClient {
 
     private final UnaryOperator<String> url;
     private final SlackSigner signer;
+    /** Slack signs with the time it sends: the service's own when a test moves it. */
+    private Clock clock = Clock.systemUTC();
     private String teamId = FakeSlackApi.TEAM_ID;
     private String channelId = "C0COMMUNITY";
     private String userId = "U0MARIE";
@@ -46,6 +49,14 @@ public final class SlackClient {
         other.channelId = channel;
         other.userId = user;
         other.userName = name;
+        other.clock = clock;
+        return other;
+    }
+
+    /** The same client, signing and stamping with this clock (the service's, when a test moves it). */
+    public SlackClient withClock(Clock clock) {
+        var other = as(teamId, channelId, userId, userName);
+        other.clock = clock;
         return other;
     }
 
@@ -70,7 +81,7 @@ public final class SlackClient {
     /** Sends a command signed now and returns the raw HTTP response. */
     public HttpResponse<String> send(String command, String text) {
         String body = commandBody(command, text);
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         return sendSigned(body, now, signer.sign(now, body));
     }
 
@@ -124,7 +135,7 @@ public final class SlackClient {
         try {
             lastPress = payload;
             String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
-            long now = Instant.now().getEpochSecond();
+            long now = clock.instant().getEpochSecond();
             return sendSigned(body, now, signer.sign(now, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,8 +147,8 @@ public final class SlackClient {
         return lastPress;
     }
 
-    private static String nextActionTs() {
-        return String.format("%d.%06d", Instant.now().getEpochSecond(), ACTION_TS.incrementAndGet() % 1_000_000);
+    private String nextActionTs() {
+        return String.format("%d.%06d", clock.instant().getEpochSecond(), ACTION_TS.incrementAndGet() % 1_000_000);
     }
 
     /**
@@ -167,7 +178,7 @@ public final class SlackClient {
                 }
             });
             String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
-            long now = Instant.now().getEpochSecond();
+            long now = clock.instant().getEpochSecond();
             return sendSigned(body, now, signer.sign(now, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

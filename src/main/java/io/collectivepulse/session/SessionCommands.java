@@ -1,0 +1,205 @@
+package io.collectivepulse.session;
+
+import io.collectivepulse.chat.ButtonPress;
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Reply;
+import io.collectivepulse.community.Community;
+import io.collectivepulse.community.CommunityCommands;
+import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.router.CommandEntry.Flag;
+import io.collectivepulse.router.CommandHandler;
+import io.collectivepulse.router.Feature;
+import io.collectivepulse.router.Registry;
+import io.collectivepulse.router.Request;
+import io.collectivepulse.router.Words;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code /seance}: alone, the sessions to come with my answer; facilitators {@code planifier} one session,
+ * plan a whole {@code cycle}, {@code deplacer} or {@code annuler} one; and the answer buttons of announcements.
+ */
+public final class SessionCommands implements Feature {
+    static final String SESSION = "seance";
+    static final Words PLAN = Words.of("planifier", "plan");
+    static final Words CYCLE = Words.of("cycle", "cycle");
+    static final Words MOVE = Words.of("déplacer", "move");
+    static final Words CANCEL = Words.of("annuler", "cancel");
+
+    private final CommunityService communities;
+    private final SessionService sessions;
+
+    public SessionCommands(CommunityService communities, SessionService sessions) {
+        this.communities = communities;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void register(Registry registry) {
+        registry.root(SESSION, Words.of(SESSION, "session", "séance"))
+                .otherwise(SESSION, "help.session", linked(this::list), Flag.TEAMS_MENU)
+                .command(SESSION, PLAN, "help.session.plan", linked(this::plan), Flag.FACILITATORS)
+                .command(SESSION, CYCLE, "help.session.cycle", linked(this::cycle), Flag.FACILITATORS)
+                .command(SESSION, MOVE, "help.session.move", linked(this::move), Flag.FACILITATORS)
+                .command(SESSION, CANCEL, "help.session.cancel", linked(this::cancel), Flag.FACILITATORS)
+                .buttons(SessionActions.PREFIX, this::press);
+    }
+
+    private interface InCommunity {
+        Reply handle(Request request, Community community, Messages messages);
+    }
+
+    private CommandHandler linked(InCommunity handler) {
+        return CommunityCommands.linked(communities,
+                (request, community) -> handler.handle(request, community, Messages.of(community.locale())));
+    }
+
+    private Reply list(Request request, Community community, Messages messages) {
+        List<SessionService.Upcoming> upcoming = sessions.upcoming(community, request.actor());
+        if (upcoming.isEmpty()) {
+            return request.privately(messages, "session.list.empty", request.prefix());
+        }
+        List<Card.Item> items = new ArrayList<>();
+        upcoming.forEach(u -> items.add(SessionCards.upcoming(messages, community, u)));
+        return Reply.privately(new Card(messages.get("session.list.title", community.name()), items,
+                messages.get("session.list.footer")));
+    }
+
+    private Reply plan(Request request, Community community, Messages messages) {
+        SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(request.argument(), sessions.today(community));
+        if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Plan> refused) {
+            return refusal(request, messages, refused);
+        }
+        SessionWhen.Plan plan = ((SessionWhen.Parsed.Ok<SessionWhen.Plan>) parsed).value();
+        return at(plan.date(), plan.time(), community, request, messages, start -> planned(request, messages,
+                sessions.plan(community, request.actor(), List.of(new Draft(plan.title(), start.toInstant(),
+                        plan.duration(), plan.place(), plan.link(), null, null)))));
+    }
+
+    private Reply cycle(Request request, Community community, Messages messages) {
+        SessionWhen.Parsed<SessionWhen.Cycle> parsed = SessionWhen.cycle(request.argument(),
+                sessions.today(community));
+        if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Cycle> refused) {
+            return refusal(request, messages, refused);
+        }
+        SessionWhen.Cycle cycle = ((SessionWhen.Parsed.Ok<SessionWhen.Cycle>) parsed).value();
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < cycle.count(); i++) {
+            LocalDate date = cycle.first().plusWeeks((long) i * cycle.everyWeeks());
+            SessionWhen.Parsed<SessionWhen.Resolved> resolved = SessionWhen.resolve(date, cycle.time(),
+                    community.timeZone());
+            if (resolved instanceof SessionWhen.Parsed.Refused<SessionWhen.Resolved> refused) {
+                return refusal(request, messages, refused);
+            }
+            drafts.add(new Draft(messages.get("session.cycle.title"),
+                    ((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at().toInstant(),
+                    cycle.duration(), null, null, null, null));
+        }
+        return planned(request, messages, sessions.plan(community, request.actor(), drafts));
+    }
+
+    private Reply move(Request request, Community community, Messages messages) {
+        SessionWhen.Parsed<SessionWhen.Move> parsed = SessionWhen.move(request.argument(), sessions.today(community));
+        if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Move> refused) {
+            return refusal(request, messages, refused);
+        }
+        SessionWhen.Move move = ((SessionWhen.Parsed.Ok<SessionWhen.Move>) parsed).value();
+        return at(move.date(), move.time(), community, request, messages, start -> {
+            SessionService.Planned moved = sessions.move(community, request.actor(), move.number(), start.toInstant());
+            return moved instanceof SessionService.Planned.Done
+                    ? request.privately(messages, "session.moved", move.number(),
+                            SessionWhen.dateTime(start, messages.locale()))
+                    : planned(request, messages, moved);
+        });
+    }
+
+    private Reply cancel(Request request, Community community, Messages messages) {
+        Optional<Integer> number = number(request.argument());
+        if (number.isEmpty()) {
+            return request.privately(messages, "session.usage.cancel", request.prefix());
+        }
+        SessionService.Planned cancelled = sessions.cancel(community, request.actor(), number.get());
+        return cancelled instanceof SessionService.Planned.Done
+                ? request.privately(messages, "session.cancelledDone", number.get())
+                : planned(request, messages, cancelled);
+    }
+
+    private static Reply planned(Request request, Messages messages, SessionService.Planned planned) {
+        if (planned instanceof SessionService.Planned.Done done) {
+            return request.privately(messages, "session.planned", done.sessions().size());
+        }
+        if (planned instanceof SessionService.Planned.NotFound notFound) {
+            return request.privately(messages, "session.notFound", notFound.number(), request.prefix());
+        }
+        if (planned instanceof SessionService.Planned.AlreadyCancelled cancelled) {
+            return request.privately(messages, "session.alreadyCancelled", cancelled.session().number());
+        }
+        return request.privately(messages, planned instanceof SessionService.Planned.InThePast
+                ? "session.inThePast" : "session.facilitatorsOnly");
+    }
+
+    /** The local date and time resolved in the community's zone, or why not (a time that does not exist). */
+    private static Reply at(LocalDate date, LocalTime time, Community community, Request request, Messages messages,
+                            Function<ZonedDateTime, Reply> then) {
+        SessionWhen.Parsed<SessionWhen.Resolved> resolved = SessionWhen.resolve(date, time, community.timeZone());
+        if (resolved instanceof SessionWhen.Parsed.Refused<SessionWhen.Resolved> refused) {
+            return refusal(request, messages, refused);
+        }
+        return then.apply(((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at());
+    }
+
+    /** The refusal's message; the command prefix ({@code /} on Slack) comes after its own arguments. */
+    private static Reply refusal(Request request, Messages messages, SessionWhen.Parsed.Refused<?> refused) {
+        List<Object> args = new ArrayList<>(refused.args());
+        args.add(request.prefix());
+        return Reply.privately(Card.text(messages.get(refused.key(), args.toArray())));
+    }
+
+    private Reply press(ButtonPress press) {
+        Optional<Community> found = communities.findByChannel(press.channel());
+        Messages messages = communities.messages(found);
+        if (found.isEmpty()) {
+            return Reply.privately(Card.text(messages.get("session.notLinked", press.channel().platform()
+                    .commandPrefix())));
+        }
+        Answer.Choice choice = switch (press.action()) {
+            case SessionActions.YES -> Answer.Choice.YES;
+            case SessionActions.MAYBE -> Answer.Choice.MAYBE;
+            case SessionActions.NO -> Answer.Choice.NO;
+            default -> null;
+        };
+        long id = id(press.value());
+        if (choice == null || id < 0) {
+            return Reply.privately(Card.text(messages.get("action.unknown")));
+        }
+        return switch (sessions.answer(found.get(), press.actor(), id, choice)) {
+            case DONE, UNCHANGED -> Reply.none();
+            case NOT_FOUND -> Reply.privately(Card.text(messages.get("session.answer.notFound")));
+            case CANCELLED -> Reply.privately(Card.text(messages.get("session.answer.cancelled")));
+            case OVER -> Reply.privately(Card.text(messages.get("session.answer.over")));
+        };
+    }
+
+    private static Optional<Integer> number(String text) {
+        try {
+            int n = Integer.parseInt(text.strip().replace("n°", "").replace("#", ""));
+            return n >= 1 ? Optional.of(n) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long id(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

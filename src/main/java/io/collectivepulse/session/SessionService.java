@@ -1,0 +1,390 @@
+package io.collectivepulse.session;
+
+import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.community.Community;
+import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
+import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.schedule.PulseScheduler;
+import io.collectivepulse.signal.Signal;
+import io.collectivepulse.signal.SignalService;
+import io.collectivepulse.signal.ThemeCount;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cycle of sessions: facilitators plan, move and cancel them; members answer; the announcements, reminders
+ * and cancellations go out through the outbox, the reminders at the instants Quartz fires, in the community's time
+ * zone. Every change and what it owes the channels are committed together.
+ */
+public final class SessionService {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+    static final String ANNOUNCEMENT = "session";
+    static final String REMINDER = "session-reminder";
+    static final String CANCELLATION = "session-cancelled";
+    /** How long an announcement or a cancellation is retried; a reminder is dropped once its session starts. */
+    private static final Duration PATIENCE = Duration.ofHours(12);
+    /** How far back the agenda looks when there was no session before. */
+    static final Duration AGENDA_WITHOUT_PREVIOUS = Duration.ofDays(60);
+
+    private final Database database;
+    private final CommunityService communities;
+    private final SignalService signals;
+    private final Outbox outbox;
+    private final PulseScheduler scheduler;
+    private final Clock clock;
+    private final SessionDao dao;
+    private final SecureRandom random = new SecureRandom();
+    private final Optional<URI> baseUrl;
+
+    /** {@code baseUrl}: where the service is reached from the Internet (BASE_URL), for the calendar links. */
+    public SessionService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
+                          PulseScheduler scheduler, Clock clock, Optional<URI> baseUrl) {
+        this.baseUrl = baseUrl;
+        this.database = database;
+        this.communities = communities;
+        this.signals = signals;
+        this.outbox = outbox;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.dao = new SessionDao(database);
+        scheduler.register(REMINDER, this::remind);
+        outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
+        outbox.source(REMINDER, (id, channel, asOf, posted) -> drawReminder(id), PATIENCE);
+        outbox.source(CANCELLATION, (id, channel, asOf, posted) -> draw(id, this::cancellation), PATIENCE);
+    }
+
+    /** Plans the triggers of reminders that have none (a replica that stopped between a commit and its plan). */
+    public void start() {
+        int planned = 0;
+        for (Reminder reminder : dao.pendingReminders()) {
+            if (scheduler.next(REMINDER, reminder.id()).isEmpty()) {
+                scheduler.planOnce(REMINDER, reminder.id(), reminder.dueAt());
+                planned++;
+            }
+        }
+        if (planned > 0) {
+            LOG.info("Planned {} session reminders that had no trigger", planned);
+        }
+    }
+
+    /** The outcome of a facilitator's planning. */
+    sealed interface Planned {
+        record Done(List<Session> sessions) implements Planned {
+        }
+
+        record FacilitatorsOnly() implements Planned {
+        }
+
+        record NotFound(int number) implements Planned {
+        }
+
+        record AlreadyCancelled(Session session) implements Planned {
+        }
+
+        record InThePast() implements Planned {
+        }
+    }
+
+    /** Plans sessions (one, or a whole cycle) and announces each in every linked channel. */
+    Planned plan(Community community, Actor actor, List<Draft> drafts) {
+        Instant now = clock.instant();
+        if (drafts.stream().anyMatch(d -> !d.startsAt().isAfter(now))) {
+            return new Planned.InThePast();
+        }
+        Planned planned = database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return new Planned.FacilitatorsOnly();
+            }
+            dao.lock(community.id());
+            List<Session> sessions = new ArrayList<>();
+            for (Draft draft : drafts) {
+                Session session = dao.insert(community.id(), draft, newPublicId(), actor.userId(), now);
+                announce(community, session);
+                sessions.add(session);
+            }
+            return new Planned.Done(sessions);
+        });
+        afterPlanning(community, planned);
+        return planned;
+    }
+
+    /** Moves session {@code number} to {@code startsAt}: a new announcement, new reminders, a new calendar version. */
+    Planned move(Community community, Actor actor, int number, Instant startsAt) {
+        if (!startsAt.isAfter(clock.instant())) {
+            return new Planned.InThePast();
+        }
+        List<Long> removed = new ArrayList<>();
+        Planned planned = database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return new Planned.FacilitatorsOnly();
+            }
+            Optional<Session> found = dao.byNumber(community.id(), number);
+            if (found.isEmpty()) {
+                return new Planned.NotFound(number);
+            }
+            if (found.get().cancelled()) {
+                return new Planned.AlreadyCancelled(found.get());
+            }
+            removed.addAll(dao.removePendingReminders(found.get().id()));
+            Session moved = dao.move(found.get().id(), startsAt, clock.instant());
+            announce(community, moved);
+            return new Planned.Done(List.of(moved));
+        });
+        removed.forEach(id -> scheduler.cancel(REMINDER, id));
+        afterPlanning(community, planned);
+        return planned;
+    }
+
+    /**
+     * Cancels session {@code number}: its reminders go, one cancellation is posted in each channel and sent to each
+     * member who had said they would come or might, and its announcement is redrawn as cancelled.
+     */
+    Planned cancel(Community community, Actor actor, int number) {
+        List<Long> removed = new ArrayList<>();
+        Planned planned = database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return new Planned.FacilitatorsOnly();
+            }
+            Optional<Session> found = dao.byNumber(community.id(), number);
+            if (found.isEmpty()) {
+                return new Planned.NotFound(number);
+            }
+            Optional<Session> cancelled = dao.cancel(found.get().id(), clock.instant());
+            if (cancelled.isEmpty()) {
+                return new Planned.AlreadyCancelled(found.get());
+            }
+            Session session = cancelled.get();
+            removed.addAll(dao.removePendingReminders(session.id()));
+            for (ChannelRef channel : communities.channels(community)) {
+                outbox.post(CANCELLATION, session.id(), channel, CANCELLATION + ":" + session.id() + ":" + key(channel));
+                outbox.redraw(ANNOUNCEMENT, session.id(), channel);
+            }
+            for (Answer answer : dao.answers(session.id())) {
+                if (answer.choice() != Answer.Choice.NO) {
+                    ChannelRef direct = direct(answer.member());
+                    outbox.post(CANCELLATION, session.id(), direct,
+                            CANCELLATION + ":" + session.id() + ":" + key(direct));
+                }
+            }
+            return new Planned.Done(List.of(session));
+        });
+        removed.forEach(id -> scheduler.cancel(REMINDER, id));
+        return planned;
+    }
+
+    /** The outcome of a member's answer. */
+    enum Answered { DONE, UNCHANGED, NOT_FOUND, CANCELLED, OVER }
+
+    /** Records the member's answer and redraws the announcement in every channel (a burst is one redraw). */
+    Answered answer(Community community, Actor actor, long sessionId, Answer.Choice choice) {
+        return database.inTransaction(() -> {
+            Optional<Session> found = dao.find(sessionId).filter(s -> s.communityId() == community.id());
+            if (found.isEmpty()) {
+                return Answered.NOT_FOUND;
+            }
+            if (found.get().cancelled()) {
+                return Answered.CANCELLED;
+            }
+            if (!found.get().endsAt().isAfter(clock.instant())) {
+                return Answered.OVER;
+            }
+            communities.recordParticipation(community, actor);
+            if (!dao.answer(sessionId, actor, choice, clock.instant())) {
+                return Answered.UNCHANGED;
+            }
+            communities.channels(community).forEach(channel -> outbox.redraw(ANNOUNCEMENT, sessionId, channel));
+            return Answered.DONE;
+        });
+    }
+
+    /** The sessions to come, each with the actor's answer if they gave one. */
+    List<Upcoming> upcoming(Community community, Actor actor) {
+        return dao.upcoming(community.id(), clock.instant()).stream()
+                .map(s -> new Upcoming(s, dao.answerOf(s.id(), actor).map(Answer::choice))).toList();
+    }
+
+    record Upcoming(Session session, Optional<Answer.Choice> answer) {
+    }
+
+    /** The reminders of the community, the default ones until a facilitator changes them. */
+    List<ReminderOffset> reminders(Community community) {
+        return dao.reminderSettings(community.id()).orElse(ReminderOffset.DEFAULT);
+    }
+
+    /** Changes when members are reminded (empty: never); facilitators only. Sessions already planned keep theirs. */
+    boolean setReminders(Community community, Actor actor, List<ReminderOffset> offsets) {
+        return database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return false;
+            }
+            dao.saveReminderSettings(community.id(), offsets.stream().distinct().sorted().toList(), clock.instant());
+            return true;
+        });
+    }
+
+    /**
+     * The Quartz task of a reminder: posts it, once, unless its session was moved, cancelled or has started
+     * (a reminder missed while every replica was down goes out late only before the session starts).
+     */
+    public void remind(long reminderId) {
+        database.inTransaction(() -> {
+            Optional<Reminder> found = dao.reminder(reminderId);
+            if (found.isEmpty() || found.get().sentAt() != null) {
+                return;
+            }
+            Reminder reminder = found.get();
+            Optional<Session> session = dao.find(reminder.sessionId());
+            Optional<Community> community = session.flatMap(s -> communities.find(s.communityId()));
+            Instant now = clock.instant();
+            String outcome;
+            if (session.isEmpty() || community.isEmpty() || session.get().cancelled()) {
+                outcome = "cancelled";
+            } else if (session.get().sequence() != reminder.sequence()) {
+                outcome = "moved";
+            } else if (!session.get().startsAt().isAfter(now)) {
+                outcome = "too_late";
+            } else {
+                outcome = "sent";
+            }
+            if (!dao.markDone(reminderId, outcome, now) || !outcome.equals("sent")) {
+                LOG.info("Session reminder {} not sent: {}", reminderId, outcome);
+                return;
+            }
+            send(community.get(), session.get(), reminder);
+        });
+    }
+
+    private void send(Community community, Session session, Reminder reminder) {
+        String key = REMINDER + ":" + reminder.id() + ":";
+        if (reminder.offset().inChannels()) {
+            communities.channels(community).forEach(channel -> outbox.post(ANNOUNCEMENT, session.id(), channel,
+                    key + key(channel)));
+            return;
+        }
+        // Asked now, not when the reminder was planned: whoever declined since gets nothing.
+        for (Answer answer : dao.answers(session.id())) {
+            if (answer.choice() != Answer.Choice.NO) {
+                ChannelRef direct = direct(answer.member());
+                outbox.post(REMINDER, reminder.id(), direct, key + key(direct));
+            }
+        }
+    }
+
+    /** A member's direct conversation with the bot: on Slack, posting to a member's id writes to them there. */
+    private static ChannelRef direct(Actor member) {
+        return new ChannelRef(member.platform(), member.workspaceId(), member.userId());
+    }
+
+    private void announce(Community community, Session session) {
+        for (ChannelRef channel : communities.channels(community)) {
+            outbox.post(ANNOUNCEMENT, session.id(), channel,
+                    ANNOUNCEMENT + ":" + session.id() + ":" + session.sequence() + ":" + key(channel));
+        }
+    }
+
+    /** Writes the reminders of newly planned or moved sessions, then plans their triggers (after the commit). */
+    private void afterPlanning(Community community, Planned planned) {
+        if (!(planned instanceof Planned.Done done)) {
+            return;
+        }
+        List<ReminderOffset> offsets = reminders(community);
+        List<Reminder> written = database.inTransaction(() -> {
+            List<Reminder> all = new ArrayList<>();
+            Instant now = clock.instant();
+            for (Session session : done.sessions()) {
+                List<Reminder> wanted = offsets.stream()
+                        .map(o -> new Reminder(o, o.before(session.startsAt().atZone(community.timeZone())).toInstant()))
+                        .filter(r -> r.dueAt().isAfter(now))
+                        .toList();
+                all.addAll(dao.addReminders(session, wanted));
+            }
+            return all;
+        });
+        written.stream().filter(r -> r.sentAt() == null)
+                .forEach(r -> scheduler.planOnce(REMINDER, r.id(), r.dueAt()));
+    }
+
+    private Optional<Card> draw(long sessionId, Function<Session, Card> card) {
+        return dao.find(sessionId).map(card);
+    }
+
+    private Optional<Card> drawReminder(long reminderId) {
+        return dao.reminder(reminderId).flatMap(r -> dao.find(r.sessionId())
+                .filter(s -> !s.cancelled() && s.sequence() == r.sequence())
+                .flatMap(s -> communities.find(s.communityId())
+                        .map(c -> SessionCards.reminder(Messages.of(c.locale()), c, s, r.offset()))));
+    }
+
+    private Card announcement(Session session) {
+        Community community = communities.find(session.communityId()).orElseThrow();
+        Messages messages = Messages.of(community.locale());
+        return SessionCards.announcement(messages, community, session, dao.answers(session.id()),
+                agenda(community, session), calendarUrl(session));
+    }
+
+    private Card cancellation(Session session) {
+        Community community = communities.find(session.communityId()).orElseThrow();
+        return SessionCards.cancellation(Messages.of(community.locale()), community, session);
+    }
+
+    /**
+     * What the shared watch brings to the session: the signals flagged for a session and those taken up, and the
+     * themes taken up, since the previous session (or the last two months).
+     */
+    Agenda agenda(Community community, Session session) {
+        Instant since = dao.all(community.id()).stream()
+                .filter(s -> !s.cancelled() && s.startsAt().isBefore(session.startsAt()))
+                .map(Session::startsAt).max(Instant::compareTo)
+                .orElse(session.startsAt().minus(AGENDA_WITHOUT_PREVIOUS));
+        Instant until = session.startsAt().isBefore(clock.instant()) ? session.startsAt() : clock.instant();
+        List<Signal> items = signals.posted(community, until, until, since).stream()
+                .filter(s -> s.isFlagged() || !s.claimants().isEmpty()).toList();
+        List<ThemeCount> themes = signals.claimedThemes(community, since);
+        return new Agenda(items, themes);
+    }
+
+    record Agenda(List<Signal> signals, List<ThemeCount> themes) {
+        boolean isEmpty() {
+            return signals.isEmpty() && themes.isEmpty();
+        }
+    }
+
+    /** Today in the community's time zone: dates typed without a year are the next ones from it. */
+    java.time.LocalDate today(Community community) {
+        return clock.instant().atZone(community.timeZone()).toLocalDate();
+    }
+
+    /** The address of the session's calendar file, when the service knows its own. */
+    Optional<String> calendarUrl(Session session) {
+        return baseUrl.map(base -> base.resolve("/seances/" + session.publicId() + ".ics").toString());
+    }
+
+    /** The session whose calendar file is asked for, by its unguessable id. */
+    public Optional<Session> byPublicId(String publicId) {
+        return dao.byPublicId(publicId);
+    }
+
+    private String newPublicId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String key(ChannelRef channel) {
+        return channel.platform().id() + ":" + channel.workspaceId() + ":" + channel.channelId();
+    }
+}

@@ -1,0 +1,183 @@
+package io.collectivepulse.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.collectivepulse.support.Awaits;
+import io.collectivepulse.support.FakeBotConnector;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.PulseService;
+import io.collectivepulse.support.SlackClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A cycle of sessions in a community on Slack and Teams: planned in one line, announced in both channels, its
+ * reminders planned in the community's time zone across the DST change, answered from both platforms, cancelled.
+ * The clock is the service's, set before the cycle; Quartz is asked when each reminder fires.
+ */
+class SessionCycleTest {
+    private static final String SECRET = "session-signing-secret-0123456789";
+    private static final String TOKEN = "xoxb-session-token";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @RegisterExtension
+    static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();
+
+    private static SlackClient in(String channel, String user) {
+        return pulse.slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(3).toLowerCase());
+    }
+
+    private static List<FakeSlackApi.Call> posted(String channel, String text) {
+        return pulse.slackApi().accepted("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.params().get("channel")) && SlackClient.text(c.message()).contains(text))
+                .toList();
+    }
+
+    private static List<FakeBotConnector.Sent> sentTo(String conversation, String text) {
+        return pulse.connector().all().stream()
+                .filter(s -> s.conversationId().equals(conversation) && s.cardText().contains(text)).toList();
+    }
+
+    private static long count(String sql, Object... args) {
+        return pulse.service().jdbi().withHandle(h -> {
+            var query = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                query.bind(i, args[i]);
+            }
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    @Test
+    void aCycleOfEightIsAnnouncedOnBothPlatformsWithRemindersAcrossTheDstChange() {
+        pulse.clock().set(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0CYCLE", "U0ANNE");
+        anne.command("/pulse", "lier Cycle RH");
+        String teams = "19:cycle@thread.tacv2";
+        pulse.linkTeams(anne, teams);
+
+        assertThat(SlackClient.text(anne.command("/seance", "cycle 8 2027-03-04 2 14h 2h")))
+                .contains("8 séances sont planifiées");
+
+        Awaits.until(() -> Optional.of(posted("C0CYCLE", "Rencontre de la communauté")).filter(p -> p.size() == 8),
+                WAIT, () -> posted("C0CYCLE", "Rencontre").size() + " announcements in Slack");
+        Awaits.until(() -> Optional.of(sentTo(teams, "Rencontre de la communauté")).filter(p -> p.size() == 8),
+                WAIT, () -> sentTo(teams, "Rencontre").size() + " announcements in Teams");
+        assertThat(posted("C0CYCLE", "Séance 3 — Rencontre de la communauté").get(0).message().toString())
+                .contains("jeudi 1er avril 2027", "14 h", "Je participe", "Peut-être", "Je ne peux pas");
+
+        // Session 2 is on 18 March, before the change; session 3 on 1 April, after: both at 14 h in Paris.
+        Map<String, LocalDateTime> second = reminders(2);
+        assertThat(second).containsEntry("J-7", LocalDateTime.of(2027, 3, 11, 14, 0))
+                .containsEntry("J-1", LocalDateTime.of(2027, 3, 17, 14, 0))
+                .containsEntry("H-1", LocalDateTime.of(2027, 3, 18, 13, 0));
+        Map<String, LocalDateTime> third = reminders(3);
+        assertThat(third).containsEntry("J-7", LocalDateTime.of(2027, 3, 25, 14, 0))
+                .containsEntry("J-1", LocalDateTime.of(2027, 3, 31, 14, 0))
+                .containsEntry("H-1", LocalDateTime.of(2027, 4, 1, 13, 0));
+        // Session 1 is on 4 March, three days away: its J-7 has passed and is not planned.
+        assertThat(reminders(1)).containsOnlyKeys("J-1", "H-1");
+    }
+
+    /** The reminders of session {@code number}, by offset, at the local time Quartz will fire them in Paris. */
+    private static Map<String, LocalDateTime> reminders(int number) {
+        List<Map.Entry<String, Long>> rows = pulse.service().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT r.offset_code, r.id FROM session_reminder r JOIN session s ON s.id = r.session_id
+                        JOIN community c ON c.id = s.community_id
+                        WHERE c.name = 'Cycle RH' AND s.number = :n""")
+                .bind("n", number)
+                .map((rs, ctx) -> Map.entry(rs.getString("offset_code"), rs.getLong("id"))).list());
+        var scheduler = pulse.service().app().scheduler();
+        return rows.stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> {
+            Instant next = scheduler.next(SessionService.REMINDER, e.getValue()).orElseThrow();
+            return next.atZone(PARIS).toLocalDateTime();
+        }));
+    }
+
+    @Test
+    void membersAnswerFromBothPlatformsAndACancellationReachesEachChannelAndEachAttendeeOnce() {
+        pulse.clock().set(Instant.now());
+        var anne = in("C0ANSWER", "U0ANNE");
+        anne.command("/pulse", "lier Réponses RH");
+        String teams = "19:answers@thread.tacv2";
+        pulse.linkTeams(anne, teams);
+        var bob = in("C0ANSWER", "U0BOB");
+        LocalDateTime inTenDays = LocalDateTime.now(PARIS).plusDays(10).withHour(14);
+        String date = inTenDays.toLocalDate().toString();
+        long before = count("SELECT count(*) FROM session");
+
+        // Bob is no facilitator; hostile or impossible input is refused; nothing is stored.
+        assertThat(SlackClient.text(bob.command("/seance", "planifier " + date + " 14h Séance de Bob")))
+                .contains("Seuls les animateurs et animatrices");
+        assertThat(SlackClient.text(bob.command("/seance", "annuler 1"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(anne.command("/seance", "planifier " + date + " 14h " + "x".repeat(5_000))))
+                .contains("000 caractères", "150");
+        assertThat(SlackClient.text(anne.command("/seance", "planifier " + date + " 14h Visio | javascript:alert(1)")))
+                .contains("https://");
+        assertThat(SlackClient.text(anne.command("/seance", "cycle 50 " + date + " 2 14h"))).contains("1 à 20");
+        assertThat(SlackClient.text(anne.command("/seance", "planifier 2027-02-30 14h Impossible")))
+                .contains("n'existe pas");
+        assertThat(SlackClient.text(anne.command("/seance", "annuler 99"))).contains("pas de séance n° 99");
+        assertThat(count("SELECT count(*) FROM session")).isEqualTo(before);
+
+        assertThat(SlackClient.text(anne.command("/seance",
+                "planifier " + date + " 14h 1h30 Recrutement <!channel> et attractivité | https://visio.example.org/rh")))
+                .contains("La séance est planifiée");
+        FakeSlackApi.Call announcement = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
+                && "C0ANSWER".equals(c.params().get("channel")) && SlackClient.text(c.message()).contains("Recrutement"),
+                WAIT);
+        // The title is a plain-text header (never parsed for mentions); the notification text is escaped.
+        assertThat(announcement.params().get("text")).contains("&lt;!channel&gt;").doesNotContain("<!channel>");
+        assertThat(announcement.params().get("blocks")).doesNotContain("\"mrkdwn\",\"text\":\"Recrutement <!channel>");
+        String ts = announcement.params().get("ts") != null ? announcement.params().get("ts") : "1";
+        FakeBotConnector.Sent teamsCard = pulse.connector().await(s -> s.conversationId().equals(teams)
+                && s.cardText().contains("Recrutement"), WAIT);
+        long session = pulse.service().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM session WHERE title LIKE 'Recrutement%'").mapTo(Long.class).one());
+
+        // Bob says yes twice: one answer; then no: the cards in Slack and Teams move the count.
+        bob.press(SessionActions.YES, Long.toString(session), ts);
+        bob.press(SessionActions.YES, Long.toString(session), ts);
+        // Redraws wait a moment on the service's clock, which this test moves by hand.
+        pulse.clock().advance(Duration.ofSeconds(1));
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && SlackClient.text(c.message())
+                .contains("Participent : 1"), WAIT);
+        pulse.connector().await(s -> teamsCard.id().equals(s.updatedId()) && s.cardText().contains("Participent : 1"),
+                WAIT);
+        assertThat(count("SELECT count(*) FROM session_answer WHERE session_id = ?", session)).isEqualTo(1);
+        var carol = in("C0ANSWER", "U0CAROL");
+        carol.press(SessionActions.MAYBE, Long.toString(session), ts);
+        bob.press(SessionActions.NO, Long.toString(session), ts);
+        pulse.clock().advance(Duration.ofSeconds(1));
+        pulse.slackApi().await(c -> c.method().equals("chat.update") && SlackClient.text(c.message())
+                .contains("Participent : 0 · Peut-être : 1 · Ne peuvent pas : 1"), WAIT);
+        pulse.connector().await(s -> teamsCard.id().equals(s.updatedId())
+                && s.cardText().contains("Participent : 0 · Peut-être : 1 · Ne peuvent pas : 1"), WAIT);
+
+        // Cancelled: one cancellation per channel, one to Carol (maybe), none to Bob (declined).
+        int number = pulse.service().jdbi().withHandle(h -> h.createQuery("SELECT number FROM session WHERE id = :id")
+                .bind("id", session).mapTo(Integer.class).one());
+        assertThat(SlackClient.text(anne.command("/seance", "annuler " + number))).contains("est annulée");
+        assertThat(SlackClient.text(anne.command("/seance", "annuler " + number))).contains("est annulée ; elle ne peut");
+        pulse.slackApi().await(c -> "U0CAROL".equals(c.params().get("channel"))
+                && SlackClient.text(c.message()).contains("annulée"), WAIT);
+        pulse.connector().await(s -> s.conversationId().equals(teams) && s.updatedId() == null
+                && s.cardText().contains("annulée"), WAIT);
+        Awaits.until(() -> Optional.of(count("SELECT count(*) FROM outbox WHERE kind = 'session-cancelled' AND state = 'sent'"))
+                .filter(n -> n == 3L), WAIT, () -> "3 cancellations sent");
+        assertThat(pulse.slackApi().accepted("chat.postMessage").stream()
+                .filter(c -> SlackClient.text(c.message()).contains("annulée")).map(c -> c.params().get("channel")))
+                .containsExactlyInAnyOrder("C0ANSWER", "U0CAROL");
+        assertThat(count("SELECT count(*) FROM session_reminder WHERE session_id = ? AND sent_at IS NULL", session))
+                .isZero();
+    }
+}
