@@ -64,8 +64,7 @@ public final class Application implements AutoCloseable {
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
             var signals = new SignalService(database, communities, outbox, clock);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
-            var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
-                    config.baseUrl());
+            var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock);
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))

@@ -41,11 +41,6 @@ record ReminderOffset(int days, int hours) implements Comparable<ReminderOffset>
         return days > 0 ? "J-" + days : "H-" + hours;
     }
 
-    /** How members read it: {@code J-7} in French, {@code D-7} in English. */
-    String label(Locale locale) {
-        return days > 0 ? (locale.getLanguage().equals("en") ? "D-" : "J-") + days : "H-" + hours;
-    }
-
     /** When it goes out for a session starting at {@code start} (a local date and time in its zone). */
     ZonedDateTime before(ZonedDateTime start) {
         return days > 0 ? start.minusDays(days) : start.minusHours(hours);

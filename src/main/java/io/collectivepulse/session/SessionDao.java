@@ -68,11 +68,6 @@ final class SessionDao {
                 .bind("c", communityId).bind("n", number).map(SESSION).findOne());
     }
 
-    Optional<Session> byPublicId(String publicId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM session WHERE public_id = :p")
-                .bind("p", publicId).map(SESSION).findOne());
-    }
-
     /** Every session of the community, cancelled ones included, in order of their numbers. */
     List<Session> all(long communityId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM session WHERE community_id = :c ORDER BY number")
@@ -198,16 +193,5 @@ final class SessionDao {
                 .map((rs, ctx) -> Rows.strings(rs, "reminders").stream()
                         .map(code -> ReminderOffset.parse(code).orElseThrow()).toList())
                 .findOne());
-    }
-
-    void saveReminderSettings(long communityId, List<ReminderOffset> offsets, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO session_settings (community_id, reminders, updated_at)
-                        VALUES (:c, :reminders, :now)
-                        ON CONFLICT (community_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = :now
-                        """)
-                .bind("c", communityId).bind("reminders", offsets.stream().map(ReminderOffset::code)
-                        .toArray(String[]::new))
-                .bind("now", now).execute());
     }
 }

@@ -12,7 +12,6 @@ import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.signal.Signal;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.signal.ThemeCount;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,12 +47,9 @@ public final class SessionService {
     private final Clock clock;
     private final SessionDao dao;
     private final SecureRandom random = new SecureRandom();
-    private final Optional<URI> baseUrl;
 
-    /** {@code baseUrl}: where the service is reached from the Internet (BASE_URL), for the calendar links. */
     public SessionService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
-                          PulseScheduler scheduler, Clock clock, Optional<URI> baseUrl) {
-        this.baseUrl = baseUrl;
+                          PulseScheduler scheduler, Clock clock) {
         this.database = database;
         this.communities = communities;
         this.signals = signals;
@@ -225,17 +221,6 @@ public final class SessionService {
         return dao.reminderSettings(community.id()).orElse(ReminderOffset.DEFAULT);
     }
 
-    /** Changes when members are reminded (empty: never); facilitators only. Sessions already planned keep theirs. */
-    boolean setReminders(Community community, Actor actor, List<ReminderOffset> offsets) {
-        return database.inTransaction(() -> {
-            if (!communities.isFacilitator(community, actor)) {
-                return false;
-            }
-            dao.saveReminderSettings(community.id(), offsets.stream().distinct().sorted().toList(), clock.instant());
-            return true;
-        });
-    }
-
     /**
      * The Quartz task of a reminder: posts it, once, unless its session was moved, cancelled or has started
      * (a reminder missed while every replica was down goes out late only before the session starts).
@@ -333,7 +318,7 @@ public final class SessionService {
         Community community = communities.find(session.communityId()).orElseThrow();
         Messages messages = Messages.of(community.locale());
         return SessionCards.announcement(messages, community, session, dao.answers(session.id()),
-                agenda(community, session), calendarUrl(session));
+                agenda(community, session));
     }
 
     private Card cancellation(Session session) {
@@ -366,16 +351,6 @@ public final class SessionService {
     /** Today in the community's time zone: dates typed without a year are the next ones from it. */
     java.time.LocalDate today(Community community) {
         return clock.instant().atZone(community.timeZone()).toLocalDate();
-    }
-
-    /** The address of the session's calendar file, when the service knows its own. */
-    Optional<String> calendarUrl(Session session) {
-        return baseUrl.map(base -> base.resolve("/seances/" + session.publicId() + ".ics").toString());
-    }
-
-    /** The session whose calendar file is asked for, by its unguessable id. */
-    public Optional<Session> byPublicId(String publicId) {
-        return dao.byPublicId(publicId);
     }
 
     private String newPublicId() {
