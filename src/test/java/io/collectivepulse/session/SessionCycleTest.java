@@ -125,7 +125,7 @@ class SessionCycleTest {
                 .contains("https://");
         assertThat(SlackClient.text(anne.command("/seance", "cycle 50 " + date + " 2 14h"))).contains("1 à 20");
         assertThat(SlackClient.text(anne.command("/seance", "planifier 2027-02-30 14h Impossible")))
-                .contains("n'existe pas");
+                .contains("30 février", "28 jours");
         assertThat(SlackClient.text(anne.command("/seance", "annuler 99"))).contains("pas de séance n° 99");
         assertThat(count("SELECT count(*) FROM session")).isEqualTo(before);
 
