@@ -24,8 +24,14 @@ final class ArchitectureRules {
     /** One package per feature, named in the users' words: add a feature here when its package lands. */
     static final List<String> FEATURES = List.of("community", "signal", "digest", "session", "poll");
 
-    /** The chat adapters: the only packages that know a platform's SDK. */
-    static final List<String> ADAPTERS = List.of("slack", "teams");
+    /** The chat adapters: the only packages that know a chat platform's SDK and wire format. */
+    static final List<String> CHAT_ADAPTERS = List.of("slack", "teams");
+
+    /**
+     * Every adapter: the chat adapters, and {@code calendar}, which writes sessions as iCalendar files. Each
+     * translates between the platform-neutral core and a wire format; nothing in the core knows them.
+     */
+    static final List<String> ADAPTERS = concat(CHAT_ADAPTERS, List.of("calendar"));
 
     /**
      * Where features register their commands, buttons, forms and help. Today's package is {@code command}; it is
@@ -51,8 +57,9 @@ final class ArchitectureRules {
     }
 
     /**
-     * Rule 1: no class in a feature or in {@link #CORE} depends on a class in the root's {@code slack} or
-     * {@code teams} packages, nor on {@code com.slack..}, {@code com.microsoft.bot..} or {@code io.javalin..}.
+     * Rule 1: no class in a feature or in {@link #CORE} depends on a class in the root's adapters ({@code slack},
+     * {@code teams}, {@code calendar}), nor on {@code com.slack..}, {@code com.microsoft.bot..} or
+     * {@code io.javalin..}.
      */
     static ArchRule featuresAndCoreDoNotKnowAdapters(String root) {
         String[] forbidden = concat(packages(root, ADAPTERS), PLATFORMS);
@@ -76,13 +83,14 @@ final class ArchitectureRules {
     }
 
     /**
-     * Rule 3: under the root, only classes in the adapters ({@code slack..}, {@code teams..}) and in
+     * Rule 3: under the root, only classes in the chat adapters ({@code slack..}, {@code teams..}) and in
      * {@code chat..} depend on {@code com.slack..}, {@code com.microsoft.bot..}, {@code com.fasterxml.jackson..},
-     * {@code tools.jackson..} or {@code com.google.gson..}. The root package is not an exception.
+     * {@code tools.jackson..} or {@code com.google.gson..}. Neither the root package nor the {@code calendar}
+     * adapter is an exception.
      */
     static ArchRule onlyAdaptersAndChatUseWireFormats(String root) {
         return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(packages(root, concat(ADAPTERS, List.of("chat"))))
+                .and().resideOutsideOfPackages(packages(root, concat(CHAT_ADAPTERS, List.of("chat"))))
                 .should().dependOnClassesThat().resideInAnyPackage(WIRE_FORMATS)
                 .because("the wire formats of Slack and Teams are read and written by the adapters alone, so the"
                         + " retired Bot Framework SDK can be replaced without touching anything else");
@@ -147,6 +155,18 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because("a feature is built on the chat vocabulary, the router, the outbox, the bundles, the"
                         + " database and the scheduler's API; Jdbi only in its DAO (see the Jdbi rule)");
+    }
+
+    /**
+     * Rule 9: under the root, only classes in the root's {@code calendar} package (and its sub-packages) depend on
+     * {@code net.fortuna.ical4j..}. The root package is not an exception.
+     */
+    static ArchRule onlyCalendarUsesIcal4j(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".calendar..")
+                .should().dependOnClassesThat().resideInAPackage("net.fortuna.ical4j..")
+                .because("iCalendar is a wire format like Slack's and Teams': the calendar adapter alone reads and"
+                        + " writes it, and the routes serve the text it returns, so ical4j can change in one place");
     }
 
     /** {@code root.name..} for each name. */

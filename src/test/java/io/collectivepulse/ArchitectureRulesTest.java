@@ -24,7 +24,7 @@ class ArchitectureRulesTest {
     @Test
     void featuresAndCoreDoNotKnowAdapters() {
         assertViolatedBy(ArchitectureRules.featuresAndCoreDoNotKnowAdapters(BAD),
-                "signal.BadSignalCard", "router.RouterKnowsSlackAdapter", "i18n.JavalinLocale");
+                "signal.BadSignalCard", "router.RouterKnowsSlackAdapter", "i18n.JavalinLocale", "signal.SignalInvite");
         assertHolds(ArchitectureRules.featuresAndCoreDoNotKnowAdapters(GOOD));
     }
 
@@ -37,7 +37,7 @@ class ArchitectureRulesTest {
     @Test
     void onlyAdaptersAndChatUseWireFormats() {
         assertViolatedBy(ArchitectureRules.onlyAdaptersAndChatUseWireFormats(BAD),
-                "signal.BadSignalCard", "db.JsonColumn", "Settings");
+                "signal.BadSignalCard", "db.JsonColumn", "Settings", "calendar.InviteJson");
         assertHolds(ArchitectureRules.onlyAdaptersAndChatUseWireFormats(GOOD));
     }
 
@@ -71,6 +71,12 @@ class ArchitectureRulesTest {
         assertViolatedBy(ArchitectureRules.featuresOnlyDependOnAllowedPackages(BAD),
                 "community.WelcomeText", "signal.BadSignalCard", "digest.DigestTimer");
         assertHolds(ArchitectureRules.featuresOnlyDependOnAllowedPackages(GOOD));
+    }
+
+    @Test
+    void onlyCalendarUsesIcal4j() {
+        assertViolatedBy(ArchitectureRules.onlyCalendarUsesIcal4j(BAD), "digest.DigestEvent", "CalendarRoute");
+        assertHolds(ArchitectureRules.onlyCalendarUsesIcal4j(GOOD));
     }
 
     /** The rule fails on the bad fixtures, and its report names each of {@code classes} (relative to the root). */

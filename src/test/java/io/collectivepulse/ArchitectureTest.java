@@ -44,6 +44,9 @@ class ArchitectureTest {
     static final ArchRule featuresOnlyDependOnAllowedPackages =
             ArchitectureRules.featuresOnlyDependOnAllowedPackages(ROOT);
 
+    @ArchTest
+    static final ArchRule onlyCalendarUsesIcal4j = ArchitectureRules.onlyCalendarUsesIcal4j(ROOT);
+
     /** The import holds the production classes (Main among them) and no class compiled from src/test. */
     @ArchTest
     static void importsOnlyProductionClasses(JavaClasses classes) {
