@@ -1,5 +1,6 @@
 package io.collectivepulse;
 
+import io.collectivepulse.calendar.CalendarRoutes;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.community.CommunityCommands;
 import io.collectivepulse.community.CommunityService;
@@ -64,7 +65,8 @@ public final class Application implements AutoCloseable {
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
             var signals = new SignalService(database, communities, outbox, clock);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
-            var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock);
+            var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
+                    config.baseUrl());
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
@@ -100,6 +102,7 @@ public final class Application implements AutoCloseable {
                 javalin.jetty.port = config.port();
                 javalin.jetty.threadPool = requestThreads();
                 endpoints.addAll(Routes.declare(javalin.routes, slack, teams, health));
+                endpoints.addAll(Routes.declareCalendars(javalin.routes, new CalendarRoutes(sessions)));
                 slackBridge.filter(SlackBridge::distributed)
                         .ifPresent(bridge -> endpoints.addAll(Routes.declareSlackInstallation(javalin.routes,
                                 bridge.installation())));

@@ -1,5 +1,6 @@
 package io.collectivepulse;
 
+import io.collectivepulse.calendar.CalendarRoutes;
 import io.collectivepulse.slack.SlackBridge;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
@@ -25,6 +26,14 @@ final class Routes {
         routes.get(HEALTH, health);
         lines.add("GET  " + HEALTH + "  database and scheduler status");
         return lines;
+    }
+
+    /** The calendars of the sessions: one file per session, one feed per community. */
+    static List<String> declareCalendars(RoutesConfig routes, CalendarRoutes calendars) {
+        routes.get(CalendarRoutes.SESSION_PATH, calendars.session());
+        routes.get(CalendarRoutes.FEED_PATH, calendars.feed());
+        return List.of("GET  " + CalendarRoutes.SESSION_PATH + "  a session as an iCalendar file",
+                "GET  " + CalendarRoutes.FEED_PATH + "  a community's sessions as an iCalendar feed");
     }
 
     /** The OAuth installation pages, when workspaces install the Slack app themselves. */

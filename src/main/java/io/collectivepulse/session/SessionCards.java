@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** What sessions look like in the channels: the announcement with its answers, a reminder, a cancellation. */
@@ -19,7 +20,7 @@ final class SessionCards {
     }
 
     static Card announcement(Messages messages, Community community, Session session, List<Answer> answers,
-                             SessionService.Agenda agenda) {
+                             SessionService.Agenda agenda, Optional<String> calendarUrl) {
         List<Card.Item> items = new ArrayList<>(details(messages, community, session));
         if (session.cancelled()) {
             items.add(Card.Item.of(messages.get("session.announcement.cancelled")));
@@ -32,7 +33,7 @@ final class SessionCards {
             agenda.themes().forEach(theme -> items.add(Card.Item.of(messages.get("session.agenda.theme", theme.name(),
                     String.join(", ", theme.claimants())))));
         }
-        items.add(answersItem(messages, session, answers));
+        items.add(answersItem(messages, session, answers, calendarUrl));
         return new Card(messages.get("session.announcement.title", session.number(), session.title()), items,
                 messages.get("session.announcement.footer"));
     }
@@ -73,7 +74,8 @@ final class SessionCards {
     }
 
     /** The counts, who comes, and the buttons to answer. */
-    private static Card.Item answersItem(Messages messages, Session session, List<Answer> answers) {
+    private static Card.Item answersItem(Messages messages, Session session, List<Answer> answers,
+                                         Optional<String> calendarUrl) {
         List<String> coming = answers.stream().filter(a -> a.choice() == Answer.Choice.YES)
                 .map(a -> a.member().displayName()).toList();
         long maybe = answers.stream().filter(a -> a.choice() == Answer.Choice.MAYBE).count();
@@ -85,10 +87,11 @@ final class SessionCards {
         String text = messages.get("session.counts", coming.size(), maybe, no)
                 + (coming.isEmpty() ? "" : "\n" + messages.get("session.coming", names));
         String id = Long.toString(session.id());
-        List<Button> buttons = List.of(
+        List<Button> buttons = new ArrayList<>(List.of(
                 Button.action(messages.get("session.button.yes"), SessionActions.YES, id),
                 Button.action(messages.get("session.button.maybe"), SessionActions.MAYBE, id),
-                Button.action(messages.get("session.button.no"), SessionActions.NO, id));
+                Button.action(messages.get("session.button.no"), SessionActions.NO, id)));
+        calendarUrl.ifPresent(url -> buttons.add(Button.link(messages.get("session.button.calendar"), url)));
         return new Card.Item(text, null, List.of(), buttons, false);
     }
 

@@ -12,6 +12,7 @@ import io.collectivepulse.router.CommandHandler;
 import io.collectivepulse.router.Feature;
 import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
+import io.collectivepulse.router.Router;
 import io.collectivepulse.router.Words;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,6 +32,8 @@ public final class SessionCommands implements Feature {
     static final Words CYCLE = Words.of("cycle", "cycle");
     static final Words MOVE = Words.of("déplacer", "move");
     static final Words CANCEL = Words.of("annuler", "cancel");
+    static final Words CALENDAR = Words.of("calendrier", "calendar");
+    static final Words NEW_LINK = Words.of("nouveau-lien", "new-link");
 
     private final CommunityService communities;
     private final SessionService sessions;
@@ -48,6 +51,7 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, CYCLE, "help.session.cycle", linked(this::cycle), Flag.FACILITATORS)
                 .command(SESSION, MOVE, "help.session.move", linked(this::move), Flag.FACILITATORS)
                 .command(SESSION, CANCEL, "help.session.cancel", linked(this::cancel), Flag.FACILITATORS)
+                .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press);
     }
 
@@ -117,6 +121,17 @@ public final class SessionCommands implements Feature {
                             SessionWhen.dateTime(start, messages.locale()))
                     : planned(request, messages, moved);
         });
+    }
+
+    private Reply calendar(Request request, Community community, Messages messages) {
+        boolean renew = NEW_LINK.matches(Words.firstWord(request.argument()));
+        SessionService.FeedAddress address = sessions.feedAddress(community, request.actor(), renew);
+        if (address instanceof SessionService.FeedAddress.Shown shown) {
+            return renew ? request.privately(messages, "session.feed.renewed", shown.https(), shown.webcal())
+                    : request.privately(messages, "session.feed.shown", shown.https(), shown.webcal(), request.prefix());
+        }
+        return request.privately(messages, address instanceof SessionService.FeedAddress.NoBaseUrl
+                ? "session.feed.noBaseUrl" : "session.feed.facilitatorsOnly");
     }
 
     private Reply cancel(Request request, Community community, Messages messages) {

@@ -12,6 +12,7 @@ import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.signal.Signal;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.signal.ThemeCount;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,11 @@ public final class SessionService {
     private static final Duration PATIENCE = Duration.ofHours(12);
     /** How far back the agenda looks when there was no session before. */
     static final Duration AGENDA_WITHOUT_PREVIOUS = Duration.ofDays(60);
+    /** Where a session's calendar file and a community's feed are served. */
+    public static final String SESSION_FILES = "/seances/";
+    public static final String FEEDS = "/calendrier/";
+    /** 128 random bits, URL-safe base64: what an address must look like before the database is asked. */
+    private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private final Database database;
     private final CommunityService communities;
@@ -47,9 +54,12 @@ public final class SessionService {
     private final Clock clock;
     private final SessionDao dao;
     private final SecureRandom random = new SecureRandom();
+    private final Optional<URI> baseUrl;
 
+    /** {@code baseUrl}: where the service is reached from the Internet (BASE_URL), for the calendar addresses. */
     public SessionService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
-                          PulseScheduler scheduler, Clock clock) {
+                          PulseScheduler scheduler, Clock clock, Optional<URI> baseUrl) {
+        this.baseUrl = baseUrl;
         this.database = database;
         this.communities = communities;
         this.signals = signals;
@@ -318,7 +328,7 @@ public final class SessionService {
         Community community = communities.find(session.communityId()).orElseThrow();
         Messages messages = Messages.of(community.locale());
         return SessionCards.announcement(messages, community, session, dao.answers(session.id()),
-                agenda(community, session));
+                agenda(community, session), calendarUrl(session));
     }
 
     private Card cancellation(Session session) {
@@ -351,6 +361,90 @@ public final class SessionService {
     /** Today in the community's time zone: dates typed without a year are the next ones from it. */
     java.time.LocalDate today(Community community) {
         return clock.instant().atZone(community.timeZone()).toLocalDate();
+    }
+
+    /** The address of the session's calendar file, when the service knows its own (BASE_URL). */
+    public Optional<String> calendarUrl(Session session) {
+        return baseUrl.map(base -> base.resolve(SESSION_FILES + session.publicId() + ".ics").toString());
+    }
+
+    /** The session of a calendar file, by its unguessable id. */
+    public Optional<Session> byPublicId(String publicId) {
+        return PUBLIC_ID.matcher(publicId).matches() ? dao.byPublicId(publicId) : Optional.empty();
+    }
+
+    /** The community of a calendar feed and every session of its cycle, by the feed's token. */
+    public Optional<Feed> feed(String token) {
+        if (!PUBLIC_ID.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        return dao.communityOfFeed(token).flatMap(communities::find)
+                .map(community -> new Feed(community, dao.all(community.id())));
+    }
+
+    /** A community's calendar feed: the community and its sessions. */
+    public record Feed(Community community, List<Session> sessions) {
+    }
+
+    /** The community a session belongs to. */
+    public Optional<Community> community(Session session) {
+        return communities.find(session.communityId());
+    }
+
+    /** What a calendar shows of the session: the facilitators' notes and the agenda the shared watch brought. */
+    public String description(Community community, Session session) {
+        Messages messages = Messages.of(community.locale());
+        List<String> lines = new ArrayList<>();
+        if (session.guest() != null) {
+            lines.add(messages.get("session.guest", session.guest()));
+        }
+        if (session.notes() != null) {
+            lines.add(messages.get("session.notes", session.notes()));
+        }
+        Agenda agenda = agenda(community, session);
+        if (!session.cancelled() && !agenda.isEmpty()) {
+            lines.add(messages.get("session.agenda.title"));
+            agenda.signals().forEach(s -> lines.add("- " + s.body() + " (" + messages.get("session.agenda.signal",
+                    s.authorName()) + ")"));
+            agenda.themes().forEach(t -> lines.add("- " + messages.get("session.agenda.theme", t.name(),
+                    String.join(", ", t.claimants()))));
+        }
+        if (session.link() != null) {
+            lines.add(messages.get("session.calendar.video", session.link()));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** The outcome of a facilitator's question about the calendar feed. */
+    sealed interface FeedAddress {
+        record Shown(String https, String webcal) implements FeedAddress {
+        }
+
+        record NoBaseUrl() implements FeedAddress {
+        }
+
+        record FacilitatorsOnly() implements FeedAddress {
+        }
+    }
+
+    /** The feed's address (a token is made the first time); with {@code renew}, a new one that revokes the old. */
+    FeedAddress feedAddress(Community community, Actor actor, boolean renew) {
+        if (baseUrl.isEmpty()) {
+            return new FeedAddress.NoBaseUrl();
+        }
+        return database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return new FeedAddress.FacilitatorsOnly();
+            }
+            Optional<String> existing = renew ? Optional.empty() : dao.feedToken(community.id());
+            String token = existing.orElseGet(() -> {
+                String fresh = newPublicId();
+                dao.saveFeedToken(community.id(), fresh, clock.instant());
+                return fresh;
+            });
+            URI https = baseUrl.get().resolve(FEEDS + token + ".ics");
+            return new FeedAddress.Shown(https.toString(), "webcal://" + https.getRawAuthority() + https.getRawPath());
+        });
     }
 
     private String newPublicId() {
