@@ -32,6 +32,9 @@ public final class SessionCommands implements Feature {
     static final Words CYCLE = Words.of("cycle", "cycle");
     static final Words MOVE = Words.of("déplacer", "move");
     static final Words CANCEL = Words.of("annuler", "cancel");
+    static final Words RECALL = Words.of("rappeler", "remind");
+    static final Words REMINDERS = Words.of("rappels", "reminders");
+    static final Words OFF = Words.of("off", "off", "aucun", "none");
     static final Words CALENDAR = Words.of("calendrier", "calendar");
     static final Words NEW_LINK = Words.of("nouveau-lien", "new-link");
 
@@ -51,6 +54,8 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, CYCLE, "help.session.cycle", linked(this::cycle), Flag.FACILITATORS)
                 .command(SESSION, MOVE, "help.session.move", linked(this::move), Flag.FACILITATORS)
                 .command(SESSION, CANCEL, "help.session.cancel", linked(this::cancel), Flag.FACILITATORS)
+                .command(SESSION, RECALL, "help.session.recall", linked(this::recall), Flag.FACILITATORS)
+                .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press);
     }
@@ -121,6 +126,45 @@ public final class SessionCommands implements Feature {
                             SessionWhen.dateTime(start, messages.locale()))
                     : planned(request, messages, moved);
         });
+    }
+
+    private Reply recall(Request request, Community community, Messages messages) {
+        Optional<Integer> number = number(request.argument());
+        if (number.isEmpty()) {
+            return request.privately(messages, "session.usage.recall", request.prefix());
+        }
+        SessionService.Planned recalled = sessions.recall(community, request.actor(), number.get());
+        return recalled instanceof SessionService.Planned.Done
+                ? request.privately(messages, "session.recalled", number.get())
+                : planned(request, messages, recalled);
+    }
+
+    /** {@code /pulse rappels}: when members are reminded; facilitators change it with offsets or {@code off}. */
+    private Reply reminders(Request request, Community community, Messages messages) {
+        String argument = request.argument().strip();
+        if (argument.isEmpty()) {
+            return request.privately(messages, "session.reminders.current", describe(sessions.reminders(community)),
+                    request.prefix());
+        }
+        List<ReminderOffset> offsets = new ArrayList<>();
+        if (!OFF.matches(argument)) {
+            for (String code : argument.split("[\\s,]+")) {
+                Optional<ReminderOffset> offset = ReminderOffset.parse(code);
+                if (offset.isEmpty()) {
+                    return request.privately(messages, "session.reminders.unknown", code, request.prefix());
+                }
+                offsets.add(offset.get());
+            }
+        }
+        if (!sessions.setReminders(community, request.actor(), offsets)) {
+            return request.privately(messages, "session.facilitatorsOnly");
+        }
+        return request.privately(messages, "session.reminders.changed",
+                describe(offsets.stream().distinct().sorted().toList()));
+    }
+
+    private static String describe(List<ReminderOffset> offsets) {
+        return offsets.isEmpty() ? "off" : String.join(" ", offsets.stream().map(ReminderOffset::code).toList());
     }
 
     private Reply calendar(Request request, Community community, Messages messages) {

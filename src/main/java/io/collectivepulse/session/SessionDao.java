@@ -222,4 +222,15 @@ final class SessionDao {
                 .bind("reminders", ReminderOffset.DEFAULT.stream().map(ReminderOffset::code).toArray(String[]::new))
                 .execute());
     }
+
+    void saveReminderSettings(long communityId, List<ReminderOffset> offsets, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO session_settings (community_id, reminders, updated_at)
+                        VALUES (:c, :reminders, :now)
+                        ON CONFLICT (community_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = :now
+                        """)
+                .bind("c", communityId).bind("reminders", offsets.stream().map(ReminderOffset::code)
+                        .toArray(String[]::new))
+                .bind("now", now).execute());
+    }
 }

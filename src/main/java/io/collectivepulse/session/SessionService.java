@@ -232,6 +232,43 @@ public final class SessionService {
     }
 
     /**
+     * Changes when members are reminded (empty: never); facilitators only. Sessions already planned keep the
+     * reminders they have; those planned or moved from now on get the new ones.
+     */
+    boolean setReminders(Community community, Actor actor, List<ReminderOffset> offsets) {
+        return database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return false;
+            }
+            dao.saveReminderSettings(community.id(), offsets.stream().distinct().sorted().toList(), clock.instant());
+            return true;
+        });
+    }
+
+    /** Posts session {@code number}'s announcement again in every channel, now; facilitators only. */
+    Planned recall(Community community, Actor actor, int number) {
+        return database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return new Planned.FacilitatorsOnly();
+            }
+            Optional<Session> found = dao.byNumber(community.id(), number);
+            if (found.isEmpty()) {
+                return new Planned.NotFound(number);
+            }
+            if (found.get().cancelled()) {
+                return new Planned.AlreadyCancelled(found.get());
+            }
+            if (!found.get().startsAt().isAfter(clock.instant())) {
+                return new Planned.InThePast();
+            }
+            String asked = Long.toString(clock.instant().toEpochMilli());
+            communities.channels(community).forEach(channel -> outbox.post(ANNOUNCEMENT, found.get().id(), channel,
+                    "session-recall:" + found.get().id() + ":" + asked + ":" + key(channel)));
+            return new Planned.Done(List.of(found.get()));
+        });
+    }
+
+    /**
      * The Quartz task of a reminder: posts it, once, unless its session was moved, cancelled or has started
      * (a reminder missed while every replica was down goes out late only before the session starts).
      */

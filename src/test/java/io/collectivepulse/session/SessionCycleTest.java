@@ -88,19 +88,67 @@ class SessionCycleTest {
         assertThat(reminders(1)).containsOnlyKeys("J-1", "H-1");
     }
 
+    @Test
+    void aMontrealCommunityGetsItsRemindersAtItsOwnLocalTimesAcrossItsOwnDstChange() {
+        pulse.clock().set(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0MONTREAL", "U0ANNE");
+        anne.command("/pulse", "lier Montréal RH");
+        anne.command("/pulse", "fuseau America/Montreal");
+        // Montreal moves to summer time on 14 March 2027, two weeks before Paris.
+        assertThat(SlackClient.text(anne.command("/seance", "planifier 2027-03-16 14h Atelier Montréal")))
+                .contains("La séance est planifiée");
+
+        ZoneId montreal = ZoneId.of("America/Montreal");
+        Map<String, Instant> fired = firing("Montréal RH", 1);
+        assertThat(fired.get("J-7").atZone(montreal).toLocalDateTime()).isEqualTo(LocalDateTime.of(2027, 3, 9, 14, 0));
+        assertThat(fired.get("J-7")).isEqualTo(Instant.parse("2027-03-09T19:00:00Z"));
+        assertThat(fired.get("J-1")).isEqualTo(Instant.parse("2027-03-15T18:00:00Z"));
+        assertThat(fired.get("H-1")).isEqualTo(Instant.parse("2027-03-16T17:00:00Z"));
+    }
+
+    @Test
+    void facilitatorsChooseTheRemindersAndCanPostAnAnnouncementAgain() {
+        pulse.clock().set(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0RAPPELS", "U0ANNE");
+        anne.command("/pulse", "lier Rappels RH");
+        var bob = in("C0RAPPELS", "U0BOB");
+        assertThat(SlackClient.text(bob.command("/pulse", "rappels off"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(anne.command("/pulse", "rappels"))).contains("J-7 J-1 H-1");
+        assertThat(SlackClient.text(anne.command("/pulse", "rappels J-3 X-9"))).contains("« X-9 » n'est pas un rappel");
+        assertThat(SlackClient.text(anne.command("/pulse", "rappels H-2 J-3"))).contains("rappels J-3 H-2");
+
+        anne.command("/seance", "planifier 2027-03-18 14h Atelier rappels");
+        assertThat(firing("Rappels RH", 1).keySet()).containsExactlyInAnyOrder("J-3", "H-2");
+        assertThat(firing("Rappels RH", 1).get("H-2")).isEqualTo(Instant.parse("2027-03-18T11:00:00Z"));
+
+        Awaits.until(() -> Optional.of(posted("C0RAPPELS", "Atelier rappels")).filter(p -> p.size() == 1), WAIT,
+                () -> "the announcement");
+        assertThat(SlackClient.text(bob.command("/seance", "rappeler 1"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(anne.command("/seance", "rappeler 1"))).contains("repart dans les canaux");
+        Awaits.until(() -> Optional.of(posted("C0RAPPELS", "Atelier rappels")).filter(p -> p.size() == 2), WAIT,
+                () -> "the announcement posted again");
+        assertThat(SlackClient.text(anne.command("/pulse", "rappels off"))).contains("rappels off");
+        anne.command("/seance", "planifier 2027-03-25 14h Sans rappel");
+        assertThat(firing("Rappels RH", 2)).isEmpty();
+    }
+
     /** The reminders of session {@code number}, by offset, at the local time Quartz will fire them in Paris. */
     private static Map<String, LocalDateTime> reminders(int number) {
+        return firing("Cycle RH", number).entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().atZone(PARIS).toLocalDateTime()));
+    }
+
+    /** When Quartz will fire each reminder of the community's session {@code number}, by offset. */
+    private static Map<String, Instant> firing(String community, int number) {
         List<Map.Entry<String, Long>> rows = pulse.service().jdbi().withHandle(h -> h.createQuery("""
                         SELECT r.offset_code, r.id FROM session_reminder r JOIN session s ON s.id = r.session_id
                         JOIN community c ON c.id = s.community_id
-                        WHERE c.name = 'Cycle RH' AND s.number = :n""")
-                .bind("n", number)
+                        WHERE c.name = :community AND s.number = :n""")
+                .bind("community", community).bind("n", number)
                 .map((rs, ctx) -> Map.entry(rs.getString("offset_code"), rs.getLong("id"))).list());
         var scheduler = pulse.service().app().scheduler();
-        return rows.stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> {
-            Instant next = scheduler.next(SessionService.REMINDER, e.getValue()).orElseThrow();
-            return next.atZone(PARIS).toLocalDateTime();
-        }));
+        return rows.stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                e -> scheduler.next(SessionService.REMINDER, e.getValue()).orElseThrow()));
     }
 
     @Test
