@@ -104,4 +104,23 @@ final class SessionCards {
                 SessionWhen.dateTime(session.startsAt().atZone(community.timeZone()), messages.locale()) + " · "
                         + answer, List.of());
     }
+
+    /** {@code /seance bilan}: a line per session, who came to those that took place, the rate over the cycle. */
+    static Card review(Messages messages, Community community, SessionService.Review review) {
+        List<Card.Item> items = new ArrayList<>();
+        for (SessionService.Review.Line line : review.lines()) {
+            Session session = line.session();
+            String when = SessionWhen.dateTime(session.startsAt().atZone(community.timeZone()), messages.locale());
+            String counts = session.cancelled() ? messages.get("session.review.cancelled")
+                    : messages.get("session.counts", line.tally().yes(), line.tally().maybe(), line.tally().no());
+            String came = !line.held() ? "" : "\n" + messages.get("session.review.came", line.tally().yes(),
+                    line.tally().coming().isEmpty() ? "—" : String.join(", ", line.tally().coming()));
+            items.add(new Card.Item(counts + came, messages.get("session.review.line", session.number(),
+                    session.title(), when), List.of()));
+        }
+        String footer = review.attendanceRate().isPresent()
+                ? messages.get("session.review.rate", review.attendanceRate().getAsInt())
+                : messages.get("session.review.noneHeld");
+        return new Card(messages.get("session.review.title", community.name()), items, footer);
+    }
 }

@@ -33,6 +33,7 @@ public final class SessionCommands implements Feature {
     static final Words MOVE = Words.of("déplacer", "move");
     static final Words CANCEL = Words.of("annuler", "cancel");
     static final Words RECALL = Words.of("rappeler", "remind");
+    static final Words REVIEW = Words.of("bilan", "review");
     static final Words REMINDERS = Words.of("rappels", "reminders");
     static final Words OFF = Words.of("off", "off", "aucun", "none");
     static final Words CALENDAR = Words.of("calendrier", "calendar");
@@ -55,6 +56,7 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, MOVE, "help.session.move", linked(this::move), Flag.FACILITATORS)
                 .command(SESSION, CANCEL, "help.session.cancel", linked(this::cancel), Flag.FACILITATORS)
                 .command(SESSION, RECALL, "help.session.recall", linked(this::recall), Flag.FACILITATORS)
+                .command(SESSION, REVIEW, "help.session.review", linked(this::review), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press);
@@ -126,6 +128,14 @@ public final class SessionCommands implements Feature {
                             SessionWhen.dateTime(start, messages.locale()))
                     : planned(request, messages, moved);
         });
+    }
+
+    private Reply review(Request request, Community community, Messages messages) {
+        return sessions.review(community, request.actor())
+                .map(review -> review.lines().isEmpty()
+                        ? request.privately(messages, "session.list.empty", request.prefix())
+                        : Reply.privately(SessionCards.review(messages, community, review)))
+                .orElseGet(() -> request.privately(messages, "session.review.facilitatorsOnly"));
     }
 
     private Reply recall(Request request, Community community, Messages messages) {

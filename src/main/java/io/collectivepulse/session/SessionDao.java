@@ -233,4 +233,27 @@ final class SessionDao {
                         .toArray(String[]::new))
                 .bind("now", now).execute());
     }
+
+    /** Per session of the community, in order: the counts of each answer and who said yes. */
+    List<Tally> tallies(long communityId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.id,
+                               count(a.answer) FILTER (WHERE a.answer = 'yes') AS yes,
+                               count(a.answer) FILTER (WHERE a.answer = 'maybe') AS maybe,
+                               count(a.answer) FILTER (WHERE a.answer = 'no') AS no,
+                               coalesce(array_agg(a.display_name ORDER BY a.answered_at)
+                                        FILTER (WHERE a.answer = 'yes'), '{}') AS coming
+                        FROM session s LEFT JOIN session_answer a ON a.session_id = s.id
+                        WHERE s.community_id = :c
+                        GROUP BY s.id, s.number ORDER BY s.number
+                        """)
+                .bind("c", communityId)
+                .map((rs, ctx) -> new Tally(rs.getLong("id"), rs.getInt("yes"), rs.getInt("maybe"), rs.getInt("no"),
+                        Rows.strings(rs, "coming")))
+                .list());
+    }
+
+    /** The answers to one session: how many said yes, maybe and no, and the names of those who said yes. */
+    record Tally(long sessionId, int yes, int maybe, int no, List<String> coming) {
+    }
 }

@@ -20,9 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,6 +232,37 @@ public final class SessionService {
     /** The reminders of the community, the default ones until a facilitator changes them. */
     List<ReminderOffset> reminders(Community community) {
         return dao.reminderSettings(community.id()).orElse(ReminderOffset.DEFAULT);
+    }
+
+    /**
+     * The cycle's review, facilitators only: each session with its answers; for those that took place, who came
+     * (those who said they would: attendance is recorded from the answers), and the rate over the cycle.
+     */
+    Optional<Review> review(Community community, Actor actor) {
+        if (!communities.isFacilitator(community, actor)) {
+            return Optional.empty();
+        }
+        Map<Long, SessionDao.Tally> tallies = dao.tallies(community.id()).stream()
+                .collect(Collectors.toMap(SessionDao.Tally::sessionId, t -> t));
+        Instant now = clock.instant();
+        List<Review.Line> lines = dao.all(community.id()).stream()
+                .map(s -> new Review.Line(s, tallies.get(s.id()), !s.cancelled() && !s.endsAt().isAfter(now)))
+                .toList();
+        return Optional.of(new Review(lines));
+    }
+
+    /** The cycle's sessions with their answers, and whether each took place. */
+    record Review(List<Line> lines) {
+        record Line(Session session, SessionDao.Tally tally, boolean held) {
+        }
+
+        /** Who came over who answered, for the sessions that took place; empty before the first. */
+        OptionalInt attendanceRate() {
+            int answered = lines.stream().filter(Line::held)
+                    .mapToInt(l -> l.tally().yes() + l.tally().maybe() + l.tally().no()).sum();
+            int came = lines.stream().filter(Line::held).mapToInt(l -> l.tally().yes()).sum();
+            return answered == 0 ? OptionalInt.empty() : OptionalInt.of(Math.round(100f * came / answered));
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ class SessionCycleTest {
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();
 
     private static SlackClient in(String channel, String user) {
-        return pulse.slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(3).toLowerCase());
+        return pulse.slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(2).toLowerCase());
     }
 
     private static List<FakeSlackApi.Call> posted(String channel, String text) {
@@ -130,6 +130,30 @@ class SessionCycleTest {
         assertThat(SlackClient.text(anne.command("/pulse", "rappels off"))).contains("rappels off");
         anne.command("/seance", "planifier 2027-03-25 14h Sans rappel");
         assertThat(firing("Rappels RH", 2)).isEmpty();
+    }
+
+    @Test
+    void theReviewShowsTheAnswersWhoCameAndTheAttendanceOverTheCycleToFacilitatorsOnly() {
+        pulse.clock().set(ZonedDateTime.of(2027, 5, 3, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0BILAN", "U0ANNE");
+        anne.command("/pulse", "lier Bilan RH");
+        anne.command("/seance", "cycle 2 2027-05-06 1 14h 2h");
+        long first = pulse.service().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT s.id FROM session s JOIN community c ON c.id = s.community_id
+                        WHERE c.name = 'Bilan RH' AND s.number = 1""").mapTo(Long.class).one());
+        in("C0BILAN", "U0BOB").press(SessionActions.YES, Long.toString(first), "1");
+        in("C0BILAN", "U0CAROL").press(SessionActions.NO, Long.toString(first), "1");
+        var bob = in("C0BILAN", "U0BOB");
+        assertThat(SlackClient.text(bob.command("/seance", "bilan"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(anne.command("/seance", "bilan")))
+                .contains("Bilan du cycle — Bilan RH", "Aucune séance n'a encore eu lieu");
+
+        // The first session has taken place (6 May, 14 h to 16 h); the second is still to come.
+        pulse.clock().set(ZonedDateTime.of(2027, 5, 7, 9, 0, 0, 0, PARIS).toInstant());
+        String review = SlackClient.text(anne.command("/seance", "bilan"));
+        assertThat(review).contains("Séance 1 — Rencontre de la communauté", "Participent : 1 · Peut-être : 0 · Ne peuvent pas : 1",
+                "Présents : 1 (bob)", "Présence sur le cycle : 50 %");
+        assertThat(review.split("Présents").length).isEqualTo(2);
     }
 
     /** The reminders of session {@code number}, by offset, at the local time Quartz will fire them in Paris. */
