@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ final class Dispatcher implements AutoCloseable {
      */
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration IDLE_POLL = Duration.ofSeconds(2);
+    /** How long a wake-up waits for more commits before claiming. */
+    private static final Duration GATHER = Duration.ofMillis(10);
     /** How many channels one claim leases at most. */
     private static final int CHANNELS = 100;
     private static final int PER_CHANNEL = 30;
@@ -104,7 +107,12 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for a wake-up or the poll; after a wake-up, a few milliseconds more, so that the rows of the commits
+     * that follow it (200 signals a second are 200 wake-ups) are claimed together rather than one claim each.
+     */
     private void await(Duration timeout) {
+        boolean wasWoken;
         synchronized (signal) {
             if (!woken && running) {
                 try {
@@ -114,7 +122,11 @@ final class Dispatcher implements AutoCloseable {
                     running = false;
                 }
             }
+            wasWoken = woken;
             woken = false;
+        }
+        if (wasWoken && running) {
+            LockSupport.parkNanos(GATHER.toNanos());
         }
     }
 
