@@ -114,7 +114,7 @@ public final class SessionService {
         if (drafts.stream().anyMatch(d -> !d.startsAt().isAfter(now))) {
             return new Planned.InThePast();
         }
-        Planned planned = database.inTransaction(() -> {
+        return database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return new Planned.FacilitatorsOnly();
             }
@@ -123,12 +123,11 @@ public final class SessionService {
             for (Draft draft : drafts) {
                 Session session = dao.insert(community.id(), draft, newPublicId(), actor.userId(), now);
                 announce(community, session);
+                remindOf(community, session);
                 sessions.add(session);
             }
             return new Planned.Done(sessions);
         });
-        afterPlanning(community, planned);
-        return planned;
     }
 
     /** Moves session {@code number} to {@code startsAt}: a new announcement, new reminders, a new calendar version. */
@@ -136,8 +135,7 @@ public final class SessionService {
         if (!startsAt.isAfter(clock.instant())) {
             return new Planned.InThePast();
         }
-        List<Long> removed = new ArrayList<>();
-        Planned planned = database.inTransaction(() -> {
+        return database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return new Planned.FacilitatorsOnly();
             }
@@ -148,14 +146,12 @@ public final class SessionService {
             if (found.get().cancelled()) {
                 return new Planned.AlreadyCancelled(found.get());
             }
-            removed.addAll(dao.removePendingReminders(found.get().id()));
+            forgetReminders(found.get());
             Session moved = dao.move(found.get().id(), startsAt, clock.instant());
             announce(community, moved);
+            remindOf(community, moved);
             return new Planned.Done(List.of(moved));
         });
-        removed.forEach(id -> scheduler.cancel(REMINDER, id));
-        afterPlanning(community, planned);
-        return planned;
     }
 
     /**
@@ -163,8 +159,7 @@ public final class SessionService {
      * member who had said they would come or might, and its announcement is redrawn as cancelled.
      */
     Planned cancel(Community community, Actor actor, int number) {
-        List<Long> removed = new ArrayList<>();
-        Planned planned = database.inTransaction(() -> {
+        return database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return new Planned.FacilitatorsOnly();
             }
@@ -177,7 +172,7 @@ public final class SessionService {
                 return new Planned.AlreadyCancelled(found.get());
             }
             Session session = cancelled.get();
-            removed.addAll(dao.removePendingReminders(session.id()));
+            forgetReminders(session);
             for (ChannelRef channel : communities.channels(community)) {
                 outbox.post(CANCELLATION, session.id(), channel, CANCELLATION + ":" + session.id() + ":" + key(channel));
                 outbox.redraw(ANNOUNCEMENT, session.id(), channel);
@@ -191,8 +186,6 @@ public final class SessionService {
             }
             return new Planned.Done(List.of(session));
         });
-        removed.forEach(id -> scheduler.cancel(REMINDER, id));
-        return planned;
     }
 
     /** The outcome of a member's answer. */
@@ -362,26 +355,25 @@ public final class SessionService {
         }
     }
 
-    /** Writes the reminders of newly planned or moved sessions, then plans their triggers (after the commit). */
-    private void afterPlanning(Community community, Planned planned) {
-        if (!(planned instanceof Planned.Done done)) {
-            return;
-        }
-        List<ReminderOffset> offsets = reminders(community);
-        List<Reminder> written = database.inTransaction(() -> {
-            List<Reminder> all = new ArrayList<>();
-            Instant now = clock.instant();
-            for (Session session : done.sessions()) {
-                List<Reminder> wanted = offsets.stream()
-                        .map(o -> new Reminder(o, o.before(session.startsAt().atZone(community.timeZone())).toInstant()))
-                        .filter(r -> r.dueAt().isAfter(now))
-                        .toList();
-                all.addAll(dao.addReminders(session, wanted));
-            }
-            return all;
-        });
-        written.stream().filter(r -> r.sentAt() == null)
-                .forEach(r -> scheduler.planOnce(REMINDER, r.id(), r.dueAt()));
+    /**
+     * Writes the session's reminders for its current date, with the change that plans or moves it; their Quartz
+     * triggers are planned once that is committed (a replica that stops in between plans them at its next start).
+     */
+    private void remindOf(Community community, Session session) {
+        Instant now = clock.instant();
+        List<Reminder> wanted = reminders(community).stream()
+                .map(o -> new Reminder(o, o.before(session.startsAt().atZone(community.timeZone())).toInstant()))
+                .filter(r -> r.dueAt().isAfter(now))
+                .toList();
+        List<Reminder> written = dao.addReminders(session, wanted);
+        database.afterCommit(() -> written.stream().filter(r -> r.sentAt() == null)
+                .forEach(r -> scheduler.planOnce(REMINDER, r.id(), r.dueAt())));
+    }
+
+    /** Removes the session's reminders not sent yet, and their triggers once that is committed. */
+    private void forgetReminders(Session session) {
+        List<Long> removed = dao.removePendingReminders(session.id());
+        database.afterCommit(() -> removed.forEach(id -> scheduler.cancel(REMINDER, id)));
     }
 
     private Optional<Card> draw(long sessionId, Function<Session, Card> card) {
