@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Seed;
 import io.collectivepulse.support.ServiceProcess;
 import io.collectivepulse.support.SlackClient;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -79,20 +79,7 @@ class ReplicasTest {
     private static void communities(Jdbi jdbi, ZonedDateTime due) {
         jdbi.useTransaction(h -> {
             for (int i = 0; i < COMMUNITIES; i++) {
-                long id = h.createQuery("""
-                                INSERT INTO community (name, locale, time_zone, created_at)
-                                VALUES (:name, 'fr', 'Europe/Paris', now()) RETURNING id""")
-                        .bind("name", "Réplique " + i).mapTo(Long.class).one();
-                h.createUpdate("""
-                                INSERT INTO channel_link (platform, workspace_id, channel_id, community_id, linked_by,
-                                                          linked_at)
-                                VALUES ('slack', :team, :channel, :id, 'U0ANNE', now())""")
-                        .bind("team", FakeSlackApi.TEAM_ID).bind("channel", "C0R" + i).bind("id", id).execute();
-                h.createUpdate("""
-                                INSERT INTO digest_schedule (community_id, weekday, time_of_day, enabled)
-                                VALUES (:id, :day, :time, TRUE)""")
-                        .bind("id", id).bind("day", due.getDayOfWeek().getValue())
-                        .bind("time", LocalTime.of(due.getHour(), due.getMinute())).execute();
+                Seed.digestAt(h, Seed.community(h, "Réplique " + i, "C0R" + i), due);
             }
         });
     }

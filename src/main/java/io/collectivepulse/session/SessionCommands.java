@@ -139,14 +139,21 @@ public final class SessionCommands implements Feature {
     }
 
     private Reply recall(Request request, Community community, Messages messages) {
+        return numbered(request, messages, "session.usage.recall", "session.recalled",
+                number -> sessions.recall(community, request.actor(), number));
+    }
+
+    /** A sub-command on session {@code <n°>}: the usage when there is no number, else what the change said. */
+    private static Reply numbered(Request request, Messages messages, String usageKey, String doneKey,
+                                  Function<Integer, SessionService.Planned> change) {
         Optional<Integer> number = number(request.argument());
         if (number.isEmpty()) {
-            return request.privately(messages, "session.usage.recall", request.prefix());
+            return request.privately(messages, usageKey, request.prefix());
         }
-        SessionService.Planned recalled = sessions.recall(community, request.actor(), number.get());
-        return recalled instanceof SessionService.Planned.Done
-                ? request.privately(messages, "session.recalled", number.get())
-                : planned(request, messages, recalled);
+        SessionService.Planned planned = change.apply(number.get());
+        return planned instanceof SessionService.Planned.Done
+                ? request.privately(messages, doneKey, number.get())
+                : planned(request, messages, planned);
     }
 
     /** {@code /pulse rappels}: when members are reminded; facilitators change it with offsets or {@code off}. */
@@ -189,14 +196,8 @@ public final class SessionCommands implements Feature {
     }
 
     private Reply cancel(Request request, Community community, Messages messages) {
-        Optional<Integer> number = number(request.argument());
-        if (number.isEmpty()) {
-            return request.privately(messages, "session.usage.cancel", request.prefix());
-        }
-        SessionService.Planned cancelled = sessions.cancel(community, request.actor(), number.get());
-        return cancelled instanceof SessionService.Planned.Done
-                ? request.privately(messages, "session.cancelledDone", number.get())
-                : planned(request, messages, cancelled);
+        return numbered(request, messages, "session.usage.cancel", "session.cancelledDone",
+                number -> sessions.cancel(community, request.actor(), number));
     }
 
     private static Reply planned(Request request, Messages messages, SessionService.Planned planned) {

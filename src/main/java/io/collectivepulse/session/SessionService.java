@@ -135,19 +135,9 @@ public final class SessionService {
         if (!startsAt.isAfter(clock.instant())) {
             return new Planned.InThePast();
         }
-        return database.inTransaction(() -> {
-            if (!communities.isFacilitator(community, actor)) {
-                return new Planned.FacilitatorsOnly();
-            }
-            Optional<Session> found = dao.byNumber(community.id(), number);
-            if (found.isEmpty()) {
-                return new Planned.NotFound(number);
-            }
-            if (found.get().cancelled()) {
-                return new Planned.AlreadyCancelled(found.get());
-            }
-            forgetReminders(found.get());
-            Session moved = dao.move(found.get().id(), startsAt, clock.instant());
+        return changing(community, actor, number, session -> {
+            forgetReminders(session);
+            Session moved = dao.move(session.id(), startsAt, clock.instant());
             announce(community, moved);
             remindOf(community, moved);
             return new Planned.Done(List.of(moved));
@@ -159,17 +149,11 @@ public final class SessionService {
      * member who had said they would come or might, and its announcement is redrawn as cancelled.
      */
     Planned cancel(Community community, Actor actor, int number) {
-        return database.inTransaction(() -> {
-            if (!communities.isFacilitator(community, actor)) {
-                return new Planned.FacilitatorsOnly();
-            }
-            Optional<Session> found = dao.byNumber(community.id(), number);
-            if (found.isEmpty()) {
-                return new Planned.NotFound(number);
-            }
-            Optional<Session> cancelled = dao.cancel(found.get().id(), clock.instant());
+        return changing(community, actor, number, found -> {
+            // Cancelled by a concurrent command since it was read: one cancellation only.
+            Optional<Session> cancelled = dao.cancel(found.id(), clock.instant());
             if (cancelled.isEmpty()) {
-                return new Planned.AlreadyCancelled(found.get());
+                return new Planned.AlreadyCancelled(found);
             }
             Session session = cancelled.get();
             forgetReminders(session);
@@ -274,6 +258,22 @@ public final class SessionService {
 
     /** Posts session {@code number}'s announcement again in every channel, now; facilitators only. */
     Planned recall(Community community, Actor actor, int number) {
+        return changing(community, actor, number, session -> {
+            if (!session.startsAt().isAfter(clock.instant())) {
+                return new Planned.InThePast();
+            }
+            String asked = Long.toString(clock.instant().toEpochMilli());
+            communities.channels(community).forEach(channel -> outbox.post(ANNOUNCEMENT, session.id(), channel,
+                    "session-recall:" + session.id() + ":" + asked + ":" + key(channel)));
+            return new Planned.Done(List.of(session));
+        });
+    }
+
+    /**
+     * Runs {@code change} on session {@code number} in one transaction, if the actor is a facilitator and the
+     * session exists and is not cancelled; otherwise says which of these it is not.
+     */
+    private Planned changing(Community community, Actor actor, int number, Function<Session, Planned> change) {
         return database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return new Planned.FacilitatorsOnly();
@@ -282,16 +282,7 @@ public final class SessionService {
             if (found.isEmpty()) {
                 return new Planned.NotFound(number);
             }
-            if (found.get().cancelled()) {
-                return new Planned.AlreadyCancelled(found.get());
-            }
-            if (!found.get().startsAt().isAfter(clock.instant())) {
-                return new Planned.InThePast();
-            }
-            String asked = Long.toString(clock.instant().toEpochMilli());
-            communities.channels(community).forEach(channel -> outbox.post(ANNOUNCEMENT, found.get().id(), channel,
-                    "session-recall:" + found.get().id() + ":" + asked + ":" + key(channel)));
-            return new Planned.Done(List.of(found.get()));
+            return found.get().cancelled() ? new Planned.AlreadyCancelled(found.get()) : change.apply(found.get());
         });
     }
 

@@ -2,9 +2,9 @@ package io.collectivepulse.bench;
 
 import io.collectivepulse.TestDatabase;
 import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Seed;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -161,21 +161,9 @@ final class DigestDelivery {
     private static void communities(Jdbi jdbi, int channels, ZonedDateTime due) {
         jdbi.useTransaction(h -> {
             for (int i = 0; i < channels; i++) {
-                long id = h.createQuery("""
-                                INSERT INTO community (name, locale, time_zone, created_at)
-                                VALUES (:name, 'fr', 'Europe/Paris', now()) RETURNING id""")
-                        .bind("name", "Synthèse " + i).mapTo(Long.class).one();
                 String channel = "C0D%04d".formatted(i);
-                h.createUpdate("""
-                                INSERT INTO channel_link (platform, workspace_id, channel_id, community_id, linked_by,
-                                                          linked_at)
-                                VALUES ('slack', :team, :channel, :id, 'U0ANNE', now())""")
-                        .bind("team", FakeSlackApi.TEAM_ID).bind("channel", channel).bind("id", id).execute();
-                h.createUpdate("""
-                                INSERT INTO digest_schedule (community_id, weekday, time_of_day, enabled)
-                                VALUES (:id, :day, :time, TRUE)""")
-                        .bind("id", id).bind("day", due.getDayOfWeek().getValue())
-                        .bind("time", LocalTime.of(due.getHour(), due.getMinute())).execute();
+                long id = Seed.community(h, "Synthèse " + i, channel);
+                Seed.digestAt(h, id, due);
                 h.createUpdate("""
                                 INSERT INTO signal (community_id, platform, workspace_id, channel_id, author_id,
                                                     author_name, body, themes, created_at)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.collectivepulse.TestDatabase;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Seed;
 import io.collectivepulse.support.ServiceProcess;
 import io.collectivepulse.support.SlackClient;
 import java.time.Duration;
@@ -57,16 +58,7 @@ class SessionRemindersReplicasTest {
     private static void sessions(Jdbi jdbi, Instant due) {
         jdbi.useTransaction(h -> {
             for (int i = 0; i < COMMUNITIES; i++) {
-                long community = h.createQuery("""
-                                INSERT INTO community (name, locale, time_zone, created_at)
-                                VALUES (:name, 'fr', 'Europe/Paris', now()) RETURNING id""")
-                        .bind("name", "Rappels " + i).mapTo(Long.class).one();
-                h.createUpdate("""
-                                INSERT INTO channel_link (platform, workspace_id, channel_id, community_id, linked_by,
-                                                          linked_at)
-                                VALUES ('slack', :team, :channel, :id, 'U0ANNE', now())""")
-                        .bind("team", FakeSlackApi.TEAM_ID).bind("channel", "C0REM" + i).bind("id", community)
-                        .execute();
+                long community = Seed.community(h, "Rappels " + i, "C0REM" + i);
                 long session = h.createQuery("""
                                 INSERT INTO session (community_id, number, title, starts_at, duration_minutes, public_id,
                                                      created_by, created_at, updated_at)
