@@ -38,7 +38,7 @@ final class SessionCards {
                 messages.get("session.announcement.footer"));
     }
 
-    static Card reminder(Messages messages, Community community, Session session, ReminderOffset offset) {
+    static Card reminder(Messages messages, Community community, Session session) {
         List<Card.Item> items = new ArrayList<>(details(messages, community, session));
         items.add(Card.Item.of(messages.get("session.reminder.decline")));
         return new Card(messages.get("session.reminder.title", session.number(), session.title()), items, null);

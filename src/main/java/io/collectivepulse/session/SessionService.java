@@ -375,7 +375,7 @@ public final class SessionService {
         return dao.reminder(reminderId).flatMap(r -> dao.find(r.sessionId())
                 .filter(s -> !s.cancelled() && s.sequence() == r.sequence())
                 .flatMap(s -> communities.find(s.communityId())
-                        .map(c -> SessionCards.reminder(Messages.of(c.locale()), c, s, r.offset()))));
+                        .map(c -> SessionCards.reminder(Messages.of(c.locale()), c, s))));
     }
 
     private Card announcement(Session session) {
