@@ -191,6 +191,9 @@ class SessionCycleTest {
         assertThat(SlackClient.text(bob.command("/seance", "planifier " + date + " 14h Séance de Bob")))
                 .contains("Seuls les animateurs et animatrices");
         assertThat(SlackClient.text(bob.command("/seance", "annuler 1"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(bob.command("/seance", "cycle 6 " + date + " 2 14h"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(bob.command("/seance", "deplacer 1 " + date + " 15h")))
+                .contains("Seuls les animateurs");
         assertThat(SlackClient.text(anne.command("/seance", "planifier " + date + " 14h " + "x".repeat(5_000))))
                 .contains("000 caractères", "150");
         assertThat(SlackClient.text(anne.command("/seance", "planifier " + date + " 14h Visio | javascript:alert(1)")))
