@@ -60,6 +60,12 @@ public final class BenchMain {
                 System.out.println("Digest delivery: " + settings.digestChannels() + " channels");
                 bench.report.delivery(DigestDelivery.measure(settings.digestChannels(), env, settings.targetOptions()));
             }
+            if (settings.runs("reminders")) {
+                System.out.println("Reminders: " + settings.reminderCommunities() + " communities × "
+                        + settings.attendees() + " attendees");
+                bench.report.reminders(ReminderDelivery.measure(settings.reminderCommunities(), settings.attendees(),
+                        env, settings.targetOptions()));
+            }
             if (settings.runs("quartz")) {
                 System.out.println("Scheduler: " + settings.triggers() + " triggers");
                 bench.report.quartz(QuartzBench.run(env, settings.triggers(), settings.simultaneous()));

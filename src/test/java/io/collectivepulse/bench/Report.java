@@ -26,6 +26,7 @@ final class Report {
     private String digests;
     private CardLatency.Result cards;
     private List<DigestDelivery.Scenario> delivery;
+    private ReminderDelivery.Result reminders;
 
     /** One phase of load on one target. */
     record Row(String path, String target, String phase, LoadGenerator.Result result, CpuMeter.Usage cpu) {
@@ -66,6 +67,10 @@ final class Report {
 
     void delivery(List<DigestDelivery.Scenario> scenarios) {
         this.delivery = scenarios;
+    }
+
+    void reminders(ReminderDelivery.Result result) {
+        this.reminders = result;
     }
 
     void quartz(QuartzBench.Figures figures) {
@@ -139,6 +144,18 @@ final class Report {
                     """.formatted(FakeSlackApi.POST_BURST));
             delivery.forEach(scenario -> out.append(scenario.row()).append('\n'));
             out.append('\n');
+        }
+        if (reminders != null) {
+            out.append("""
+                    H-1 reminders at the same instant (issue 11): communities each with a session at the same hour \
+                    and attendees who said they come; Quartz fires each community's reminder, the outbox sends a \
+                    direct message to each attendee, the fake Slack enforcing one message a second per \
+                    conversation (each member's is its own: the limit lets them all go at once). Seconds after the \
+                    instant they were due.
+
+                    | Communities × attendees | Expected | Received | Duplicates | Received s | Per second | 429s |
+                    |---|---:|---:|---:|---|---:|---:|
+                    """).append(reminders.row()).append("\n\n");
         }
         return out.toString();
     }

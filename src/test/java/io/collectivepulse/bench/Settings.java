@@ -12,7 +12,8 @@ import java.util.List;
 record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmUpRequests, Duration profile,
                 int concurrency,
                 int triggers, int simultaneous, List<String> targets, List<String> parts,
-                List<String> targetOptions, int cardRate, Duration cardPhase, int digestChannels) {
+                List<String> targetOptions, int cardRate, Duration cardPhase, int digestChannels,
+                int reminderCommunities, int attendees) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -26,12 +27,14 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Integer.getInteger("bench.triggers", 100_000),
                 Integer.getInteger("bench.simultaneous", 1_000),
                 list("bench.targets", "javalin,sdk,peer,service"),
-                list("bench.parts", "ack,cards,delivery,quartz,digests"),
+                list("bench.parts", "ack,cards,delivery,reminders,quartz,digests"),
                 Arrays.stream(System.getProperty("bench.targetOptions", "").split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList(),
                 Integer.getInteger("bench.cardRate", 200),
                 Duration.ofSeconds(Long.getLong("bench.cardSeconds", 10)),
-                Integer.getInteger("bench.digestChannels", 1_000));
+                Integer.getInteger("bench.digestChannels", 1_000),
+                Integer.getInteger("bench.reminderCommunities", 1_000),
+                Integer.getInteger("bench.attendees", 30));
     }
 
     /** A comma- or space-separated system property: {@code -Dbench.targets=service -Dbench.parts=ack}. */
