@@ -19,6 +19,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,6 +33,7 @@ public final class SessionCommands implements Feature {
     static final Words CYCLE = Words.of("cycle", "cycle");
     static final Words MOVE = Words.of("déplacer", "move");
     static final Words CANCEL = Words.of("annuler", "cancel");
+    static final Words EDIT = Words.of("modifier", "edit");
     static final Words RECALL = Words.of("rappeler", "remind");
     static final Words REVIEW = Words.of("bilan", "review");
     static final Words REMINDERS = Words.of("rappels", "reminders");
@@ -55,11 +57,14 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, CYCLE, "help.session.cycle", linked(this::cycle), Flag.FACILITATORS)
                 .command(SESSION, MOVE, "help.session.move", linked(this::move), Flag.FACILITATORS)
                 .command(SESSION, CANCEL, "help.session.cancel", linked(this::cancel), Flag.FACILITATORS)
+                .command(SESSION, EDIT, "help.session.edit", linked(this::edit), Flag.FACILITATORS)
                 .command(SESSION, RECALL, "help.session.recall", linked(this::recall), Flag.FACILITATORS)
                 .command(SESSION, REVIEW, "help.session.review", linked(this::review), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
-                .buttons(SessionActions.PREFIX, this::press);
+                .buttons(SessionActions.PREFIX, this::press)
+                .form(SessionForms.CREATE, this::submit)
+                .form(SessionForms.SAVE, this::submit);
     }
 
     private interface InCommunity {
@@ -83,6 +88,10 @@ public final class SessionCommands implements Feature {
     }
 
     private Reply plan(Request request, Community community, Messages messages) {
+        if (request.argument().isBlank()) {
+            return Reply.form(SessionForms.create(messages),
+                    Card.text(messages.get("session.form.unavailable", request.prefix())));
+        }
         SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(request.argument(), sessions.today(community));
         if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Plan> refused) {
             return refusal(request, messages, refused);
@@ -136,6 +145,69 @@ public final class SessionCommands implements Feature {
                         ? request.privately(messages, "session.list.empty", request.prefix())
                         : Reply.privately(SessionCards.review(messages, community, review)))
                 .orElseGet(() -> request.privately(messages, "session.review.facilitatorsOnly"));
+    }
+
+    private Reply edit(Request request, Community community, Messages messages) {
+        Optional<Integer> number = number(request.argument());
+        if (number.isEmpty()) {
+            return request.privately(messages, "session.usage.edit", request.prefix());
+        }
+        SessionService.Planned found = sessions.toEdit(community, request.actor(), number.get());
+        if (found instanceof SessionService.Planned.Done done) {
+            return Reply.form(SessionForms.edit(messages, community, done.sessions().get(0)),
+                    Card.text(messages.get("session.form.unavailableEdit", request.prefix())));
+        }
+        return planned(request, messages, found);
+    }
+
+    /** A submitted session form: planned or changed, or its refusals next to their fields. */
+    private Reply submit(ButtonPress press) {
+        Optional<Community> found = communities.findByChannel(press.channel());
+        Messages messages = communities.messages(found);
+        if (found.isEmpty()) {
+            return Reply.privately(Card.text(messages.get("session.notLinked", press.channel().platform()
+                    .commandPrefix())));
+        }
+        Community community = found.get();
+        String where = press.field(SessionForms.WHERE).strip();
+        String line = String.join(" ", press.field(SessionForms.DATE).strip(), press.field(SessionForms.TIME).strip(),
+                press.field(SessionForms.DURATION).strip(), press.field(SessionForms.TITLE).strip())
+                + (where.isEmpty() ? "" : " | " + where);
+        SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(line, sessions.today(community));
+        if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Plan> refused) {
+            List<Object> args = new ArrayList<>(refused.args());
+            args.add(press.channel().platform().commandPrefix());
+            return Reply.fieldErrors(Map.of(SessionForms.fieldOf(refused.key()),
+                    messages.get(refused.key(), args.toArray())));
+        }
+        String guest = press.field(SessionForms.GUEST).strip();
+        String notes = press.field(SessionForms.NOTES).strip();
+        if (guest.length() > SessionForms.MAX_GUEST || notes.length() > SessionForms.MAX_NOTES) {
+            boolean guestTooLong = guest.length() > SessionForms.MAX_GUEST;
+            return Reply.fieldErrors(Map.of(guestTooLong ? SessionForms.GUEST : SessionForms.NOTES,
+                    messages.get("session.form.tooLong", guestTooLong ? guest.length() : notes.length(),
+                            guestTooLong ? SessionForms.MAX_GUEST : SessionForms.MAX_NOTES)));
+        }
+        SessionWhen.Plan plan = ((SessionWhen.Parsed.Ok<SessionWhen.Plan>) parsed).value();
+        SessionWhen.Parsed<SessionWhen.Resolved> resolved = SessionWhen.resolve(plan.date(), plan.time(),
+                community.timeZone());
+        if (resolved instanceof SessionWhen.Parsed.Refused<SessionWhen.Resolved> refused) {
+            return Reply.fieldErrors(Map.of(SessionForms.TIME, messages.get(refused.key(), refused.args().toArray())));
+        }
+        var draft = new Draft(plan.title(), ((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at()
+                .toInstant(), plan.duration(), plan.place(), plan.link(), guest.isEmpty() ? null : guest,
+                notes.isEmpty() ? null : notes);
+        SessionService.Planned done = press.action().equals(SessionForms.SAVE)
+                ? sessions.edit(community, press.actor(), id(press.value()), draft)
+                : sessions.plan(community, press.actor(), List.of(draft));
+        if (done instanceof SessionService.Planned.Done) {
+            return Reply.none();
+        }
+        if (done instanceof SessionService.Planned.InThePast) {
+            return Reply.fieldErrors(Map.of(SessionForms.DATE, messages.get("session.inThePast")));
+        }
+        return Reply.privately(Card.text(messages.get(done instanceof SessionService.Planned.FacilitatorsOnly
+                ? "session.facilitatorsOnly" : "session.answer.notFound")));
     }
 
     private Reply recall(Request request, Community community, Messages messages) {

@@ -94,6 +94,20 @@ final class SessionDao {
                 .bind("id", id).bind("startsAt", startsAt).bind("now", now).map(SESSION).one());
     }
 
+    /** The session as the facilitators changed it: its sequence goes up (calendars take the new version). */
+    Session update(long id, Draft draft, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        UPDATE session SET title = :title, starts_at = :startsAt, duration_minutes = :minutes,
+                                           place = :place, link = :link, guest = :guest, notes = :notes,
+                                           sequence = sequence + 1, updated_at = :now
+                        WHERE id = :id RETURNING *
+                        """)
+                .bind("id", id).bind("title", draft.title()).bind("startsAt", draft.startsAt())
+                .bind("minutes", (int) draft.duration().toMinutes()).bind("place", draft.place())
+                .bind("link", draft.link()).bind("guest", draft.guest()).bind("notes", draft.notes()).bind("now", now)
+                .map(SESSION).one());
+    }
+
     /** Cancels the session, unless it was already: the session as cancelled now, or empty. */
     Optional<Session> cancel(long id, Instant now) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -256,6 +256,37 @@ public final class SessionService {
         });
     }
 
+    /** Session {@code number}, for the form that changes it; facilitators only. */
+    Planned toEdit(Community community, Actor actor, int number) {
+        return changing(community, actor, number, session -> new Planned.Done(List.of(session)));
+    }
+
+    /**
+     * Changes session {@code id} as the form says: moved, a new announcement and new reminders; otherwise the
+     * announcement is redrawn. Either way its calendar version goes up.
+     */
+    Planned edit(Community community, Actor actor, long id, Draft draft) {
+        if (!draft.startsAt().isAfter(clock.instant())) {
+            return new Planned.InThePast();
+        }
+        Optional<Session> found = dao.find(id).filter(s -> s.communityId() == community.id());
+        if (found.isEmpty()) {
+            return new Planned.NotFound(0);
+        }
+        return changing(community, actor, found.get().number(), session -> {
+            boolean moved = !session.startsAt().equals(draft.startsAt());
+            Session changed = dao.update(session.id(), draft, clock.instant());
+            if (moved) {
+                forgetReminders(session);
+                announce(community, changed);
+                remindOf(community, changed);
+            } else {
+                communities.channels(community).forEach(c -> outbox.redraw(ANNOUNCEMENT, changed.id(), c));
+            }
+            return new Planned.Done(List.of(changed));
+        });
+    }
+
     /** Posts session {@code number}'s announcement again in every channel, now; facilitators only. */
     Planned recall(Community community, Actor actor, int number) {
         return changing(community, actor, number, session -> {

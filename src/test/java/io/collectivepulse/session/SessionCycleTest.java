@@ -2,6 +2,7 @@ package io.collectivepulse.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
@@ -28,6 +29,7 @@ class SessionCycleTest {
     private static final String TOKEN = "xoxb-session-token";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();
@@ -154,6 +156,44 @@ class SessionCycleTest {
         assertThat(review).contains("Séance 1 — Rencontre de la communauté", "Participent : 1 · Peut-être : 0 · Ne peuvent pas : 1",
                 "Présents : 1 (bob)", "Présence sur le cycle : 50 %");
         assertThat(review.split("Présents").length).isEqualTo(2);
+    }
+
+    @Test
+    void theSessionFormPlansAndEditsWithItsRefusalsNextToTheFields() throws Exception {
+        pulse.clock().set(ZonedDateTime.of(2027, 6, 1, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0FORMULAIRE", "U0ANNE");
+        anne.command("/pulse", "lier Formulaire RH");
+        assertThat(SlackClient.text(anne.command("/seance", "planifier"))).isEmpty();
+        var views = pulse.slackApi().openedViews();
+        var view = views.get(views.size() - 1);
+        assertThat(view.path("callback_id").asText()).isEqualTo(SessionForms.CREATE);
+        assertThat(view.path("blocks").findValuesAsText("block_id"))
+                .containsExactly("title", "date", "time", "duration", "where", "guest", "notes");
+
+        var refused = JSON.readTree(anne.submit(view, Map.of("title", "Atelier", "date", "31/06", "time", "14h")).body());
+        assertThat(refused.path("response_action").asText()).isEqualTo("errors");
+        assertThat(refused.path("errors").has("date")).isTrue();
+        assertThat(count("SELECT count(*) FROM session WHERE title = 'Atelier formulaire'")).isZero();
+
+        assertThat(anne.submit(view, Map.of("title", "Atelier formulaire", "date", "2027-06-17", "time", "14h30",
+                "duration", "1h30", "where", "Salle 3", "guest", "Une DRH d'un autre ministère",
+                "notes", "Le télétravail")).statusCode()).isEqualTo(200);
+        FakeSlackApi.Call posted = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
+                && SlackClient.text(c.message()).contains("Atelier formulaire"), WAIT);
+        assertThat(SlackClient.text(posted.message())).contains("14 h 30", "1 h 30", "Salle 3",
+                "Regard d'expert : Une DRH d'un autre ministère", "Le télétravail");
+
+        assertThat(SlackClient.text(anne.command("/seance", "modifier 1"))).isEmpty();
+        views = pulse.slackApi().openedViews();
+        var edit = views.get(views.size() - 1);
+        assertThat(edit.path("callback_id").asText()).isEqualTo(SessionForms.SAVE);
+        assertThat(edit.toString()).contains("Atelier formulaire", "2027-06-17", "14h30");
+        assertThat(anne.submit(edit, Map.of("title", "Atelier formulaire renommé", "date", "2027-06-17",
+                "time", "14h30", "duration", "1h30", "where", "Salle 3")).statusCode()).isEqualTo(200);
+        pulse.clock().advance(Duration.ofSeconds(1));
+        pulse.slackApi().await(c -> c.method().equals("chat.update")
+                && SlackClient.text(c.message()).contains("Atelier formulaire renommé"), WAIT);
+        assertThat(count("SELECT sequence FROM session WHERE title = 'Atelier formulaire renommé'")).isEqualTo(1);
     }
 
     /** The reminders of session {@code number}, by offset, at the local time Quartz will fire them in Paris. */
