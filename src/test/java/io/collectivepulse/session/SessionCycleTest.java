@@ -3,6 +3,7 @@ package io.collectivepulse.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
@@ -194,6 +195,36 @@ class SessionCycleTest {
         pulse.slackApi().await(c -> c.method().equals("chat.update")
                 && SlackClient.text(c.message()).contains("Atelier formulaire renommé"), WAIT);
         assertThat(count("SELECT sequence FROM session WHERE title = 'Atelier formulaire renommé'")).isEqualTo(1);
+    }
+
+    @Test
+    void onTeamsTheSessionFormIsACardWhoseSubmissionPlansTheSession() {
+        pulse.clock().set(ZonedDateTime.of(2027, 6, 1, 9, 0, 0, 0, PARIS).toInstant());
+        String conversation = "a:sessions-form";
+        ObjectNode link = pulse.teams().personalMessage("lier Formulaire Teams");
+        ((ObjectNode) link.path("conversation")).put("id", conversation);
+        pulse.teams().post(link);
+        pulse.connector().await(s -> s.cardText().contains("Formulaire Teams"), WAIT);
+
+        ObjectNode alone = pulse.teams().personalMessage("seance planifier");
+        ((ObjectNode) alone.path("conversation")).put("id", conversation);
+        pulse.teams().post(alone);
+        FakeBotConnector.Sent form = pulse.connector().await(s -> s.conversationId().equals(conversation)
+                && s.activity().toString().contains("Input.Text"), WAIT);
+        assertThat(form.activity().findValuesAsText("id"))
+                .contains("title", "date", "time", "duration", "where", "guest", "notes");
+
+        ObjectNode submit = pulse.teams().personalMessage("");
+        submit.remove("text");
+        ((ObjectNode) submit.path("conversation")).put("id", conversation);
+        submit.putObject("value").put("action", SessionForms.CREATE).put("value", "")
+                .put("title", "Atelier Teams").put("date", "2027-06-24").put("time", "10h").put("duration", "")
+                .put("where", "https://visio.example.org/teams").put("guest", "").put("notes", "");
+        assertThat(pulse.teams().post(submit).statusCode()).isEqualTo(200);
+        assertThat(pulse.connector().await(s -> s.conversationId().equals(conversation)
+                && s.cardText().contains("Atelier Teams"), WAIT).cardText())
+                .contains("jeudi 24 juin 2027 à 10 h", "Je participe");
+        assertThat(pulse.connector().invalid()).isEmpty();
     }
 
     /** The reminders of session {@code number}, by offset, at the local time Quartz will fire them in Paris. */
