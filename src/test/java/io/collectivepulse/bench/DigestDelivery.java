@@ -1,6 +1,5 @@
 package io.collectivepulse.bench;
 
-import io.collectivepulse.TestDatabase;
 import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.Seed;
 import java.time.Duration;
@@ -24,21 +23,11 @@ import org.jdbi.v3.core.Jdbi;
  * measured from the commit.
  */
 final class DigestDelivery {
-    private static final String TOKEN = "xoxb-bench-token";
+    /** What every digest's text holds. */
+    private static final String DIGEST = "Synthèse de la semaine";
     /** Signals in each community's week, so that each digest has something to show. */
     private static final int SIGNALS = 5;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
-
-    /** When the digests arrived, by channel ({@code nanoTime} of this JVM), and how many came twice. */
-    private record Arrivals(Map<String, Long> first, long duplicates) {
-        long earliest() {
-            return first.values().stream().mapToLong(Long::longValue).min().orElse(0);
-        }
-
-        long latest() {
-            return first.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        }
-    }
 
     /** What one scenario measured; times in seconds after its start (the minute, or the commit). */
     record Scenario(String name, int channels, String written, double firstArrival, double lastArrival,
@@ -60,75 +49,44 @@ final class DigestDelivery {
     }
 
     static List<Scenario> measure(int channels, Map<String, String> baseEnv, List<String> options) throws Exception {
-        String database = TestDatabase.newDatabase();
-        Jdbi jdbi = Jdbi.create(database, "postgres", "");
-        try (var slackApi = new FakeSlackApi(TOKEN).withoutRecording()) {
-            Map<String, String> env = new HashMap<>(baseEnv);
-            env.put("DATABASE_URL", database);
-            env.put("SLACK_API_URL", slackApi.url());
-            try (var schema = TargetProcess.start("service-schema", Report.SERVICE, env, options)) {
-                // The schema exists now: the communities are written as a restore would, due in a minute or so.
-            }
+        try (var seeded = new SeededService(baseEnv, options)) {
             ZonedDateTime due = ZonedDateTime.now(ZoneId.of("Europe/Paris")).plusSeconds(90)
                     .truncatedTo(ChronoUnit.MINUTES);
-            communities(jdbi, channels, due);
-            try (var service = TargetProcess.start("service-digests", Report.SERVICE, env, options)) {
-                long nanosAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
-                long dueNanos = nanosAtEpoch + due.toInstant().toEpochMilli() * 1_000_000L;
+            communities(seeded.jdbi, channels, due);
+            try (var service = seeded.start("service-digests")) {
+                long dueNanos = seeded.nanos(due.toInstant());
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, dueNanos - System.nanoTime()));
-                Arrivals quartz = await(slackApi, channels, PATIENCE);
-                Map<String, Instant> rows = written(jdbi, "digest:%");
-                Histogram lag = lag(quartz, rows, nanosAtEpoch);
+                SeededService.Arrivals quartz = seeded.await(DIGEST, channels, PATIENCE);
+                Map<String, Instant> rows = written(seeded.jdbi, "digest:%");
+                Histogram lag = lag(quartz, rows, seeded);
                 var fired = new Scenario("Due at the same minute (Quartz, then the outbox)", channels,
-                        "%.2f → %.2f".formatted(seconds(rows.values().stream().min(Instant::compareTo).orElseThrow(),
-                                        dueNanos, nanosAtEpoch),
-                                seconds(rows.values().stream().max(Instant::compareTo).orElseThrow(), dueNanos,
-                                        nanosAtEpoch)),
+                        "%.2f → %.2f".formatted(
+                                (seeded.nanos(rows.values().stream().min(Instant::compareTo).orElseThrow()) - dueNanos)
+                                        / 1e9,
+                                (seeded.nanos(rows.values().stream().max(Instant::compareTo).orElseThrow()) - dueNanos)
+                                        / 1e9),
                         (quartz.earliest() - dueNanos) / 1e9, (quartz.latest() - dueNanos) / 1e9,
-                        quartz.first().size(), quartz.duplicates(), lag, slackApi.refused().size());
+                        quartz.first().size(), quartz.duplicates(), lag, seeded.slackApi.refused().size());
 
-                long refused = slackApi.refused().size();
+                long refused = seeded.slackApi.refused().size();
                 long committed = System.nanoTime();
-                jdbi.useHandle(h -> h.execute("""
+                seeded.jdbi.useHandle(h -> h.execute("""
                         INSERT INTO outbox (idem_key, op, kind, subject_id, platform, workspace_id, channel_id,
                                             as_of, due_at, give_up_at, created_at)
                         SELECT 'bench:digest:' || community_id, 'post', 'digest', community_id, platform,
                                workspace_id, channel_id, now(), now(), now() + interval '6 hours', now()
                         FROM channel_link WHERE channel_id LIKE 'C0D%'
                         """));
-                Arrivals outbox = await(slackApi, channels, PATIENCE);
+                SeededService.Arrivals outbox = seeded.await(DIGEST, channels, PATIENCE);
                 Histogram fromCommit = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
                 outbox.first().values().forEach(at -> fromCommit.recordValue((at - committed) / 1000));
                 var sent = new Scenario("Committed at once by another process (the outbox alone)", channels,
                         "0 (one transaction)", (outbox.earliest() - committed) / 1e9,
                         (outbox.latest() - committed) / 1e9, outbox.first().size(), outbox.duplicates(), fromCommit,
-                        slackApi.refused().size() - refused);
+                        seeded.slackApi.refused().size() - refused);
                 return List.of(fired, sent);
             }
         }
-    }
-
-    /** Waits until every channel has a digest, then a little more for any that would come twice. */
-    private static Arrivals await(FakeSlackApi slackApi, int channels, Duration patience) throws Exception {
-        Map<String, Long> first = new HashMap<>();
-        long duplicates = 0;
-        long deadline = System.nanoTime() + patience.toNanos();
-        long quietUntil = Long.MAX_VALUE;
-        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-            try {
-                FakeSlackApi.Call call = slackApi.nextPost(Duration.ofMillis(200));
-                if (call.method().equals("chat.postMessage") && call.message().toString().contains("Synthèse de la semaine")
-                        && first.putIfAbsent(call.params().get("channel"), call.arrivedNanos()) != null) {
-                    duplicates++;
-                }
-            } catch (AssertionError nothingYet) {
-                // Before the minute, or between two.
-            }
-            if (first.size() == channels && quietUntil == Long.MAX_VALUE) {
-                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            }
-        }
-        return new Arrivals(first, duplicates);
     }
 
     /** When each channel's digest row was written. */
@@ -142,20 +100,15 @@ final class DigestDelivery {
     }
 
     /** From each row written to its digest's arrival. */
-    private static Histogram lag(Arrivals arrivals, Map<String, Instant> rows, long nanosAtEpoch) {
+    private static Histogram lag(SeededService.Arrivals arrivals, Map<String, Instant> rows, SeededService seeded) {
         var lag = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         arrivals.first().forEach((channel, at) -> {
             Instant row = rows.get(channel);
             if (row != null) {
-                long rowNanos = nanosAtEpoch + ChronoUnit.NANOS.between(Instant.EPOCH, row);
-                lag.recordValue(Math.max(0, (at - rowNanos) / 1000));
+                lag.recordValue(Math.max(0, (at - seeded.nanos(row)) / 1000));
             }
         });
         return lag;
-    }
-
-    private static double seconds(Instant at, long dueNanos, long nanosAtEpoch) {
-        return (nanosAtEpoch + ChronoUnit.NANOS.between(Instant.EPOCH, at) - dueNanos) / 1e9;
     }
 
     private static void communities(Jdbi jdbi, int channels, ZonedDateTime due) {

@@ -1,12 +1,10 @@
 package io.collectivepulse.bench;
 
-import io.collectivepulse.TestDatabase;
 import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.Seed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +18,6 @@ import org.jdbi.v3.core.Jdbi;
  * received, against the minimum the limit allows (one message per conversation: all at once).
  */
 final class ReminderDelivery {
-    private static final String TOKEN = "xoxb-bench-token";
-
     /** What the run measured; times in seconds after the reminders were due. */
     record Result(int communities, int attendees, long expected, long received, long duplicates, double first,
                   double last, long refused) {
@@ -36,43 +32,18 @@ final class ReminderDelivery {
 
     static Result measure(int communities, int attendees, Map<String, String> baseEnv, List<String> options)
             throws Exception {
-        String database = TestDatabase.newDatabase();
-        Jdbi jdbi = Jdbi.create(database, "postgres", "");
-        try (var slackApi = new FakeSlackApi(TOKEN).withoutRecording()) {
-            Map<String, String> env = new HashMap<>(baseEnv);
-            env.put("DATABASE_URL", database);
-            env.put("SLACK_API_URL", slackApi.url());
-            try (var schema = TargetProcess.start("service-schema", Report.SERVICE, env, options)) {
-                // The schema exists now.
-            }
+        try (var seeded = new SeededService(baseEnv, options)) {
             Instant due = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
-            seed(jdbi, communities, attendees, due);
-            try (var service = TargetProcess.start("service-reminders", Report.SERVICE, env, options)) {
-                long nanosAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
-                long dueNanos = nanosAtEpoch + due.toEpochMilli() * 1_000_000L;
+            seed(seeded.jdbi, communities, attendees, due);
+            try (var service = seeded.start("service-reminders")) {
+                long dueNanos = seeded.nanos(due);
                 long expected = (long) communities * attendees;
-                Map<String, Long> first = new HashMap<>();
-                long duplicates = 0;
-                long deadline = dueNanos + TimeUnit.MINUTES.toNanos(10);
-                long quietUntil = Long.MAX_VALUE;
-                while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                    try {
-                        FakeSlackApi.Call call = slackApi.nextPost(Duration.ofMillis(200));
-                        if (call.message().toString().contains("Rappel : séance")
-                                && first.putIfAbsent(call.params().get("channel"), call.arrivedNanos()) != null) {
-                            duplicates++;
-                        }
-                    } catch (AssertionError nothingYet) {
-                        // Before the instant, or between two.
-                    }
-                    if (first.size() == expected && quietUntil == Long.MAX_VALUE) {
-                        quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-                    }
-                }
-                long earliest = first.values().stream().mapToLong(Long::longValue).min().orElse(dueNanos);
-                long latest = first.values().stream().mapToLong(Long::longValue).max().orElse(dueNanos);
-                return new Result(communities, attendees, expected, first.size(), duplicates,
-                        (earliest - dueNanos) / 1e9, (latest - dueNanos) / 1e9, slackApi.refused().size());
+                long patience = Math.max(0, dueNanos - System.nanoTime()) + TimeUnit.MINUTES.toNanos(10);
+                SeededService.Arrivals arrivals = seeded.await("Rappel : séance", expected, Duration.ofNanos(patience));
+                long earliest = arrivals.first().isEmpty() ? dueNanos : arrivals.earliest();
+                long latest = arrivals.first().isEmpty() ? dueNanos : arrivals.latest();
+                return new Result(communities, attendees, expected, arrivals.first().size(), arrivals.duplicates(),
+                        (earliest - dueNanos) / 1e9, (latest - dueNanos) / 1e9, seeded.slackApi.refused().size());
             }
         }
     }

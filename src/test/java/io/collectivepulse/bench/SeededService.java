@@ -1,0 +1,93 @@
+package io.collectivepulse.bench;
+
+import io.collectivepulse.TestDatabase;
+import io.collectivepulse.support.FakeSlackApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The service in its own JVM on a fresh database, seeded while it is down (as a restore would), sending to a fake
+ * Slack of its own that enforces the published limits and keeps no call (only what it was posted): the set-up of
+ * the benchmarks that send many messages at once.
+ */
+final class SeededService implements AutoCloseable {
+    private static final String TOKEN = "xoxb-bench-token";
+
+    final Jdbi jdbi;
+    final FakeSlackApi slackApi;
+    private final Map<String, String> env;
+    private final List<String> options;
+    /** {@code nanoTime} at the epoch, to set this JVM's arrival times beside instants. */
+    private final long nanosAtEpoch = System.nanoTime() - System.currentTimeMillis() * 1_000_000L;
+
+    /** What reached the fake: the first arrival ({@code nanoTime}) per channel, and how many came again. */
+    record Arrivals(Map<String, Long> first, long duplicates) {
+        long earliest() {
+            return first.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        }
+
+        long latest() {
+            return first.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+    }
+
+    /** Creates the database and its schema (the service is started once and stopped); seed it, then {@link #start}. */
+    SeededService(Map<String, String> baseEnv, List<String> options) {
+        String database = TestDatabase.newDatabase();
+        this.jdbi = Jdbi.create(database, "postgres", "");
+        this.slackApi = new FakeSlackApi(TOKEN).withoutRecording();
+        this.env = new HashMap<>(baseEnv);
+        this.options = options;
+        env.put("DATABASE_URL", database);
+        env.put("SLACK_API_URL", slackApi.url());
+        try (var schema = TargetProcess.start("service-schema", Report.SERVICE, env, options)) {
+            // The schema exists now.
+        }
+    }
+
+    TargetProcess start(String name) {
+        return TargetProcess.start(name, Report.SERVICE, env, options);
+    }
+
+    /** The {@code nanoTime} of this JVM at {@code instant}. */
+    long nanos(Instant instant) {
+        return nanosAtEpoch + ChronoUnit.NANOS.between(Instant.EPOCH, instant);
+    }
+
+    /**
+     * Waits until {@code expected} channels have had a chat.postMessage containing {@code text}, then two seconds
+     * more for any that would come twice; at most {@code patience}.
+     */
+    Arrivals await(String text, long expected, Duration patience) throws InterruptedException {
+        Map<String, Long> first = new HashMap<>();
+        long duplicates = 0;
+        long deadline = System.nanoTime() + patience.toNanos();
+        long quietUntil = Long.MAX_VALUE;
+        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+            try {
+                FakeSlackApi.Call call = slackApi.nextPost(Duration.ofMillis(200));
+                if (call.method().equals("chat.postMessage") && call.message().toString().contains(text)
+                        && first.putIfAbsent(call.params().get("channel"), call.arrivedNanos()) != null) {
+                    duplicates++;
+                }
+            } catch (AssertionError nothingYet) {
+                // Before the instant, or between two.
+            }
+            if (first.size() == expected && quietUntil == Long.MAX_VALUE) {
+                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            }
+        }
+        return new Arrivals(first, duplicates);
+    }
+
+    @Override
+    public void close() {
+        slackApi.close();
+    }
+}
