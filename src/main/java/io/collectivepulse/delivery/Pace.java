@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +27,18 @@ final class Pace {
     private final Map<String, Deque<Instant>> sent = new HashMap<>();
     private final Map<String, Instant> blockedUntil = new HashMap<>();
 
-    /** Reserves the earliest moment from {@code now} at which every limit allows one more call. */
+    /**
+     * Reserves the earliest moment from {@code now} at which every limit allows one more call; a limit listed twice
+     * counts two calls (a first private message on Teams opens the conversation, then writes in it).
+     */
     synchronized Instant reserve(List<Limit> limits, Instant now) {
+        Map<Limit, Integer> needs = new LinkedHashMap<>();
+        limits.forEach(limit -> needs.merge(limit, 1, Integer::sum));
         Instant at = now;
         for (int round = 0; round < 8; round++) {
             Instant before = at;
-            for (Limit limit : limits) {
-                at = later(at, earliest(limit, at));
+            for (Map.Entry<Limit, Integer> need : needs.entrySet()) {
+                at = later(at, earliest(need.getKey(), need.getValue(), at));
             }
             if (at.equals(before)) {
                 break;
@@ -78,24 +84,30 @@ final class Pace {
         blockedUntil.merge(scope, until, Pace::later);
     }
 
-    private Instant earliest(Limit limit, Instant at) {
+    private Instant earliest(Limit limit, int calls, Instant at) {
         return switch (limit.kind()) {
             case SCOPE -> blockedUntil.getOrDefault(limit.key(), at);
             case BUCKET -> {
                 Duration interval = interval(limit);
-                Instant tat = theoreticalArrival.getOrDefault(state(limit), at);
-                yield tat.minus(interval.multipliedBy(limit.count() - 1L)).plus(SPARE);
+                Instant tat = theoreticalArrival.get(state(limit));
+                if (tat == null) {
+                    yield at; // A bucket never used is full.
+                }
+                yield tat.minus(interval.multipliedBy(limit.count() - (long) Math.min(calls, limit.count())))
+                        .plus(SPARE);
             }
             case WINDOW -> {
                 Deque<Instant> times = sent.getOrDefault(state(limit), new ArrayDeque<>());
                 Instant latest = times.isEmpty() ? at : later(at, times.peekLast());
                 Instant boundary = latest.minus(limit.per());
                 long inWindow = times.stream().filter(t -> t.isAfter(boundary)).count();
-                if (inWindow < limit.count()) {
+                int needed = Math.min(calls, limit.count());
+                if (inWindow + needed <= limit.count()) {
                     yield latest;
                 }
+                // The window has room once enough of the calls in it have left it.
                 Instant oldest = times.stream().filter(t -> t.isAfter(boundary))
-                        .skip(inWindow - limit.count()).findFirst().orElse(latest);
+                        .skip(inWindow + needed - limit.count() - 1).findFirst().orElse(latest);
                 yield oldest.plus(scaled(limit.per())).plus(SPARE);
             }
         };

@@ -1,0 +1,36 @@
+package io.collectivepulse.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PaceTest {
+    private static final Instant START = Instant.parse("2027-01-04T08:00:00Z");
+
+    @Test
+    void aLimitListedTwiceTakesTwoCallsOfItsWindow() {
+        var pace = new Pace();
+        Limit tenant = Limit.window("teams:tenant", 50, Duration.ofSeconds(1));
+        List<Instant> slots = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            slots.add(pace.reserve(List.of(tenant, tenant), START));
+        }
+        // 25 first private messages (each opens a conversation, then writes) fill the tenant's 50 a second.
+        assertThat(slots.subList(0, 25)).containsOnly(START);
+        assertThat(slots.get(25)).isAfterOrEqualTo(START.plusSeconds(1));
+        Limit other = Limit.window("teams:other", 50, Duration.ofSeconds(1));
+        assertThat(pace.reserve(List.of(other), START)).isEqualTo(START);
+    }
+
+    @Test
+    void aBucketListedTwiceTakesTwoCalls() {
+        var pace = new Pace();
+        Limit bucket = Limit.bucket("slack:T0:C0:post", 2, 1.0);
+        assertThat(pace.reserve(List.of(bucket, bucket), START)).isEqualTo(START);
+        assertThat(pace.reserve(List.of(bucket), START)).isAfter(START.plusMillis(900));
+    }
+}
