@@ -1,6 +1,7 @@
 package io.collectivepulse.chat;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A platform-neutral message: what the features say, rendered to Block Kit or to an Adaptive Card by the
@@ -9,11 +10,18 @@ import java.util.List;
  *
  * @param title  a short heading, or null
  * @param items  the body, one entry per paragraph or listed element
- * @param footer a closing hint in small print, or null
+ * @param footer   a closing hint in small print, or null
+ * @param mentions members the card calls by name, shown last and notified where the platform does: the only way
+ *                 the bot ever pings anyone, never from member text
  */
-public record Card(String title, List<Item> items, String footer) {
+public record Card(String title, List<Item> items, String footer, List<Mention> mentions) {
     public Card {
         items = List.copyOf(items);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    }
+
+    public Card(String title, List<Item> items, String footer) {
+        this(title, items, footer, List.of());
     }
 
     /** A card that is just one paragraph. */
@@ -25,6 +33,14 @@ public record Card(String title, List<Item> items, String footer) {
     public String fallbackText() {
         String first = items.isEmpty() ? "" : items.get(0).text();
         return title == null ? first : title + (first.isEmpty() ? "" : " — " + first);
+    }
+
+    /** A member the card calls: their id on the platform and the name they go by. */
+    public record Mention(String memberId, String name) {
+        public Mention {
+            Objects.requireNonNull(memberId, "memberId");
+            name = name == null || name.isBlank() ? memberId : name;
+        }
     }
 
     /**

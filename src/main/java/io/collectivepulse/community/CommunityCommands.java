@@ -176,6 +176,7 @@ public final class CommunityCommands implements Feature {
                     failure.count(), dates.format(failure.last()),
                     messages.get("status.advice." + failure.advice().name().toLowerCase(Locale.ROOT))))));
         }
+        items.addAll(communities.status(community, messages));
         return Reply.privately(new Card(messages.get("status.title", community.name()), items,
                 messages.get("status.footer")));
     }

@@ -1,6 +1,7 @@
 package io.collectivepulse.community;
 
 import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.MemberText;
 import io.collectivepulse.db.Database;
@@ -40,6 +41,11 @@ public final class CommunityService {
     /** Adds a feature that plans things in communities' time; call while wiring the service. */
     public void listen(CommunityListener listener) {
         listeners.add(listener);
+    }
+
+    /** What the features tell facilitators in {@code /pulse etat}, beyond the channels' deliveries. */
+    List<Card.Item> status(Community community, Messages messages) {
+        return listeners.stream().flatMap(listener -> listener.status(community, messages).stream()).toList();
     }
 
     /** The language of a channel: its community's, or the service default for an unlinked channel. */

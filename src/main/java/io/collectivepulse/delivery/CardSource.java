@@ -2,6 +2,7 @@ package io.collectivepulse.delivery;
 
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,4 +18,21 @@ public interface CardSource {
      *         out is not posted)
      */
     Optional<Card> draw(long subjectId, ChannelRef channel, Instant asOf, boolean posted);
+
+    /**
+     * Thrown by {@link #draw} when the card cannot be drawn yet (it sums up messages still being sent): the row
+     * is due again after {@code after} at least.
+     */
+    final class NotYet extends RuntimeException {
+        private final Duration after;
+
+        public NotYet(String reason, Duration after) {
+            super(reason, null, false, false);
+            this.after = after;
+        }
+
+        public Duration after() {
+            return after;
+        }
+    }
 }

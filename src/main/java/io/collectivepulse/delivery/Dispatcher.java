@@ -2,6 +2,7 @@ package io.collectivepulse.delivery;
 
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
+import io.collectivepulse.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class Dispatcher implements AutoCloseable {
     private static final int PER_CHANNEL = 30;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+    private final Database database;
     final OutboxDao dao;
     final Map<Platform, Sender> senders;
     final Map<String, Outbox.Kind> kinds;
@@ -54,8 +56,9 @@ final class Dispatcher implements AutoCloseable {
     private boolean woken;
     private Thread claimer;
 
-    Dispatcher(OutboxDao dao, Map<Platform, Sender> senders, Map<String, Outbox.Kind> kinds, Clock clock,
-               String owner, int threads) {
+    Dispatcher(Database database, OutboxDao dao, Map<Platform, Sender> senders, Map<String, Outbox.Kind> kinds,
+               Clock clock, String owner, int threads) {
+        this.database = database;
         this.dao = dao;
         this.senders = senders;
         this.kinds = kinds;
@@ -73,6 +76,23 @@ final class Dispatcher implements AutoCloseable {
         claimer = new Thread(this::claimLoop, "outbox-claim");
         claimer.setDaemon(true);
         claimer.start();
+    }
+
+    /**
+     * The platform refused the row for good. A private message its feature cares about ends with what the feature
+     * does about it, in one transaction.
+     */
+    void failed(Delivery row, ChannelRef channel, Outcome.Failed failed) {
+        String outcome = failed.advice() + " " + failed.reason();
+        Outbox.Kind kind = kinds.get(row.kind());
+        if (kind == null || kind.undelivered() == null || !channel.isDirect()) {
+            dao.finish(row, "failed", outcome, clock.instant());
+            return;
+        }
+        database.inTransaction(() -> {
+            dao.finish(row, "failed", outcome, clock.instant());
+            kind.undelivered().undelivered(row.subjectId(), channel, failed.advice());
+        });
     }
 
     /** Rows were just committed: look now rather than at the next poll. */

@@ -111,6 +111,8 @@ final class Lane {
             Instant slot = dispatcher.pace.reserve(call.limits(), now);
             long delay = Math.max(0, Duration.between(now, slot).toMillis());
             dispatcher.sending.schedule(() -> send(row, call, slot), delay, TimeUnit.MILLISECONDS);
+        } catch (CardSource.NotYet e) {
+            backOff(row, new Outcome.Retry(e.after(), null, "not_yet: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("Could not prepare outbox row {} for {}: {}", row.id(), channel, e.toString());
             backOff(row, new Outcome.Retry(Duration.ZERO, null, e.toString()));
@@ -217,7 +219,8 @@ final class Lane {
                 next();
             } else if (outcome instanceof Outcome.Failed failed) {
                 LOG.warn("{} refused outbox row {} for good: {}", channel, row.id(), failed.reason());
-                finish(row, "failed", failed.advice() + " " + failed.reason());
+                done();
+                dispatcher.failed(row, channel, failed);
                 next();
             } else {
                 backOff(row, (Outcome.Retry) outcome);

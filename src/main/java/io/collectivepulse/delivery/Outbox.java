@@ -32,8 +32,20 @@ public final class Outbox implements AutoCloseable {
     private static final int SENDING_THREADS = 8;
     private static final String NOTICE = "notice";
 
-    /** A kind of card: who draws it, and how long it is worth trying to send. */
-    record Kind(CardSource source, Duration patience) {
+    /**
+     * A kind of card: who draws it, how long it is worth trying to send, and what to do when a member cannot be
+     * written to privately (null: nothing).
+     */
+    record Kind(CardSource source, Duration patience, Undelivered undelivered) {
+    }
+
+    /**
+     * What a feature does when one of its private messages can never reach a member (on Teams, the app is not
+     * installed for them): runs in the transaction that records the failure, so it happens once, after a crash too.
+     */
+    @FunctionalInterface
+    public interface Undelivered {
+        void undelivered(long subjectId, ChannelRef member, Outcome.Advice advice);
     }
 
     private final Database database;
@@ -47,7 +59,7 @@ public final class Outbox implements AutoCloseable {
         this.database = database;
         this.dao = new OutboxDao(database, this::wake);
         this.clock = clock;
-        this.dispatcher = new Dispatcher(dao, senders, kinds, clock, owner(), SENDING_THREADS);
+        this.dispatcher = new Dispatcher(database, dao, senders, kinds, clock, owner(), SENDING_THREADS);
     }
 
     /** The platform's sender; call while wiring, before {@link #start()}. */
@@ -57,7 +69,15 @@ public final class Outbox implements AutoCloseable {
 
     /** The feature that draws cards of {@code kind}, and how long one is worth trying to send after it is due. */
     public void source(String kind, CardSource source, Duration patience) {
-        if (kinds.putIfAbsent(kind, new Kind(source, patience)) != null || kind.equals(NOTICE)) {
+        source(kind, source, patience, null);
+    }
+
+    /**
+     * The same, with what to do when a private message of {@code kind} can never reach its member
+     * ({@link ChannelRef#direct}).
+     */
+    public void source(String kind, CardSource source, Duration patience, Undelivered undelivered) {
+        if (kinds.putIfAbsent(kind, new Kind(source, patience, undelivered)) != null || kind.equals(NOTICE)) {
             throw new IllegalStateException("Card kind " + kind + " is registered twice");
         }
     }
@@ -74,6 +94,18 @@ public final class Outbox implements AutoCloseable {
     public void post(String kind, long subjectId, ChannelRef channel, String key) {
         Instant now = clock.instant();
         dao.insert(key, Delivery.Op.POST, kind(kind), subjectId, channel, null, null, null, now, now,
+                now.plus(kinds.get(kind).patience()));
+    }
+
+    /**
+     * Posts the card of {@code subjectId} in the thread of the message the outbox posted for {@code thread}
+     * ({@code kind}, {@code subjectId}) in that channel, or as a new post where there is none; once per key.
+     */
+    public void postInThread(String kind, long subjectId, ChannelRef channel, String key, String threadKind,
+                             long threadSubjectId) {
+        Instant now = clock.instant();
+        String replyTo = dao.messageId(threadKind, threadSubjectId, channel).orElse(null);
+        dao.insert(key, Delivery.Op.POST, kind(kind), subjectId, channel, null, replyTo, null, now, now,
                 now.plus(kinds.get(kind).patience()));
     }
 
@@ -130,6 +162,14 @@ public final class Outbox implements AutoCloseable {
      */
     public void wake() {
         database.afterCommit(dispatcher::wake);
+    }
+
+    /**
+     * True while private messages ({@link ChannelRef#direct}) of the subject's {@code kind} to members of the
+     * workspace are still to be sent.
+     */
+    public boolean directPending(String kind, long subjectId, Platform platform, String workspaceId) {
+        return dao.directPending(kind, subjectId, platform, workspaceId);
     }
 
     /** What was delivered to the channel, what waits, what failed for good. */

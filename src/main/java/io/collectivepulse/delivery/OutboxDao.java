@@ -221,6 +221,18 @@ public final class OutboxDao {
                 .mapTo(Boolean.class).one());
     }
 
+    /** True while private messages of the subject to members of the workspace are still to be sent. */
+    boolean directPending(String kind, long subjectId, Platform platform, String workspaceId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND platform = :platform
+                                         AND workspace_id = :workspaceId AND kind = :kind AND subject_id = :subjectId
+                                         AND channel_id LIKE '@%')
+                        """)
+                .bind("kind", kind).bind("subjectId", subjectId).bind("platform", platform.id())
+                .bind("workspaceId", workspaceId)
+                .mapTo(Boolean.class).one());
+    }
+
     /** Done: sent, unless the row was asked again meanwhile (a newer redraw), which then stays due now. */
     void finish(Delivery row, String state, String outcome, Instant now) {
         jdbi.useHandle(h -> h.createUpdate(FINISH)

@@ -72,7 +72,10 @@ public final class SessionService {
         this.dao = new SessionDao(database);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
-        outbox.source(REMINDER, (id, channel, asOf, posted) -> drawReminder(id), PATIENCE);
+        var missed = new MissedReminders(database, dao, communities, outbox, clock);
+        outbox.source(REMINDER, (id, channel, asOf, posted) -> drawReminder(id), PATIENCE, missed::undelivered);
+        outbox.source(MissedReminders.KIND, (id, channel, asOf, posted) -> missed.draw(id, channel), PATIENCE);
+        communities.listen(missed);
         outbox.source(CANCELLATION, (id, channel, asOf, posted) -> draw(id, this::cancellation), PATIENCE);
     }
 
@@ -163,7 +166,7 @@ public final class SessionService {
             }
             for (Answer answer : dao.answers(session.id())) {
                 if (answer.choice() != Answer.Choice.NO) {
-                    ChannelRef direct = direct(answer.member());
+                    ChannelRef direct = ChannelRef.direct(answer.member());
                     outbox.post(CANCELLATION, session.id(), direct,
                             CANCELLATION + ":" + session.id() + ":" + key(direct));
                 }
@@ -359,15 +362,10 @@ public final class SessionService {
         // Asked now, not when the reminder was planned: whoever declined since gets nothing.
         for (Answer answer : dao.answers(session.id())) {
             if (answer.choice() != Answer.Choice.NO) {
-                ChannelRef direct = direct(answer.member());
+                ChannelRef direct = ChannelRef.direct(answer.member());
                 outbox.post(REMINDER, reminder.id(), direct, key + key(direct));
             }
         }
-    }
-
-    /** A member's direct conversation with the bot: on Slack, posting to a member's id writes to them there. */
-    private static ChannelRef direct(Actor member) {
-        return new ChannelRef(member.platform(), member.workspaceId(), member.userId());
     }
 
     private void announce(Community community, Session session) {

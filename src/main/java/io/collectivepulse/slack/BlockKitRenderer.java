@@ -20,6 +20,8 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Form;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
  */
 public final class BlockKitRenderer {
     static final int MAX_BLOCKS = 50;
+    /** A Slack member id, as the Events API and commands give it. */
+    private static final Pattern MEMBER_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
     static final int MAX_SECTION_TEXT = 3000;
     static final int MAX_HEADER_TEXT = 150;
     static final int MAX_CONTEXT_TEXT = 2000;
@@ -51,7 +55,8 @@ public final class BlockKitRenderer {
         if (card.title() != null) {
             blocks.add(header(card.title()));
         }
-        int reserved = card.footer() == null ? 0 : 2;
+        Optional<LayoutBlock> mentions = mentions(card);
+        int reserved = (card.footer() == null ? 0 : 2) + (mentions.isPresent() ? 1 : 0);
         for (Card.Item item : card.items()) {
             List<LayoutBlock> itemBlocks = item(item);
             if (blocks.size() + itemBlocks.size() + reserved > MAX_BLOCKS) {
@@ -59,6 +64,7 @@ public final class BlockKitRenderer {
             }
             blocks.addAll(itemBlocks);
         }
+        mentions.ifPresent(blocks::add);
         if (card.footer() != null) {
             blocks.add(DividerBlock.builder().build());
             blocks.add(context(card.footer()));
@@ -83,6 +89,14 @@ public final class BlockKitRenderer {
                 current = new ArrayList<>();
             }
             current.addAll(itemBlocks.subList(0, Math.min(itemBlocks.size(), MAX_BLOCKS)));
+        }
+        Optional<LayoutBlock> mentions = mentions(card);
+        if (mentions.isPresent()) {
+            if (current.size() + 1 > MAX_BLOCKS) {
+                messages.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(mentions.get());
         }
         if (card.footer() != null) {
             if (current.size() + 2 > MAX_BLOCKS) {
@@ -148,6 +162,22 @@ public final class BlockKitRenderer {
             blocks.add(ActionsBlock.builder().elements(buttons(item.buttons())).build());
         }
         return blocks;
+    }
+
+    /**
+     * The members the card calls, as Slack mentions: only ids of Slack's form are written as mentions, names are
+     * escaped, so that nothing else can ever ping.
+     */
+    private static Optional<LayoutBlock> mentions(Card card) {
+        if (card.mentions().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = card.mentions().stream()
+                .map(m -> MEMBER_ID.matcher(m.memberId()).matches() ? "<@" + m.memberId() + ">"
+                        : SlackText.escape(m.name()))
+                .collect(Collectors.joining(" "));
+        return Optional.of(SectionBlock.builder().text(MarkdownTextObject.builder()
+                .text(SlackText.fit(text, MAX_SECTION_TEXT)).build()).build());
     }
 
     private static List<BlockElement> buttons(List<Button> buttons) {

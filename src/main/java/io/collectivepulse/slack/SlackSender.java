@@ -65,7 +65,7 @@ final class SlackSender implements Sender {
     @Override
     public Outcome post(ChannelRef channel, Card card, int part, String replyTo, String key) {
         List<LayoutBlock> blocks = renderer.messages(card).get(part);
-        var request = ChatPostMessageRequest.builder().channel(channel.channelId()).threadTs(replyTo)
+        var request = ChatPostMessageRequest.builder().channel(address(channel)).threadTs(replyTo)
                 .text(renderer.fallbackText(card)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)
                 .metadata(new Message.Metadata(METADATA_TYPE, Map.of(KEY, key, PART, part)))
                 .build();
@@ -79,7 +79,7 @@ final class SlackSender implements Sender {
     @Override
     public Optional<String> find(ChannelRef channel, String key, int part, Instant since) {
         Optional<String> token = tokens.apply(channel.workspaceId());
-        if (token.isEmpty()) {
+        if (token.isEmpty() || channel.isDirect()) {
             return Optional.empty();
         }
         try {
@@ -100,6 +100,14 @@ final class SlackSender implements Sender {
         }
     }
 
+    /**
+     * Where a call writes: the channel, or for a member's private conversation the member's id, which Slack reads
+     * as their conversation with the app.
+     */
+    private static String address(ChannelRef channel) {
+        return channel.isDirect() ? channel.memberId() : channel.channelId();
+    }
+
     /** A JSON number as Slack's SDK reads it back (a double), written as the integer it is. */
     private static String number(Object value) {
         return value instanceof Number n ? Long.toString(n.longValue()) : String.valueOf(value);
@@ -113,7 +121,7 @@ final class SlackSender implements Sender {
 
     @Override
     public Outcome update(ChannelRef channel, String messageId, Card card) {
-        var request = ChatUpdateRequest.builder().channel(channel.channelId()).ts(messageId)
+        var request = ChatUpdateRequest.builder().channel(address(channel)).ts(messageId)
                 .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
         return call(channel, Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request));
     }

@@ -7,6 +7,7 @@ import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Form;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,10 @@ public final class AdaptiveCardRenderer {
     static final String ACTION = "action";
     static final String VALUE = "value";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** What Markdown, HTML or the {@code <at>} tag could read in a name, and control characters. */
+    private static final Pattern MARKUP = Pattern.compile("[<>\\[\\]()*_~`#|\\\\!&:/@\\p{Cntrl}]");
+    private static final Pattern DOMAIN_DOT = Pattern.compile("\\.(?=\\S)");
+    private static final int MAX_MENTION_NAME = 64;
 
     public ObjectNode render(Card card) {
         ObjectNode root = card();
@@ -43,10 +48,42 @@ public final class AdaptiveCardRenderer {
                 body.add(actions(item.buttons()));
             }
         }
+        if (!card.mentions().isEmpty()) {
+            mentions(root, body, card.mentions());
+        }
         if (card.footer() != null) {
             body.add(block(run(card.footer()).put("isSubtle", true).put("size", "Small")).put("separator", true));
         }
         return root;
+    }
+
+    /**
+     * The members the card calls, as Teams mentions: a TextBlock of {@code <at>name</at>} and the matching
+     * entities. A TextBlock reads Markdown, so the names lose every character that could be markup first.
+     */
+    private static void mentions(ObjectNode root, ArrayNode body, List<Card.Mention> mentions) {
+        ArrayNode entities = ((ObjectNode) root.get("msteams")).putArray("entities");
+        var text = new StringBuilder();
+        for (Card.Mention mention : mentions) {
+            String name = plainName(mention.name());
+            String tag = "<at>" + name + "</at>";
+            text.append(text.isEmpty() ? "" : " ").append(tag);
+            ObjectNode entity = entities.addObject().put("type", "mention").put("text", tag);
+            entity.putObject("mentioned").put("id", mention.memberId()).put("name", name);
+        }
+        body.addObject().put("type", "TextBlock").put("text", text.toString()).put("wrap", true);
+    }
+
+    /**
+     * A display name with nothing a TextBlock or the mention tag could read as markup or a link: no Markdown or
+     * HTML characters, no {@code :}, {@code /} or {@code @}, and a dot inside a word (a domain) written as a
+     * one-dot leader, which looks the same and is never linked.
+     */
+    static String plainName(String name) {
+        String plain = MARKUP.matcher(name).replaceAll(" ");
+        plain = DOMAIN_DOT.matcher(plain).replaceAll("\u2024").replaceAll("\\s+", " ").strip();
+        plain = plain.length() > MAX_MENTION_NAME ? plain.substring(0, MAX_MENTION_NAME) : plain;
+        return plain.isEmpty() ? "?" : plain;
     }
 
     /** A form: one Input.Text per field, and a submit button whose data carries the form's action and value. */

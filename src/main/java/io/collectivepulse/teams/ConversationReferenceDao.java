@@ -24,6 +24,10 @@ public final class ConversationReferenceDao {
             .maximumSize(10_000)
             .expireAfterWrite(KEPT)
             .build();
+    private final Cache<String, String> accounts = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(KEPT)
+            .build();
 
     public ConversationReferenceDao(Database database) {
         this.jdbi = database.jdbi();
@@ -62,6 +66,49 @@ public final class ConversationReferenceDao {
                 .mapTo(String.class).findOne());
         stored.ifPresent(json -> recent.put(key, json));
         return stored;
+    }
+
+    /**
+     * The latest reference stored for any conversation of the tenant: its Bot Connector address and the bot's
+     * account, to open a new conversation there.
+     */
+    public Optional<String> anyIn(String tenantId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT reference::text FROM conversation_reference
+                        WHERE platform = 'teams' AND workspace_id = :tenantId
+                        ORDER BY updated_at DESC LIMIT 1
+                        """)
+                .bind("tenantId", tenantId).mapTo(String.class).findOne());
+    }
+
+    /**
+     * Remembers a member's Teams account id ({@code 29:…}) by their Entra ID object id, unless this instance last
+     * read or wrote the same.
+     */
+    public void saveAccount(String tenantId, String aadObjectId, String accountId, Instant now) {
+        String key = key(tenantId, aadObjectId);
+        if (accountId.equals(accounts.getIfPresent(key))) {
+            return;
+        }
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO teams_account (tenant_id, aad_object_id, account_id, updated_at)
+                        VALUES (:tenantId, :aadObjectId, :accountId, :now)
+                        ON CONFLICT (tenant_id, aad_object_id) DO UPDATE
+                          SET account_id = EXCLUDED.account_id, updated_at = EXCLUDED.updated_at
+                          WHERE teams_account.account_id <> EXCLUDED.account_id
+                        """)
+                .bind("tenantId", tenantId).bind("aadObjectId", aadObjectId).bind("accountId", accountId)
+                .bind("now", now)
+                .execute());
+        accounts.put(key, accountId);
+    }
+
+    /** The member's Teams account id, by their Entra ID object id, if the bot heard from them. */
+    public Optional<String> account(String tenantId, String aadObjectId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT account_id FROM teams_account WHERE tenant_id = :tenantId AND aad_object_id = :aadObjectId
+                        """)
+                .bind("tenantId", tenantId).bind("aadObjectId", aadObjectId).mapTo(String.class).findOne());
     }
 
     private static String key(String tenantId, String conversationId) {

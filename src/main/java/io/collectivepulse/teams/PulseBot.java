@@ -46,8 +46,18 @@ final class PulseBot extends ActivityHandler {
         Activity activity = turnContext.getActivity();
         if (activity.getConversation() != null && activity.getServiceUrl() != null) {
             var channel = TeamsChannels.channel(activity);
-            references.save(channel.workspaceId(), channel.channelId(),
-                    Serialization.toStringSilent(activity.getConversationReference()), clock.instant());
+            String reference = Serialization.toStringSilent(activity.getConversationReference());
+            references.save(channel.workspaceId(), channel.channelId(), reference, clock.instant());
+            var from = activity.getFrom();
+            if (from != null && from.getAadObjectId() != null && from.getId() != null
+                    && !from.getId().equals(from.getAadObjectId())) {
+                references.saveAccount(channel.workspaceId(), from.getAadObjectId(), from.getId(), clock.instant());
+            }
+            if ("personal".equals(activity.getConversation().getConversationType()) && from != null) {
+                // The member's private chat with the bot: where their private messages go.
+                references.save(channel.workspaceId(), ChannelRef.direct(TeamsChannels.actor(activity)).channelId(),
+                        reference, clock.instant());
+            }
         }
         return super.onTurn(turnContext);
     }

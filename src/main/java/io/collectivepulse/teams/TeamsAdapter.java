@@ -8,6 +8,8 @@ import com.microsoft.bot.connector.authentication.CredentialProvider;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationResourceResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,13 +32,27 @@ final class TeamsAdapter extends BotFrameworkAdapter {
     };
 
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+    /** The bot's credentials; null in Emulator mode, where calls carry no token. */
+    private final AppCredentials credentials;
 
     TeamsAdapter(AppCredentials credentials, AuthenticationConfiguration authentication) {
         super(credentials, authentication, null, NO_RETRY, null);
+        this.credentials = credentials;
     }
 
     TeamsAdapter(CredentialProvider credentials) {
         super(credentials, null, NO_RETRY, null);
+        this.credentials = null;
+    }
+
+    /**
+     * Opens a conversation ({@code POST /v3/conversations}), such as a member's private chat with the bot: Teams
+     * answers with the conversation's id, the same one each time for the same member.
+     */
+    CompletableFuture<ConversationResourceResponse> createConversation(String serviceUrl,
+                                                                      ConversationParameters parameters) {
+        return getOrCreateConnectorClient(serviceUrl, credentials)
+                .thenCompose(client -> client.getConversations().createConversation(parameters));
     }
 
     @Override

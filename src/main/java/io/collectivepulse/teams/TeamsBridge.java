@@ -1,7 +1,6 @@
 package io.collectivepulse.teams;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class TeamsBridge implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBridge.class);
 
-    private final BotFrameworkAdapter adapter;
+    private final TeamsAdapter adapter;
     private final PulseBot bot;
     private final boolean authenticated;
     private final TeamsSender sender;
@@ -49,7 +48,7 @@ public final class TeamsBridge implements Handler {
                 : new TeamsAdapter(new SimpleCredentialProvider("", ""));
         var renderer = new AdaptiveCardRenderer();
         this.bot = new PulseBot(router, database, outbox, references, delivered, clock);
-        this.sender = new TeamsSender(adapter, config.appId(), references, renderer);
+        this.sender = new TeamsSender(adapter, config.appId(), references, renderer, clock);
     }
 
     /** Sends the outbox's messages to the Teams conversations the bot has been addressed in. */

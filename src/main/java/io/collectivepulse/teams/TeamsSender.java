@@ -1,13 +1,18 @@
 package io.collectivepulse.teams;
 
-import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.ErrorResponse;
 import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
@@ -15,6 +20,7 @@ import io.collectivepulse.delivery.Limit;
 import io.collectivepulse.delivery.Outcome;
 import io.collectivepulse.delivery.Sender;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +39,16 @@ final class TeamsSender implements Sender {
             new int[] {60, 30});
     private static final int TENANT_PER_SECOND = 50;
 
-    private final BotFrameworkAdapter adapter;
+    private final TeamsAdapter adapter;
+    private final Clock clock;
     private final String appId;
     private final ConversationReferenceDao references;
     private final AdaptiveCardRenderer renderer;
 
-    TeamsSender(BotFrameworkAdapter adapter, String appId, ConversationReferenceDao references,
-                AdaptiveCardRenderer renderer) {
+    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferenceDao references,
+                AdaptiveCardRenderer renderer, Clock clock) {
         this.adapter = adapter;
+        this.clock = clock;
         this.appId = appId;
         this.references = references;
         this.renderer = renderer;
@@ -64,6 +72,13 @@ final class TeamsSender implements Sender {
 
     private Outcome send(ChannelRef channel, Activity message, String replyTo) {
         Optional<ConversationReference> reference = reference(channel);
+        if (reference.isEmpty() && channel.isDirect()) {
+            Outcome opened = openDirect(channel);
+            if (!(opened instanceof Outcome.Sent)) {
+                return opened;
+            }
+            reference = reference(channel);
+        }
         if (reference.isEmpty()) {
             return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
         }
@@ -108,12 +123,63 @@ final class TeamsSender implements Sender {
         }
     }
 
+    /**
+     * Opens the member's private conversation with the bot ({@code POST /v3/conversations}, with the Bot
+     * Connector address and bot account of another conversation of the tenant) and keeps its reference: Teams
+     * lets a bot open one only where the app is installed for the member or in a team of theirs, and answers 403
+     * otherwise.
+     */
+    private Outcome openDirect(ChannelRef channel) {
+        Optional<ConversationReference> template = references.anyIn(channel.workspaceId()).map(TeamsSender::parse);
+        if (template.isEmpty()) {
+            return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
+        }
+        var parameters = new ConversationParameters();
+        parameters.setIsGroup(false);
+        parameters.setBot(template.get().getBot());
+        // The member's account id where the bot heard from them: Teams accepts it from a team the app is in too.
+        String member = references.account(channel.workspaceId(), channel.memberId()).orElse(channel.memberId());
+        parameters.setMembers(List.of(new ChannelAccount(member)));
+        parameters.setTenantId(channel.workspaceId());
+        var data = new TeamsChannelData();
+        data.setTenant(new TenantInfo(channel.workspaceId()));
+        parameters.setChannelData(data);
+        ConversationResourceResponse created;
+        try {
+            created = adapter.createConversation(template.get().getServiceUrl(), parameters).join();
+        } catch (CompletionException e) {
+            return failure(channel, e);
+        }
+        if (created == null || created.getId() == null || created.getId().isBlank()) {
+            return new Outcome.Retry(Duration.ZERO, null, "conversation_without_id");
+        }
+        var reference = new ConversationReference();
+        reference.setChannelId(template.get().getChannelId());
+        reference.setServiceUrl(created.getServiceUrl() != null ? created.getServiceUrl()
+                : template.get().getServiceUrl());
+        reference.setBot(template.get().getBot());
+        reference.setUser(new ChannelAccount(member));
+        var conversation = new ConversationAccount(created.getId());
+        conversation.setIsGroup(false);
+        conversation.setConversationType("personal");
+        conversation.setTenantId(channel.workspaceId());
+        reference.setConversation(conversation);
+        references.save(channel.workspaceId(), channel.channelId(), Serialization.toStringSilent(reference),
+                clock.instant());
+        return new Outcome.Sent(created.getId());
+    }
+
     @Override
     public List<Limit> limits(Call call, ChannelRef channel) {
         String conversation = conversationKey(channel);
         var limits = new java.util.ArrayList<Limit>();
         CONVERSATION_WINDOWS.forEach(w -> limits.add(Limit.window(conversation, w[0], Duration.ofSeconds(w[1]))));
-        limits.add(Limit.window("teams:" + channel.workspaceId(), TENANT_PER_SECOND, Duration.ofSeconds(1)));
+        Limit tenant = Limit.window("teams:" + channel.workspaceId(), TENANT_PER_SECOND, Duration.ofSeconds(1));
+        limits.add(tenant);
+        if (channel.isDirect() && references.find(channel.workspaceId(), channel.channelId()).isEmpty()) {
+            // A first private message opens the conversation, then writes: two calls for the tenant.
+            limits.add(tenant);
+        }
         limits.add(Limit.scope(conversation));
         return limits;
     }
@@ -189,16 +255,25 @@ final class TeamsSender implements Sender {
         return activity;
     }
 
+    /**
+     * The stored reference of the conversation. A channel's is the one of the last activity from it, which may
+     * name a thread: the conversation's own id replaces it. A member's private conversation keeps its id.
+     */
     private Optional<ConversationReference> reference(ChannelRef channel) {
         return references.find(channel.workspaceId(), channel.channelId()).map(json -> {
-            try {
-                ConversationReference reference =
-                        Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+            ConversationReference reference = parse(json);
+            if (!channel.isDirect()) {
                 reference.getConversation().setId(channel.channelId());
-                return reference;
-            } catch (IOException e) {
-                throw new IllegalStateException("Unreadable conversation reference for " + channel, e);
             }
+            return reference;
         });
+    }
+
+    private static ConversationReference parse(String json) {
+        try {
+            return Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable conversation reference", e);
+        }
     }
 }

@@ -50,4 +50,19 @@ class BlockKitRendererTest {
         JsonNode last = message.path("blocks").get(message.path("blocks").size() - 1);
         assertThat(last.path("elements").get(0).path("text").asText()).isEqualTo("pied");
     }
+
+    @Test
+    void mentionsPingOnlyMembersByTheirSlackIdAndNamesStayEscaped() throws Exception {
+        var items = IntStream.range(0, 60).mapToObj(i -> Card.Item.of("ligne " + i)).toList();
+        var card = new Card("Rappel", items, "pied", List.of(new Card.Mention("U0ANNE", "Anne"),
+                new Card.Mention("<!channel>", "<!here> Bob")));
+        JsonNode message = message(card);
+        assertThat(BlockKitLimits.violations(message)).isEmpty();
+        JsonNode blocks = message.path("blocks");
+        String mentions = blocks.get(blocks.size() - 3).path("text").path("text").asText();
+        assertThat(mentions).isEqualTo("<@U0ANNE> &lt;!here&gt; Bob");
+        assertThat(renderer.messages(card)).allSatisfy(part -> assertThat(part).hasSizeLessThanOrEqualTo(50));
+        List<?> last = renderer.messages(card).get(renderer.messages(card).size() - 1);
+        assertThat(GSON.toJson(last.get(last.size() - 3))).contains("U0ANNE").doesNotContain("!here\\u003e");
+    }
 }

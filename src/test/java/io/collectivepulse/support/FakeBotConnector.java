@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +41,8 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Map<String, String> refusedConversations = new ConcurrentHashMap<>();
     private final Map<String, Deque<Long>> arrivals = new ConcurrentHashMap<>();
     private final List<String> rateLimited = new CopyOnWriteArrayList<>();
+    private final Set<String> notInstalled = ConcurrentHashMap.newKeySet();
+    private final List<String> created = new CopyOnWriteArrayList<>();
     /** Teams: {count, seconds} per conversation. */
     private static final int[][] WINDOWS = {{7, 1}, {8, 2}, {60, 30}};
 
@@ -71,6 +74,7 @@ public final class FakeBotConnector implements AutoCloseable {
         this.authorized = authorized;
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.post("/v3/conversations", this::createConversation);
             config.routes.post("/v3/conversations/{conversationId}/activities", ctx -> record(ctx, null, null));
             config.routes.post("/v3/conversations/{conversationId}/activities/{activityId}",
                     ctx -> record(ctx, ctx.pathParam("activityId"), null));
@@ -162,6 +166,56 @@ public final class FakeBotConnector implements AutoCloseable {
         all.add(sent);
         inbox.add(sent);
         ctx.contentType("application/json").result("{\"id\":\"" + id + "\"}");
+    }
+
+    /**
+     * {@code POST /v3/conversations}: opens a member's private chat with the bot, as Teams does, only for members
+     * the app is installed for (403 for those {@link #notInstalledFor}); the same conversation id for the same
+     * member every time.
+     */
+    private void createConversation(Context ctx) throws Exception {
+        if (!authorized.test(ctx.header("Authorization"))) {
+            refused.add(String.valueOf(ctx.header("Authorization")));
+            ctx.status(401).contentType("application/json")
+                    .result("{\"message\":\"Authorization has been denied for this request.\"}");
+            return;
+        }
+        JsonNode parameters = JSON.readTree(ctx.body());
+        JsonNode members = parameters.path("members");
+        String tenant = parameters.path("tenantId").asText(parameters.path("channelData").path("tenant").path("id")
+                .asText(""));
+        if (parameters.path("isGroup").asBoolean(false) || members.size() != 1
+                || members.get(0).path("id").asText("").isEmpty() || tenant.isEmpty()
+                || parameters.path("bot").path("id").asText("").isEmpty()) {
+            invalid.add("conversation parameters: " + ctx.body());
+            ctx.status(400).contentType("application/json")
+                    .result("{\"error\":{\"code\":\"BadArgument\",\"message\":\"Invalid conversation\"}}");
+            return;
+        }
+        String member = members.get(0).path("id").asText();
+        created.add(member);
+        if (notInstalled.contains(member)) {
+            ctx.status(403).contentType("application/json")
+                    .result("{\"error\":{\"code\":\"Forbidden\",\"message\":\"The bot is not installed for the user\"}}");
+            return;
+        }
+        ctx.status(201).contentType("application/json")
+                .result(JSON.createObjectNode().put("id", personalConversation(member)).toString());
+    }
+
+    /** The id of a member's private chat with the bot, as this connector opens it. */
+    public static String personalConversation(String member) {
+        return "a:personal-" + member;
+    }
+
+    /** From now on, the app is not installed for these members: their private chats cannot be opened (403). */
+    public void notInstalledFor(String... members) {
+        notInstalled.addAll(List.of(members));
+    }
+
+    /** The members whose private chats the bot asked to open, in order, refused or not. */
+    public List<String> conversationsOpened() {
+        return List.copyOf(created);
     }
 
     /** Teams' windows per conversation, counted on arrival; a refused call does not count. */

@@ -48,4 +48,18 @@ class AdaptiveCardRendererTest {
                 .containsOnly("AdaptiveCard", "RichTextBlock", "TextRun");
         assertThat(rendered.findValues("text")).extracting(JsonNode::asText).contains(hostile);
     }
+
+    @Test
+    void mentionsAreEntitiesWhoseNamesCannotBecomeMarkupOrLinks() {
+        var card = new Card("Rappel", List.of(Card.Item.of("Texte")), null, List.of(
+                new Card.Mention("aad-1", "Ana **[Dupont](https://evil.example)** <at>Tous</at>"),
+                new Card.Mention("aad-2", "Jean-Marc D. @ www.evil.example")));
+        ObjectNode rendered = renderer.render(card);
+        assertThat(AdaptiveCardSchema.violations(asActivity(rendered))).isEmpty();
+        JsonNode entities = rendered.path("msteams").path("entities");
+        assertThat(entities.findValuesAsText("id")).containsExactly("aad-1", "aad-2");
+        String line = rendered.path("body").get(rendered.path("body").size() - 1).path("text").asText();
+        assertThat(line).isEqualTo("<at>Ana Dupont https evil\u2024example at Tous at</at> <at>Jean-Marc D. www\u2024evil\u2024example</at>");
+        assertThat(entities.findValuesAsText("text")).allSatisfy(tag -> assertThat(line).contains(tag));
+    }
 }
