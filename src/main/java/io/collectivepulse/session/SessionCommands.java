@@ -10,6 +10,7 @@ import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.router.CommandEntry.Flag;
 import io.collectivepulse.router.CommandHandler;
 import io.collectivepulse.router.Feature;
+import io.collectivepulse.router.PressHandler;
 import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
 import io.collectivepulse.router.Router;
@@ -25,7 +26,8 @@ import java.util.function.Function;
 
 /**
  * {@code /seance}: alone, the sessions to come with my answer; facilitators {@code planifier} one session,
- * plan a whole {@code cycle}, {@code deplacer} or {@code annuler} one; and the answer buttons of announcements.
+ * plan a whole {@code cycle}, {@code deplacer} or {@code annuler} one, edit its {@code ordre-du-jour}; and the
+ * answer buttons of announcements.
  */
 public final class SessionCommands implements Feature {
     static final String SESSION = "seance";
@@ -40,13 +42,16 @@ public final class SessionCommands implements Feature {
     static final Words OFF = Words.of("off", "off", "aucun", "none");
     static final Words CALENDAR = Words.of("calendrier", "calendar");
     static final Words NEW_LINK = Words.of("nouveau-lien", "new-link");
+    static final Words AGENDA = Words.of("ordre-du-jour", "agenda");
 
     private final CommunityService communities;
     private final SessionService sessions;
+    private final AgendaCommands agenda;
 
     public SessionCommands(CommunityService communities, SessionService sessions) {
         this.communities = communities;
         this.sessions = sessions;
+        this.agenda = new AgendaCommands(sessions);
     }
 
     @Override
@@ -60,6 +65,7 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, EDIT, "help.session.edit", linked(this::edit), Flag.FACILITATORS)
                 .command(SESSION, RECALL, "help.session.recall", linked(this::recall), Flag.FACILITATORS)
                 .command(SESSION, REVIEW, "help.session.review", linked(this::review), Flag.FACILITATORS)
+                .command(SESSION, AGENDA, "help.session.agenda", linked(agenda::show), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press)
@@ -69,6 +75,20 @@ public final class SessionCommands implements Feature {
 
     private interface InCommunity {
         Reply handle(Request request, Community community, Messages messages);
+    }
+
+    /** A button pressed or a form submitted in a channel linked to a community. */
+    private interface PressedInCommunity {
+        Reply handle(ButtonPress press, Community community, Messages messages);
+    }
+
+    private PressHandler pressed(PressedInCommunity handler) {
+        return press -> {
+            Optional<Community> found = communities.findByChannel(press.channel());
+            Messages messages = communities.messages(found);
+            return found.isEmpty() ? Reply.privately(Card.text(messages.get("session.notLinked",
+                    press.channel().platform().commandPrefix()))) : handler.handle(press, found.get(), messages);
+        };
     }
 
     private CommandHandler linked(InCommunity handler) {
@@ -304,6 +324,14 @@ public final class SessionCommands implements Feature {
     }
 
     private Reply press(ButtonPress press) {
+        return switch (press.action()) {
+            case SessionActions.AGENDA_REMOVE, SessionActions.AGENDA_RESTORE -> pressed(agenda::press).press(press);
+            default -> answer(press);
+        };
+    }
+
+    /** Je participe, Peut-être, Je ne peux pas under an announcement. */
+    private Reply answer(ButtonPress press) {
         Optional<Community> found = communities.findByChannel(press.channel());
         Messages messages = communities.messages(found);
         if (found.isEmpty()) {
@@ -328,7 +356,14 @@ public final class SessionCommands implements Feature {
         };
     }
 
-    private static Optional<Integer> number(String text) {
+    /** The refusal's message, privately; the command prefix ({@code /} on Slack) comes after its own arguments. */
+    static Reply refused(Facilitated.Refused<?> refused, Messages messages, String prefix) {
+        List<Object> args = new ArrayList<>(refused.args());
+        args.add(prefix);
+        return Reply.privately(Card.text(messages.get(refused.key(), args.toArray())));
+    }
+
+    static Optional<Integer> number(String text) {
         try {
             int n = Integer.parseInt(text.strip().replace("n°", "").replace("#", ""));
             return n >= 1 ? Optional.of(n) : Optional.empty();
@@ -337,7 +372,7 @@ public final class SessionCommands implements Feature {
         }
     }
 
-    private static long id(String value) {
+    static long id(String value) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ public final class SessionService {
     public static final String FEEDS = "/calendrier/";
     /** 128 random bits, URL-safe base64: what an address must look like before the database is asked. */
     private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final String AGENDA_FACILITATORS_ONLY = "session.agenda.facilitatorsOnly";
 
     private final Database database;
     private final CommunityService communities;
@@ -56,6 +58,7 @@ public final class SessionService {
     private final PulseScheduler scheduler;
     private final Clock clock;
     private final SessionDao dao;
+    private final AgendaDao agendaDao;
     private final SecureRandom random = new SecureRandom();
     private final Optional<URI> baseUrl;
 
@@ -70,6 +73,7 @@ public final class SessionService {
         this.scheduler = scheduler;
         this.clock = clock;
         this.dao = new SessionDao(database);
+        this.agendaDao = new AgendaDao(database);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
         var missed = new MissedReminders(database, dao, communities, outbox, clock);
@@ -321,6 +325,33 @@ public final class SessionService {
     }
 
     /**
+     * Runs {@code verb} on session {@code number} in one transaction, if the actor is a facilitator and the session
+     * exists and is not cancelled; otherwise refuses with the message that says which of these it is not.
+     */
+    private <T> Facilitated<T> facilitatedByNumber(Community community, Actor actor, String facilitatorsOnly,
+                                                   int number, Function<Session, Facilitated<T>> verb) {
+        return database.inTransaction(() -> {
+            if (!communities.isFacilitator(community, actor)) {
+                return Facilitated.<T>refused(facilitatorsOnly);
+            }
+            Optional<Session> found = dao.byNumber(community.id(), number);
+            if (found.isEmpty()) {
+                return Facilitated.<T>refused("session.notFound", number);
+            }
+            return found.get().cancelled() ? Facilitated.<T>refused("session.alreadyCancelled", number)
+                    : verb.apply(found.get());
+        });
+    }
+
+    /** Same, for session {@code id} of the community, as a button or a form names it. */
+    private <T> Facilitated<T> facilitatedById(Community community, Actor actor, String facilitatorsOnly, long id,
+                                               Function<Session, Facilitated<T>> verb) {
+        Optional<Session> found = dao.find(id).filter(s -> s.communityId() == community.id());
+        return found.isEmpty() ? Facilitated.refused("session.answer.notFound")
+                : facilitatedByNumber(community, actor, facilitatorsOnly, found.get().number(), verb);
+    }
+
+    /**
      * The Quartz task of a reminder: posts it, once, unless its session was moved, cancelled or has started
      * (a reminder missed while every replica was down goes out late only before the session starts).
      */
@@ -421,9 +452,14 @@ public final class SessionService {
 
     /**
      * What the shared watch brings to the session: the signals flagged for a session and those taken up, and the
-     * themes taken up, since the previous session (or the last two months).
+     * themes taken up, since the previous session (or the last two months); less what facilitators took off it.
      */
     Agenda agenda(Community community, Session session) {
+        return watched(community, session).without(agendaDao.removed(session.id()));
+    }
+
+    /** Everything the shared watch brings to the session, the items taken off its agenda included. */
+    private Agenda watched(Community community, Session session) {
         Instant since = dao.all(community.id()).stream()
                 .filter(s -> !s.cancelled() && s.startsAt().isBefore(session.startsAt()))
                 .map(Session::startsAt).max(Instant::compareTo)
@@ -439,6 +475,60 @@ public final class SessionService {
         boolean isEmpty() {
             return signals.isEmpty() && themes.isEmpty();
         }
+
+        boolean contains(AgendaItem item) {
+            return signals.stream().anyMatch(s -> AgendaItem.of(s).equals(item))
+                    || themes.stream().anyMatch(t -> AgendaItem.of(t).equals(item));
+        }
+
+        Agenda without(Set<AgendaItem> items) {
+            return new Agenda(signals.stream().filter(s -> !items.contains(AgendaItem.of(s))).toList(),
+                    themes.stream().filter(t -> !items.contains(AgendaItem.of(t))).toList());
+        }
+
+        Agenda only(Set<AgendaItem> items) {
+            return new Agenda(signals.stream().filter(s -> items.contains(AgendaItem.of(s))).toList(),
+                    themes.stream().filter(t -> items.contains(AgendaItem.of(t))).toList());
+        }
+    }
+
+    /** A session's agenda as facilitators edit it: what is on it, and what they took off (still on the watch). */
+    record AgendaEdit(Session session, Agenda kept, Agenda removed) {
+    }
+
+    /** Session {@code number}'s agenda and the items taken off it; facilitators only. */
+    Facilitated<AgendaEdit> agendaToEdit(Community community, Actor actor, int number) {
+        return facilitatedByNumber(community, actor, AGENDA_FACILITATORS_ONLY, number, session ->
+                new Facilitated.Done<>(agendaEdit(community, session)));
+    }
+
+    /**
+     * Takes {@code item} off session {@code sessionId}'s agenda ({@code off}) or puts it back; when that changes the
+     * agenda, the session's announcement is redrawn in every channel (its reminders and calendar file are drawn
+     * from the agenda when they are sent or asked for). Pressing twice changes nothing more.
+     */
+    Facilitated<AgendaEdit> editAgenda(Community community, Actor actor, long sessionId, AgendaItem item,
+                                       boolean off) {
+        return facilitatedById(community, actor, AGENDA_FACILITATORS_ONLY, sessionId, session -> {
+            boolean changed;
+            if (off) {
+                // Only what the watch brings can be taken off: a button cannot store an item of its own making.
+                changed = watched(community, session).contains(item)
+                        && agendaDao.remove(session.id(), item, actor.userId(), clock.instant());
+            } else {
+                changed = agendaDao.restore(session.id(), item);
+            }
+            if (changed) {
+                communities.channels(community).forEach(c -> outbox.redraw(ANNOUNCEMENT, session.id(), c));
+            }
+            return new Facilitated.Done<>(agendaEdit(community, session));
+        });
+    }
+
+    private AgendaEdit agendaEdit(Community community, Session session) {
+        Agenda watched = watched(community, session);
+        Set<AgendaItem> removed = agendaDao.removed(session.id());
+        return new AgendaEdit(session, watched.without(removed), watched.only(removed));
     }
 
     /** Today in the community's time zone: dates typed without a year are the next ones from it. */

@@ -82,13 +82,16 @@ class ManifestCommandsTest {
         }
     }
 
-    /** "[lier &lt;nom&gt; | inviter | aide]" gives lier, inviter and aide; placeholders are skipped. */
+    /**
+     * "[lier &lt;nom&gt; | inviter | ordre-du-jour &lt;n°&gt; | aide]" gives lier, inviter, ordre-du-jour and aide;
+     * placeholders are skipped.
+     */
     private static List<String> literalAlternatives(String usageHint) {
         String hint = usageHint.startsWith("[") && usageHint.endsWith("]")
                 ? usageHint.substring(1, usageHint.length() - 1) : usageHint;
         return Arrays.stream(hint.split("\\|"))
                 .map(alternative -> alternative.trim().split("\\s+")[0])
-                .filter(word -> word.matches("\\p{L}+"))
+                .filter(word -> word.matches("\\p{L}+(-\\p{L}+)*"))
                 .toList();
     }
 }
