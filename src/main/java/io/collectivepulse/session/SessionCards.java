@@ -105,7 +105,10 @@ final class SessionCards {
                         + answer, List.of());
     }
 
-    /** {@code /seance bilan}: a line per session, who came to those that took place, the rate over the cycle. */
+    /**
+     * {@code /seance bilan}: a line per session, who came to those that took place (as recorded, when a facilitator
+     * did), the rate over the cycle.
+     */
     static Card review(Messages messages, Community community, SessionService.Review review) {
         List<Card.Item> items = new ArrayList<>();
         for (SessionService.Review.Line line : review.lines()) {
@@ -113,8 +116,10 @@ final class SessionCards {
             String when = SessionWhen.dateTime(session.startsAt().atZone(community.timeZone()), messages.locale());
             String counts = session.cancelled() ? messages.get("session.review.cancelled")
                     : messages.get("session.counts", line.tally().yes(), line.tally().maybe(), line.tally().no());
-            String came = !line.held() ? "" : "\n" + messages.get("session.review.came", line.tally().yes(),
-                    line.tally().coming().isEmpty() ? "—" : String.join(", ", line.tally().coming()));
+            List<String> names = line.came();
+            String came = !line.held() ? "" : "\n" + messages.get(line.recorded().isPresent()
+                    ? "session.review.cameRecorded" : "session.review.came", names.size(),
+                    names.isEmpty() ? "—" : String.join(", ", names));
             items.add(new Card.Item(counts + came, messages.get("session.review.line", session.number(),
                     session.title(), when), List.of()));
         }

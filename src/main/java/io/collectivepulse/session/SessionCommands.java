@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * {@code /seance}: alone, the sessions to come with my answer; facilitators {@code planifier} one session,
- * plan a whole {@code cycle}, {@code deplacer} or {@code annuler} one, edit its {@code ordre-du-jour}; and the
- * answer buttons of announcements.
+ * plan a whole {@code cycle}, {@code deplacer} or {@code annuler} one, edit its {@code ordre-du-jour} and record its
+ * {@code présence}; and the answer buttons of announcements.
  */
 public final class SessionCommands implements Feature {
     static final String SESSION = "seance";
@@ -43,15 +43,19 @@ public final class SessionCommands implements Feature {
     static final Words CALENDAR = Words.of("calendrier", "calendar");
     static final Words NEW_LINK = Words.of("nouveau-lien", "new-link");
     static final Words AGENDA = Words.of("ordre-du-jour", "agenda");
+    /** {@code presence} without its accent matches too: words are compared without accents. */
+    static final Words ATTENDANCE = Words.of("présence", "attendance");
 
     private final CommunityService communities;
     private final SessionService sessions;
     private final AgendaCommands agenda;
+    private final AttendanceCommands attendance;
 
     public SessionCommands(CommunityService communities, SessionService sessions) {
         this.communities = communities;
         this.sessions = sessions;
         this.agenda = new AgendaCommands(sessions);
+        this.attendance = new AttendanceCommands(sessions);
     }
 
     @Override
@@ -66,11 +70,14 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, RECALL, "help.session.recall", linked(this::recall), Flag.FACILITATORS)
                 .command(SESSION, REVIEW, "help.session.review", linked(this::review), Flag.FACILITATORS)
                 .command(SESSION, AGENDA, "help.session.agenda", linked(agenda::show), Flag.FACILITATORS)
+                .command(SESSION, ATTENDANCE, "help.session.attendance", linked(attendance::show),
+                        Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press)
                 .form(SessionForms.CREATE, this::submit)
-                .form(SessionForms.SAVE, this::submit);
+                .form(SessionForms.SAVE, this::submit)
+                .form(AttendanceForm.SAVE, pressed(attendance::submit));
     }
 
     private interface InCommunity {
@@ -358,9 +365,13 @@ public final class SessionCommands implements Feature {
 
     /** The refusal's message, privately; the command prefix ({@code /} on Slack) comes after its own arguments. */
     static Reply refused(Facilitated.Refused<?> refused, Messages messages, String prefix) {
+        return Reply.privately(Card.text(refusal(refused, messages, prefix)));
+    }
+
+    static String refusal(Facilitated.Refused<?> refused, Messages messages, String prefix) {
         List<Object> args = new ArrayList<>(refused.args());
         args.add(prefix);
-        return Reply.privately(Card.text(messages.get(refused.key(), args.toArray())));
+        return messages.get(refused.key(), args.toArray());
     }
 
     static Optional<Integer> number(String text) {

@@ -3,6 +3,7 @@ package io.collectivepulse.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What facilitators do with a session once the shared watch has filled its agenda, over the real endpoints: take an
- * item off the agenda and put it back (the announcement, the J-7 reminder and the calendar file follow), on Slack
- * and on Teams, refusals included.
+ * item off the agenda and put it back (the announcement, the J-7 reminder and the calendar file follow), and record
+ * who came (what the review counts from then on), on Slack and on Teams, refusals included.
  */
 class SessionAgendaTest {
     private static final String SECRET = "agenda-signing-secret-0123456789";
@@ -37,6 +39,7 @@ class SessionAgendaTest {
     private static final String FLAGGED = "Les jeunes recrues partent au bout d'un an";
     private static final String CLAIMED = "Le télétravail divise les équipes";
     private static final String THEME = "#organisation, repris par bob";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock()
@@ -99,6 +102,13 @@ class SessionAgendaTest {
             }
         }
         throw new AssertionError("No " + action + " beside " + text + " in " + message);
+    }
+
+    /** What Slack shows under the attendance field of a submitted modal that the service refused. */
+    private static String fieldError(SlackClient member, JsonNode view, String typed) throws Exception {
+        JsonNode answer = JSON.readTree(member.submit(view, Map.of(AttendanceForm.PRESENT, typed)).body());
+        assertThat(answer.path("response_action").asText()).as(typed).isEqualTo("errors");
+        return answer.path("errors").path(AttendanceForm.PRESENT).asText();
     }
 
     /** The DESCRIPTION of the session's calendar file, as a calendar application reads it. */
@@ -187,7 +197,7 @@ class SessionAgendaTest {
     }
 
     @Test
-    void aCancelledSessionsAgendaIsRefusedWithoutChange() {
+    void aCancelledSessionsAgendaAndAttendanceAreRefusedWithoutChange() {
         pulse.clock().set(ZonedDateTime.of(2027, 9, 1, 9, 0, 0, 0, PARIS).toInstant());
         var anne = in("C0ANNULEE", "U0ANNE");
         anne.command("/pulse", "lier Séance annulée RH");
@@ -198,11 +208,77 @@ class SessionAgendaTest {
         assertThat(SlackClient.text(anne.command("/seance", "ordre-du-jour 1"))).contains("La séance n° 1 est annulée");
         anne.press(SessionActions.AGENDA_REMOVE, session + ":signal:1", "1.1");
         awaitSlack("chat.postEphemeral", "U0ANNE", 1, t -> t.contains("La séance n° 1 est annulée"));
+        pulse.clock().set(ZonedDateTime.of(2027, 9, 8, 15, 0, 0, 0, PARIS).toInstant());
+        assertThat(SlackClient.text(anne.command("/seance", "présence 1"))).contains("La séance n° 1 est annulée");
         assertThat(count("SELECT count(*) FROM session_agenda_removal WHERE session_id = ?", session)).isZero();
     }
 
     @Test
-    void onTeamsTheAgendaIsAValidCardWhoseButtonsEditTheAnnouncement() {
+    void facilitatorsCorrectWhoCameOnceTheSessionStartedAndTheReviewCountsIt() throws Exception {
+        pulse.clock().set(ZonedDateTime.of(2027, 11, 1, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0PRESENCE", "U0ANNE");
+        anne.command("/pulse", "lier Présence RH");
+        anne.command("/seance", "planifier 2027-11-10 14h Atelier présence");
+        long session = session("Présence RH", 1);
+        String id = Long.toString(session);
+        in("C0PRESENCE", "U0BOB").press(SessionActions.YES, id, "1.1");
+        in("C0PRESENCE", "U0CAROL").press(SessionActions.NO, id, "1.1");
+        in("C0PRESENCE", "U0DAN").press(SessionActions.MAYBE, id, "1.1");
+        in("C0PRESENCE", "U0ERIN").press(SessionActions.YES, id, "1.1");
+        until("SELECT count(*) FROM session_answer WHERE session_id = ?", 4, session);
+        var bob = in("C0PRESENCE", "U0BOB");
+
+        assertThat(SlackClient.text(bob.command("/seance", "présence 1")))
+                .contains("Seuls les animateurs et animatrices de la communauté peuvent relever la présence");
+        assertThat(SlackClient.text(anne.command("/seance", "presence 1")))
+                .contains("La séance n° 1 n'a pas encore commencé", "mercredi 10 novembre 2027 à 14 h");
+        assertThat(SlackClient.text(anne.command("/seance", "présence"))).contains("par exemple /seance présence 3");
+        int views = pulse.slackApi().openedViews().size();
+
+        // Half an hour in: the form lists who answered, numbered, those who said yes ticked.
+        pulse.clock().set(ZonedDateTime.of(2027, 11, 10, 14, 30, 0, 0, PARIS).toInstant());
+        assertThat(SlackClient.text(anne.command("/seance", "présence 1"))).isEmpty();
+        assertThat(pulse.slackApi().openedViews()).hasSize(views + 1);
+        JsonNode view = pulse.slackApi().openedViews().get(views);
+        assertThat(view.path("callback_id").asText()).isEqualTo(AttendanceForm.SAVE);
+        JsonNode field = view.path("blocks").get(0);
+        assertThat(field.path("label").path("text").asText())
+                .contains("1. bob (oui), 2. carol (non), 3. dan (peut-être), 4. erin (oui)");
+        assertThat(field.path("element").path("initial_value").asText()).isEqualTo("1, 4");
+
+        // Garbage and numbers off the list are refused next to the field; nothing is stored.
+        assertThat(fieldError(anne, view, "1, deux")).contains("« deux » n'est pas un numéro de la liste");
+        assertThat(fieldError(anne, view, "1, 9")).contains("« 9 » n'est pas dans la liste", "de 1 à 4");
+        assertThat(fieldError(anne, view, "0")).contains("« 0 » n'est pas dans la liste");
+        assertThat(bob.submit(view, Map.of("present", "1")).statusCode()).isEqualTo(200);
+        awaitSlack("chat.postEphemeral", "U0BOB", 1, t -> t.contains("peuvent relever la présence"));
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ?", session)).isZero();
+
+        assertThat(anne.submit(view, Map.of("present", "1; 2 3")).statusCode()).isEqualTo(200);
+        awaitSlack("chat.postEphemeral", "U0ANNE", 1, t -> t.contains("3 personnes sont venues à la séance n° 1, sur 4"));
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ? AND present", session))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ?", session)).isEqualTo(4);
+
+        // Someone answers while the form is open: the numbers moved, the old form is refused.
+        anne.command("/seance", "présence 1");
+        JsonNode reopened = pulse.slackApi().openedViews().get(views + 1);
+        assertThat(reopened.path("blocks").get(0).path("element").path("initial_value").asText()).isEqualTo("1, 2, 3");
+        in("C0PRESENCE", "U0ALICE").press(SessionActions.YES, id, "1.1");
+        until("SELECT count(*) FROM session_answer WHERE session_id = ?", 5, session);
+        assertThat(fieldError(anne, reopened, "1")).contains("les numéros ont changé", "/seance présence 1");
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ? AND present", session))
+                .isEqualTo(3);
+
+        // Once over, the review counts what was recorded: bob, carol and dan came, out of 5 answers.
+        pulse.clock().set(ZonedDateTime.of(2027, 11, 10, 17, 0, 0, 0, PARIS).toInstant());
+        assertThat(SlackClient.text(anne.command("/seance", "bilan")))
+                .contains("Présents, d'après le relevé des animateurs : 3 (bob, carol, dan)",
+                        "Présence sur le cycle : 60 %");
+    }
+
+    @Test
+    void onTeamsTheAgendaAndTheAttendanceFormAreValidCardsThatWork() {
         pulse.clock().set(ZonedDateTime.of(2027, 10, 1, 9, 0, 0, 0, PARIS).toInstant());
         String conversation = "19:odj-teams@thread.tacv2";
         teams(conversation, "lier Ordre du jour Teams", false);
@@ -243,6 +319,27 @@ class SessionAgendaTest {
         pulse.clock().advance(Duration.ofSeconds(1));
         pulse.connector().await(s -> announcement.id().equals(s.updatedId()) && s.cardText().contains(body), WAIT);
 
+        // Attendance, once the session has started: the form is an input card whose submission records it.
+        press(conversation, SessionActions.YES, Long.toString(session), false);
+        press(conversation, SessionActions.NO, Long.toString(session), true);
+        until("SELECT count(*) FROM session_answer WHERE session_id = ?", 2, session);
+        pulse.clock().set(ZonedDateTime.of(2027, 10, 20, 14, 10, 0, 0, PARIS).toInstant());
+        teams(conversation, "seance présence 1", false);
+        FakeBotConnector.Sent form = pulse.connector().await(s -> s.conversationId().equals(conversation)
+                && s.activity().toString().contains("Input.Text")
+                && s.activity().toString().contains(AttendanceForm.SAVE), WAIT);
+        JsonNode input = form.activity().findValue("body").get(1);
+        assertThat(input.path("label").asText()).contains("2. Zoé (non)");
+        assertThat(input.path("value").asText()).isEqualTo("1");
+        ObjectNode submit = message(conversation, false);
+        submit.remove("text");
+        submit.putObject("value").put("action", AttendanceForm.SAVE)
+                .put("value", form.activity().findValues("data").get(0).path("value").asText()).put("present", "1, 2");
+        assertThat(pulse.teams().post(submit).statusCode()).isEqualTo(200);
+        pulse.connector().await(s -> s.conversationId().equals(conversation)
+                && s.cardText().contains("2 personnes sont venues à la séance n° 1, sur 2"), WAIT);
+        assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ? AND present", session))
+                .isEqualTo(2);
         assertThat(pulse.connector().invalid()).isEmpty();
     }
 
