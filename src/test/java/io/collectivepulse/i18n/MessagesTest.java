@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** French and English say the same things: same keys, same arguments, valid MessageFormat patterns. */
 class MessagesTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d)");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+    private static final String CHOICE = ",choice,";
 
     private static Properties bundle(String language) throws IOException {
         var properties = new Properties();
@@ -45,5 +49,43 @@ class MessagesTest {
             new MessageFormat(fr.getProperty(key));
             new MessageFormat(en.getProperty(key));
         }
+    }
+    /**
+     * MessageFormat reads a lone apostrophe as the start of quoted text and drops it ("l'état" shows "létat"); and a
+     * choice whose chosen text holds an argument is read twice, so its apostrophes are written four times.
+     */
+    @Test
+    void everyApostropheSurvivesFormatting() throws IOException {
+        for (String language : new String[] {"fr", "en"}) {
+            Properties messages = bundle(language);
+            for (String key : messages.stringPropertyNames()) {
+                String pattern = messages.getProperty(key);
+                assertThat(LONE_APOSTROPHE.matcher(pattern).find()).as(language + " " + key).isFalse();
+                for (String option : choiceOptions(pattern)) {
+                    if (option.contains("{")) {
+                        assertThat(option.replace("''''", "")).as(language + " " + key).doesNotContain("'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The texts of every choice in the pattern, such as {@code 1<{0} personnes n''''ont}. */
+    private static List<String> choiceOptions(String pattern) {
+        List<String> options = new ArrayList<>();
+        int at = pattern.indexOf(CHOICE);
+        while (at >= 0) {
+            int depth = 1;
+            int end = at + CHOICE.length();
+            int start = end;
+            while (end < pattern.length() && depth > 0) {
+                char c = pattern.charAt(end);
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                end++;
+            }
+            options.addAll(List.of(pattern.substring(start, end - 1).split("\\|")));
+            at = pattern.indexOf(CHOICE, end);
+        }
+        return options;
     }
 }
