@@ -65,6 +65,12 @@ public final class BenchMain {
                         + settings.attendees() + " attendees");
                 bench.report.reminders(ReminderDelivery.measure(settings.reminderCommunities(), settings.attendees(),
                         env, settings.targetOptions()));
+                for (boolean open : new boolean[] {true, false}) {
+                    System.out.println("Reminders on Teams: " + settings.reminderTenants() + " tenants, chats "
+                            + (open ? "open" : "to open"));
+                    bench.report.teamsReminders(ReminderDelivery.measureTeams(settings.reminderCommunities(),
+                            settings.attendees(), settings.reminderTenants(), open, env, settings.targetOptions()));
+                }
             }
             if (settings.runs("quartz")) {
                 System.out.println("Scheduler: " + settings.triggers() + " triggers");

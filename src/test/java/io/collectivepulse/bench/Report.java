@@ -27,6 +27,7 @@ final class Report {
     private CardLatency.Result cards;
     private List<DigestDelivery.Scenario> delivery;
     private ReminderDelivery.Result reminders;
+    private final List<ReminderDelivery.TeamsResult> teamsReminders = new ArrayList<>();
 
     /** One phase of load on one target. */
     record Row(String path, String target, String phase, LoadGenerator.Result result, CpuMeter.Usage cpu) {
@@ -67,6 +68,10 @@ final class Report {
 
     void delivery(List<DigestDelivery.Scenario> scenarios) {
         this.delivery = scenarios;
+    }
+
+    void teamsReminders(ReminderDelivery.TeamsResult result) {
+        teamsReminders.add(result);
     }
 
     void reminders(ReminderDelivery.Result result) {
@@ -156,6 +161,21 @@ final class Report {
                     | Communities × attendees | Expected | Received | Duplicates | Received s | Per second | 429s |
                     |---|---:|---:|---:|---|---:|---:|
                     """).append(reminders.row()).append("\n\n");
+        }
+        if (!teamsReminders.isEmpty()) {
+            out.append("""
+                    The same on Teams: the communities' channels spread over tenants, the fake Bot Connector \
+                    enforcing Teams' limits (per conversation 7 a second, 8 per 2 s, 60 per 30 s; 50 requests a \
+                    second per tenant, the binding one). Each member's private chat is either open already (as \
+                    after the J-1 reminder: one request per message) or opened by the bot first (two requests). \
+                    Minimum: each tenant's requests at 50 a second.
+
+                    | Communities × attendees | Expected | Received | Duplicates | Received s | Per second \
+                    | Minimum s | Ratio | 429s |
+                    |---|---:|---:|---:|---|---:|---:|---:|---:|
+                    """);
+            teamsReminders.forEach(run -> out.append(run.row()).append('\n'));
+            out.append('\n');
         }
         return out.toString();
     }

@@ -1,6 +1,7 @@
 package io.collectivepulse.bench;
 
 import io.collectivepulse.TestDatabase;
+import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ final class SeededService implements AutoCloseable {
 
     final Jdbi jdbi;
     final FakeSlackApi slackApi;
+    final FakeBotConnector connector;
     private final Map<String, String> env;
     private final List<String> options;
     /** {@code nanoTime} at the epoch, to set this JVM's arrival times beside instants. */
@@ -42,6 +44,7 @@ final class SeededService implements AutoCloseable {
         String database = TestDatabase.newDatabase();
         this.jdbi = Jdbi.create(database, "postgres", "");
         this.slackApi = new FakeSlackApi(TOKEN).withoutRecording();
+        this.connector = new FakeBotConnector().withoutValidation();
         this.env = new HashMap<>(baseEnv);
         this.options = options;
         env.put("DATABASE_URL", database);
@@ -86,8 +89,35 @@ final class SeededService implements AutoCloseable {
         return new Arrivals(first, duplicates);
     }
 
+    /**
+     * The same for the fake Bot Connector: until {@code expected} conversations have had an activity containing
+     * {@code text}, then two seconds more; at most {@code patience}.
+     */
+    Arrivals awaitTeams(String text, long expected, Duration patience) throws InterruptedException {
+        Map<String, Long> first = new HashMap<>();
+        long duplicates = 0;
+        long deadline = System.nanoTime() + patience.toNanos();
+        long quietUntil = Long.MAX_VALUE;
+        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+            try {
+                FakeBotConnector.Sent sent = connector.next(Duration.ofMillis(200));
+                if (sent.updatedId() == null && sent.activity().toString().contains(text)
+                        && first.putIfAbsent(sent.conversationId(), sent.arrivedNanos()) != null) {
+                    duplicates++;
+                }
+            } catch (AssertionError nothingYet) {
+                // Before the instant, or between two.
+            }
+            if (first.size() == expected && quietUntil == Long.MAX_VALUE) {
+                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            }
+        }
+        return new Arrivals(first, duplicates);
+    }
+
     @Override
     public void close() {
         slackApi.close();
+        connector.close();
     }
 }

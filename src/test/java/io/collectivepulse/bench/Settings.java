@@ -13,7 +13,7 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 int concurrency,
                 int triggers, int simultaneous, List<String> targets, List<String> parts,
                 List<String> targetOptions, int cardRate, Duration cardPhase, int digestChannels,
-                int reminderCommunities, int attendees) {
+                int reminderCommunities, int attendees, int reminderTenants) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -34,7 +34,8 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Duration.ofSeconds(Long.getLong("bench.cardSeconds", 10)),
                 Integer.getInteger("bench.digestChannels", 1_000),
                 Integer.getInteger("bench.reminderCommunities", 1_000),
-                Integer.getInteger("bench.attendees", 30));
+                Integer.getInteger("bench.attendees", 30),
+                Integer.getInteger("bench.reminderTenants", 10));
     }
 
     /** A comma- or space-separated system property: {@code -Dbench.targets=service -Dbench.parts=ack}. */

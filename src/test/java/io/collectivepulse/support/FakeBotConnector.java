@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * break the 1.5 schema and messages over Teams' size limit. Built with a check of the
  * Authorization header, it refuses (401) what the check rejects, as the real service refuses a request without
  * a token the Microsoft identity platform issued to the bot. It keeps Teams' published limits per conversation
- * (7 messages a second, 8 per 2 s, 60 per 30 s) with 429 and a Retry-After, and plays outages and conversations
+ * (7 messages a second, 8 per 2 s, 60 per 30 s) and per tenant (50 requests a second) with 429 and a
+ * Retry-After, opens members' private chats ({@code POST /v3/conversations}), and plays outages and conversations
  * that refuse the bot (403) when a test asks.
  */
 public final class FakeBotConnector implements AutoCloseable {
@@ -43,6 +44,9 @@ public final class FakeBotConnector implements AutoCloseable {
     private final List<String> rateLimited = new CopyOnWriteArrayList<>();
     private final Set<String> notInstalled = ConcurrentHashMap.newKeySet();
     private final List<String> created = new CopyOnWriteArrayList<>();
+    private volatile boolean validating = true;
+    /** Teams: 50 requests a second per app and tenant, whatever the conversation. */
+    private static final int[][] TENANT_WINDOWS = {{50, 1}};
     /** Teams: {count, seconds} per conversation. */
     private static final int[][] WINDOWS = {{7, 1}, {8, 2}, {60, 30}};
 
@@ -142,15 +146,13 @@ public final class FakeBotConnector implements AutoCloseable {
                     .result("{\"error\":{\"code\":\"" + refusal + "\",\"message\":\"Refused\"}}");
             return;
         }
-        if (!withinLimits(conversation)) {
-            rateLimited.add(conversation);
-            outage.limited(conversation, 1);
-            ctx.status(429).header("Retry-After", "1").contentType("application/json")
-                    .result("{\"error\":{\"code\":\"Throttled\",\"message\":\"Too many requests\"}}");
+        JsonNode activity = JSON.readTree(ctx.body());
+        if (!withinLimits(conversation, tenant(activity))) {
+            throttle(ctx, conversation);
             return;
         }
-        JsonNode activity = JSON.readTree(ctx.body());
-        List<String> problems = new java.util.ArrayList<>(AdaptiveCardSchema.violations(activity));
+        List<String> problems = new java.util.ArrayList<>(validating ? AdaptiveCardSchema.violations(activity)
+                : List.of());
         if (ctx.body().length() > MAX_MESSAGE_BYTES) {
             problems.add("message of " + ctx.body().length() + " bytes, over Teams' " + MAX_MESSAGE_BYTES);
         }
@@ -193,6 +195,10 @@ public final class FakeBotConnector implements AutoCloseable {
             return;
         }
         String member = members.get(0).path("id").asText();
+        if (!withinLimits(null, tenant)) {
+            throttle(ctx, "tenant:" + tenant);
+            return;
+        }
         created.add(member);
         if (notInstalled.contains(member)) {
             ctx.status(403).contentType("application/json")
@@ -201,6 +207,23 @@ public final class FakeBotConnector implements AutoCloseable {
         }
         ctx.status(201).contentType("application/json")
                 .result(JSON.createObjectNode().put("id", personalConversation(member)).toString());
+    }
+
+    /** 429 with a Retry-After of a second, for going over a window of {@code scope}. */
+    private void throttle(Context ctx, String scope) {
+        rateLimited.add(scope);
+        outage.limited(scope, 1);
+        ctx.status(429).header("Retry-After", "1").contentType("application/json")
+                .result("{\"error\":{\"code\":\"Throttled\",\"message\":\"Too many requests\"}}");
+    }
+
+    /**
+     * From now on, cards are not checked against the Adaptive Card schema (a benchmark sending thousands of cards
+     * already checked by the tests).
+     */
+    public FakeBotConnector withoutValidation() {
+        validating = false;
+        return this;
     }
 
     /** The id of a member's private chat with the bot, as this connector opens it. */
@@ -218,23 +241,50 @@ public final class FakeBotConnector implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    /** Teams' windows per conversation, counted on arrival; a refused call does not count. */
-    private boolean withinLimits(String conversation) {
-        Deque<Long> times = arrivals.computeIfAbsent(conversation, c -> new ArrayDeque<>());
-        synchronized (times) {
-            long now = System.nanoTime();
-            for (int[] window : WINDOWS) {
-                long since = now - Duration.ofSeconds(window[1]).toNanos();
-                if (times.stream().filter(t -> t > since).count() >= window[0]) {
-                    return false;
+    /**
+     * Teams' windows per conversation and per tenant, counted on arrival; a refused call counts in none.
+     * {@code tenant} may be empty (an activity that names none).
+     */
+    private synchronized boolean withinLimits(String conversation, String tenant) {
+        long now = System.nanoTime();
+        Deque<Long> inConversation = conversation == null ? null
+                : arrivals.computeIfAbsent("conversation:" + conversation, c -> new ArrayDeque<>());
+        Deque<Long> inTenant = tenant.isEmpty() ? null : arrivals.computeIfAbsent("tenant:" + tenant,
+                t -> new ArrayDeque<>());
+        if (!fits(inConversation, WINDOWS, now) || !fits(inTenant, TENANT_WINDOWS, now)) {
+            return false;
+        }
+        for (Deque<Long> times : java.util.Arrays.asList(inConversation, inTenant)) {
+            if (times != null) {
+                times.addLast(now);
+                while (times.size() > 100) {
+                    times.removeFirst();
                 }
             }
-            times.addLast(now);
-            while (times.size() > 100) {
-                times.removeFirst();
-            }
+        }
+        return true;
+    }
+
+    private static boolean fits(Deque<Long> times, int[][] windows, long now) {
+        if (times == null) {
             return true;
         }
+        for (int[] window : windows) {
+            long since = now - Duration.ofSeconds(window[1]).toNanos();
+            if (times.stream().filter(t -> t > since).count() >= window[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tenant an activity or a conversation's parameters name, or empty. */
+    private static String tenant(JsonNode json) {
+        String tenant = json.path("conversation").path("tenantId").asText("");
+        if (tenant.isEmpty()) {
+            tenant = json.path("tenantId").asText("");
+        }
+        return tenant.isEmpty() ? json.path("channelData").path("tenant").path("id").asText("") : tenant;
     }
 
     /** From now on, answers every call as each phase says (429 with its Retry-After, 502…), then normally. */
