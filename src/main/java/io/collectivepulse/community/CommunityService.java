@@ -1,5 +1,7 @@
 package io.collectivepulse.community;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
@@ -8,6 +10,7 @@ import io.collectivepulse.db.Database;
 import io.collectivepulse.i18n.Messages;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,12 @@ public final class CommunityService {
     private final ZoneId defaultZone;
     private final SecureRandom random = new SecureRandom();
     private final List<CommunityListener> listeners = new CopyOnWriteArrayList<>();
+    /** How long a channel's community is kept in memory (see {@link #findByChannel}). */
+    static final Duration KEPT = Duration.ofSeconds(5);
+    private final Cache<ChannelRef, Community> byChannel = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(KEPT)
+            .build();
 
     public CommunityService(Database database, Clock clock, Locale defaultLocale, ZoneId defaultZone) {
         this.database = database;
@@ -63,8 +72,19 @@ public final class CommunityService {
         return Messages.of(localeOf(community));
     }
 
+    /**
+     * The channel's community. A channel's link never changes once made, so every request in a channel needs no
+     * database round trip to find it for a few seconds: a language or time zone changed on another replica shows
+     * here within {@link #KEPT}, at once on this one.
+     */
     public Optional<Community> findByChannel(ChannelRef channel) {
-        return dao.findByChannel(channel);
+        Community known = byChannel.getIfPresent(channel);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Community> found = dao.findByChannel(channel);
+        found.ifPresent(community -> byChannel.put(channel, community));
+        return found;
     }
 
     public Optional<Community> find(long id) {
@@ -166,6 +186,7 @@ public final class CommunityService {
                 return Optional.<Community>empty();
             }
             update.run();
+            database.afterCommit(byChannel::invalidateAll);
             return dao.findById(community.id());
         });
     }
