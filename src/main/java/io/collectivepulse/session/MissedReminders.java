@@ -34,14 +34,16 @@ final class MissedReminders implements CommunityListener {
     private static final Duration GATHER = Duration.ofSeconds(2);
 
     private final SessionDao sessions;
+    private final ReminderDao reminders;
     private final ReminderMissDao misses;
     private final CommunityService communities;
     private final Outbox outbox;
     private final Clock clock;
 
-    MissedReminders(Database database, SessionDao sessions, CommunityService communities, Outbox outbox,
-                    Clock clock) {
+    MissedReminders(Database database, SessionDao sessions, ReminderDao reminders, CommunityService communities,
+                    Outbox outbox, Clock clock) {
         this.sessions = sessions;
+        this.reminders = reminders;
         this.misses = new ReminderMissDao(database);
         this.communities = communities;
         this.outbox = outbox;
@@ -54,7 +56,7 @@ final class MissedReminders implements CommunityListener {
      * mention reaches them). Runs in the transaction that records the failed message.
      */
     void undelivered(long reminderId, ChannelRef member, Outcome.Advice advice) {
-        Optional<Reminder> reminder = sessions.reminder(reminderId);
+        Optional<Reminder> reminder = reminders.reminder(reminderId);
         Optional<Session> session = reminder.flatMap(r -> sessions.find(r.sessionId()))
                 .filter(s -> !s.cancelled() && s.sequence() == reminder.get().sequence());
         Optional<Community> community = session.flatMap(s -> communities.find(s.communityId()));
@@ -85,7 +87,7 @@ final class MissedReminders implements CommunityListener {
      * once the session was moved, cancelled or has started.
      */
     Optional<Card> draw(long missId, ChannelRef channel) {
-        Optional<Reminder> reminder = misses.reminderOf(missId).flatMap(sessions::reminder);
+        Optional<Reminder> reminder = misses.reminderOf(missId).flatMap(reminders::reminder);
         Optional<Session> session = reminder.flatMap(r -> sessions.find(r.sessionId()))
                 .filter(s -> !s.cancelled() && s.sequence() == reminder.get().sequence()
                         && s.startsAt().isAfter(clock.instant()));

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQL for sessions, their answers, their reminders and the sessions' settings of each community. */
+/** SQL for sessions and their answers. */
 final class SessionDao {
     private static final RowMapper<Session> SESSION = (rs, ctx) -> new Session(rs.getLong("id"),
             rs.getLong("community_id"), rs.getInt("number"), rs.getString("title"), Rows.instant(rs, "starts_at"),
@@ -24,10 +24,6 @@ final class SessionDao {
             new Actor(Platform.fromId(rs.getString("platform")), rs.getString("workspace_id"), rs.getString("user_id"),
                     rs.getString("display_name")),
             Answer.Choice.valueOf(rs.getString("answer").toUpperCase(Locale.ROOT)), Rows.instant(rs, "answered_at"));
-
-    private static final RowMapper<Reminder> REMINDER = (rs, ctx) -> new Reminder(rs.getLong("id"),
-            rs.getLong("session_id"), ReminderOffset.parse(rs.getString("offset_code")).orElseThrow(),
-            Rows.instant(rs, "due_at"), rs.getInt("sequence"), Rows.instant(rs, "sent_at"));
 
     private final Jdbi jdbi;
 
@@ -154,98 +150,9 @@ final class SessionDao {
                 .map(ANSWER).findOne());
     }
 
-    /** Adds the session's reminders for its current date; those already there are kept. */
-    List<Reminder> addReminders(Session session, List<Reminder> planned) {
-        return jdbi.withHandle(h -> {
-            for (Reminder reminder : planned) {
-                h.createUpdate("""
-                                INSERT INTO session_reminder (session_id, offset_code, due_at, sequence)
-                                VALUES (:sessionId, :code, :due, :sequence)
-                                ON CONFLICT (session_id, offset_code, sequence) DO NOTHING
-                                """)
-                        .bind("sessionId", session.id()).bind("code", reminder.offset().code())
-                        .bind("due", reminder.dueAt()).bind("sequence", session.sequence())
-                        .execute();
-            }
-            return h.createQuery("SELECT * FROM session_reminder WHERE session_id = :id AND sequence = :sequence")
-                    .bind("id", session.id()).bind("sequence", session.sequence()).map(REMINDER).list();
-        });
-    }
-
-    /** Removes the reminders of the session not sent yet; returns their ids (their triggers go too). */
-    List<Long> removePendingReminders(long sessionId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        DELETE FROM session_reminder WHERE session_id = :id AND sent_at IS NULL RETURNING id
-                        """)
-                .bind("id", sessionId).mapTo(Long.class).list());
-    }
-
-    Optional<Reminder> reminder(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM session_reminder WHERE id = :id")
-                .bind("id", id).map(REMINDER).findOne());
-    }
-
-    /** Marks the reminder done, once: false when another replica or an earlier firing did. */
-    boolean markDone(long id, String outcome, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE session_reminder SET sent_at = :now, outcome = :outcome
-                        WHERE id = :id AND sent_at IS NULL
-                        """)
-                .bind("id", id).bind("outcome", outcome).bind("now", now).execute() > 0);
-    }
-
-    /** The reminders still to send, for the start: each must have its trigger. */
-    List<Reminder> pendingReminders() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM session_reminder WHERE sent_at IS NULL ORDER BY id")
-                .map(REMINDER).list());
-    }
-
-    /** When the community's members are reminded; empty when a facilitator turned reminders off. */
-    Optional<List<ReminderOffset>> reminderSettings(long communityId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT reminders FROM session_settings WHERE community_id = :c")
-                .bind("c", communityId)
-                .map((rs, ctx) -> Rows.strings(rs, "reminders").stream()
-                        .map(code -> ReminderOffset.parse(code).orElseThrow()).toList())
-                .findOne());
-    }
-
     Optional<Session> byPublicId(String publicId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM session WHERE public_id = :p")
                 .bind("p", publicId).map(SESSION).findOne());
-    }
-
-    /** The community whose calendar feed has this token. */
-    Optional<Long> communityOfFeed(String token) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT community_id FROM session_settings WHERE calendar_token = :t")
-                .bind("t", token).mapTo(Long.class).findOne());
-    }
-
-    Optional<String> feedToken(long communityId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT calendar_token FROM session_settings WHERE community_id = :c")
-                .bind("c", communityId).mapTo(String.class).findOne());
-    }
-
-    /** Gives the community's feed a new token (the old one, if any, stops working). */
-    void saveFeedToken(long communityId, String token, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO session_settings (community_id, reminders, calendar_token, updated_at)
-                        VALUES (:c, :reminders, :token, :now)
-                        ON CONFLICT (community_id) DO UPDATE SET calendar_token = :token, updated_at = :now
-                        """)
-                .bind("c", communityId).bind("token", token).bind("now", now)
-                .bind("reminders", ReminderOffset.DEFAULT.stream().map(ReminderOffset::code).toArray(String[]::new))
-                .execute());
-    }
-
-    void saveReminderSettings(long communityId, List<ReminderOffset> offsets, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO session_settings (community_id, reminders, updated_at)
-                        VALUES (:c, :reminders, :now)
-                        ON CONFLICT (community_id) DO UPDATE SET reminders = EXCLUDED.reminders, updated_at = :now
-                        """)
-                .bind("c", communityId).bind("reminders", offsets.stream().map(ReminderOffset::code)
-                        .toArray(String[]::new))
-                .bind("now", now).execute());
     }
 
     /** Per session of the community, in order: the counts of each answer and who said yes. */

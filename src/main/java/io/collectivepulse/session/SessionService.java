@@ -63,6 +63,8 @@ public final class SessionService {
     private final PulseScheduler scheduler;
     private final Clock clock;
     private final SessionDao dao;
+    private final ReminderDao reminderDao;
+    private final CalendarDao calendarDao;
     private final AgendaDao agendaDao;
     private final AttendanceDao attendanceDao;
     private final SecureRandom random = new SecureRandom();
@@ -79,11 +81,13 @@ public final class SessionService {
         this.scheduler = scheduler;
         this.clock = clock;
         this.dao = new SessionDao(database);
+        this.reminderDao = new ReminderDao(database);
+        this.calendarDao = new CalendarDao(database);
         this.agendaDao = new AgendaDao(database);
         this.attendanceDao = new AttendanceDao(database);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
-        var missed = new MissedReminders(database, dao, communities, outbox, clock);
+        var missed = new MissedReminders(database, dao, reminderDao, communities, outbox, clock);
         outbox.source(REMINDER, (id, channel, asOf, posted) -> drawReminder(id), PATIENCE, missed::undelivered);
         outbox.source(MissedReminders.KIND, (id, channel, asOf, posted) -> missed.draw(id, channel), PATIENCE);
         communities.listen(missed);
@@ -93,7 +97,7 @@ public final class SessionService {
     /** Plans the triggers of reminders that have none (a replica that stopped between a commit and its plan). */
     public void start() {
         int planned = 0;
-        for (Reminder reminder : dao.pendingReminders()) {
+        for (Reminder reminder : reminderDao.pendingReminders()) {
             if (scheduler.next(REMINDER, reminder.id()).isEmpty()) {
                 scheduler.planOnce(REMINDER, reminder.id(), reminder.dueAt());
                 planned++;
@@ -222,7 +226,7 @@ public final class SessionService {
 
     /** The reminders of the community, the default ones until a facilitator changes them. */
     List<ReminderOffset> reminders(Community community) {
-        return dao.reminderSettings(community.id()).orElse(ReminderOffset.DEFAULT);
+        return reminderDao.reminderSettings(community.id()).orElse(ReminderOffset.DEFAULT);
     }
 
     /**
@@ -272,7 +276,8 @@ public final class SessionService {
             if (!communities.isFacilitator(community, actor)) {
                 return false;
             }
-            dao.saveReminderSettings(community.id(), offsets.stream().distinct().sorted().toList(), clock.instant());
+            reminderDao.saveReminderSettings(community.id(), offsets.stream().distinct().sorted().toList(),
+                    clock.instant());
             return true;
         });
     }
@@ -418,7 +423,7 @@ public final class SessionService {
      */
     public void remind(long reminderId) {
         database.inTransaction(() -> {
-            Optional<Reminder> found = dao.reminder(reminderId);
+            Optional<Reminder> found = reminderDao.reminder(reminderId);
             if (found.isEmpty() || found.get().sentAt() != null) {
                 return;
             }
@@ -436,7 +441,7 @@ public final class SessionService {
             } else {
                 outcome = "sent";
             }
-            if (!dao.markDone(reminderId, outcome, now) || !outcome.equals("sent")) {
+            if (!reminderDao.markDone(reminderId, outcome, now) || !outcome.equals("sent")) {
                 LOG.info("Session reminder {} not sent: {}", reminderId, outcome);
                 return;
             }
@@ -477,14 +482,14 @@ public final class SessionService {
                 .map(o -> new Reminder(o, o.before(session.startsAt().atZone(community.timeZone())).toInstant()))
                 .filter(r -> r.dueAt().isAfter(now))
                 .toList();
-        List<Reminder> written = dao.addReminders(session, wanted);
+        List<Reminder> written = reminderDao.addReminders(session, wanted);
         database.afterCommit(() -> written.stream().filter(r -> r.sentAt() == null)
                 .forEach(r -> scheduler.planOnce(REMINDER, r.id(), r.dueAt())));
     }
 
     /** Removes the session's reminders not sent yet, and their triggers once that is committed. */
     private void forgetReminders(Session session) {
-        List<Long> removed = dao.removePendingReminders(session.id());
+        List<Long> removed = reminderDao.removePendingReminders(session.id());
         database.afterCommit(() -> removed.forEach(id -> scheduler.cancel(REMINDER, id)));
     }
 
@@ -493,7 +498,7 @@ public final class SessionService {
     }
 
     private Optional<Card> drawReminder(long reminderId) {
-        return dao.reminder(reminderId).flatMap(r -> dao.find(r.sessionId())
+        return reminderDao.reminder(reminderId).flatMap(r -> dao.find(r.sessionId())
                 .filter(s -> !s.cancelled() && s.sequence() == r.sequence())
                 .flatMap(s -> communities.find(s.communityId())
                         .map(c -> SessionCards.reminder(Messages.of(c.locale()), c, s))));
@@ -612,7 +617,7 @@ public final class SessionService {
         if (!PUBLIC_ID.matcher(token).matches()) {
             return Optional.empty();
         }
-        return dao.communityOfFeed(token).flatMap(communities::find)
+        return calendarDao.communityOfFeed(token).flatMap(communities::find)
                 .map(community -> new Feed(community, dao.all(community.id())));
     }
 
@@ -670,10 +675,10 @@ public final class SessionService {
             if (!communities.isFacilitator(community, actor)) {
                 return new FeedAddress.FacilitatorsOnly();
             }
-            Optional<String> existing = renew ? Optional.empty() : dao.feedToken(community.id());
+            Optional<String> existing = renew ? Optional.empty() : calendarDao.feedToken(community.id());
             String token = existing.orElseGet(() -> {
                 String fresh = newPublicId();
-                dao.saveFeedToken(community.id(), fresh, clock.instant());
+                calendarDao.saveFeedToken(community.id(), fresh, clock.instant());
                 return fresh;
             });
             URI https = baseUrl.get().resolve(FEEDS + token + ".ics");
