@@ -67,6 +67,7 @@ public final class SessionService {
     private final CalendarDao calendarDao;
     private final AgendaDao agendaDao;
     private final AttendanceDao attendanceDao;
+    private final FacilitatorGate facilitator;
     private final SecureRandom random = new SecureRandom();
     private final Optional<URI> baseUrl;
 
@@ -85,6 +86,7 @@ public final class SessionService {
         this.calendarDao = new CalendarDao(database);
         this.agendaDao = new AgendaDao(database);
         this.attendanceDao = new AttendanceDao(database);
+        this.facilitator = new FacilitatorGate(database, communities, dao);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
         var missed = new MissedReminders(database, dao, reminderDao, communities, outbox, clock);
@@ -343,36 +345,9 @@ public final class SessionService {
         });
     }
 
-    /**
-     * Runs {@code verb} on session {@code number} in one transaction, if the actor is a facilitator and the session
-     * exists and is not cancelled; otherwise refuses with the message that says which of these it is not.
-     */
-    private <T> Facilitated<T> facilitatedByNumber(Community community, Actor actor, String facilitatorsOnly,
-                                                   int number, Function<Session, Facilitated<T>> verb) {
-        return database.inTransaction(() -> {
-            if (!communities.isFacilitator(community, actor)) {
-                return Facilitated.<T>refused(facilitatorsOnly);
-            }
-            Optional<Session> found = dao.byNumber(community.id(), number);
-            if (found.isEmpty()) {
-                return Facilitated.<T>refused("session.notFound", number);
-            }
-            return found.get().cancelled() ? Facilitated.<T>refused("session.alreadyCancelled", number)
-                    : verb.apply(found.get());
-        });
-    }
-
-    /** Same, for session {@code id} of the community, as a button or a form names it. */
-    private <T> Facilitated<T> facilitatedById(Community community, Actor actor, String facilitatorsOnly, long id,
-                                               Function<Session, Facilitated<T>> verb) {
-        Optional<Session> found = dao.find(id).filter(s -> s.communityId() == community.id());
-        return found.isEmpty() ? Facilitated.refused("session.answer.notFound")
-                : facilitatedByNumber(community, actor, facilitatorsOnly, found.get().number(), verb);
-    }
-
     /** Who answered session {@code number}, and who came, for the form that corrects it; facilitators only. */
     Facilitated<AttendanceSheet> attendanceSheet(Community community, Actor actor, int number) {
-        return facilitatedByNumber(community, actor, ATTENDANCE_FACILITATORS_ONLY, number,
+        return facilitator.byNumber(community, actor, ATTENDANCE_FACILITATORS_ONLY, number,
                 session -> sheet(community, session));
     }
 
@@ -382,7 +357,7 @@ public final class SessionService {
      */
     Facilitated<AttendanceSheet> recordAttendance(Community community, Actor actor, long sessionId, String version,
                                                   Set<Integer> present) {
-        return facilitatedById(community, actor, ATTENDANCE_FACILITATORS_ONLY, sessionId, session -> {
+        return facilitator.byId(community, actor, ATTENDANCE_FACILITATORS_ONLY, sessionId, session -> {
             Facilitated<AttendanceSheet> found = sheet(community, session);
             if (!(found instanceof Facilitated.Done<AttendanceSheet> done)) {
                 return found;
@@ -564,7 +539,7 @@ public final class SessionService {
 
     /** Session {@code number}'s agenda and the items taken off it; facilitators only. */
     Facilitated<AgendaEdit> agendaToEdit(Community community, Actor actor, int number) {
-        return facilitatedByNumber(community, actor, AGENDA_FACILITATORS_ONLY, number, session ->
+        return facilitator.byNumber(community, actor, AGENDA_FACILITATORS_ONLY, number, session ->
                 new Facilitated.Done<>(agendaEdit(community, session)));
     }
 
@@ -575,7 +550,7 @@ public final class SessionService {
      */
     Facilitated<AgendaEdit> editAgenda(Community community, Actor actor, long sessionId, AgendaItem item,
                                        boolean off) {
-        return facilitatedById(community, actor, AGENDA_FACILITATORS_ONLY, sessionId, session -> {
+        return facilitator.byId(community, actor, AGENDA_FACILITATORS_ONLY, sessionId, session -> {
             boolean changed;
             if (off) {
                 // Only what the watch brings can be taken off: a button cannot store an item of its own making.
