@@ -17,7 +17,7 @@ final class AgendaCards {
     private AgendaCards() {
     }
 
-    static Card edit(Messages messages, Community community, SessionService.AgendaEdit edit) {
+    static Card edit(Messages messages, Community community, AgendaEdit edit) {
         Session session = edit.session();
         List<Card.Item> items = new ArrayList<>();
         items.add(Card.Item.of(messages.get("session.agenda.edit.intro",
@@ -39,7 +39,7 @@ final class AgendaCards {
     }
 
     /** The agenda's signals and themes as on the announcement, each with one button. */
-    private static List<Card.Item> items(Messages messages, Session session, SessionService.Agenda agenda,
+    private static List<Card.Item> items(Messages messages, Session session, Agenda agenda,
                                          String labelKey, String action) {
         List<Card.Item> items = new ArrayList<>();
         for (Signal signal : agenda.signals()) {

@@ -13,10 +13,10 @@ import java.util.Optional;
  * takes an item off, Remettre puts it back; each answers with the agenda as it is now.
  */
 final class AgendaCommands {
-    private final SessionService sessions;
+    private final Agendas agendas;
 
-    AgendaCommands(SessionService sessions) {
-        this.sessions = sessions;
+    AgendaCommands(Agendas agendas) {
+        this.agendas = agendas;
     }
 
     Reply show(Request request, Community community, Messages messages) {
@@ -24,7 +24,7 @@ final class AgendaCommands {
         if (number.isEmpty()) {
             return request.privately(messages, "session.usage.agenda", request.prefix());
         }
-        return shown(sessions.agendaToEdit(community, request.actor(), number.get()), community, messages,
+        return shown(agendas.agendaToEdit(community, request.actor(), number.get()), community, messages,
                 request.prefix());
     }
 
@@ -37,13 +37,13 @@ final class AgendaCommands {
             return Reply.privately(Card.text(messages.get("action.unknown")));
         }
         boolean off = press.action().equals(SessionActions.AGENDA_REMOVE);
-        return shown(sessions.editAgenda(community, press.actor(), id, item.get(), off), community, messages,
+        return shown(agendas.editAgenda(community, press.actor(), id, item.get(), off), community, messages,
                 press.channel().platform().commandPrefix());
     }
 
-    private static Reply shown(Facilitated<SessionService.AgendaEdit> result, Community community, Messages messages,
+    private static Reply shown(Facilitated<AgendaEdit> result, Community community, Messages messages,
                                String prefix) {
-        if (result instanceof Facilitated.Done<SessionService.AgendaEdit> done) {
+        if (result instanceof Facilitated.Done<AgendaEdit> done) {
             return Reply.privately(AgendaCards.edit(messages, community, done.value()));
         }
         return SessionCommands.refused((Facilitated.Refused<?>) result, messages, prefix);

@@ -20,7 +20,7 @@ final class SessionCards {
     }
 
     static Card announcement(Messages messages, Community community, Session session, List<Answer> answers,
-                             SessionService.Agenda agenda, Optional<String> calendarUrl) {
+                             Agenda agenda, Optional<String> calendarUrl) {
         List<Card.Item> items = new ArrayList<>(details(messages, community, session));
         if (session.cancelled()) {
             items.add(Card.Item.of(messages.get("session.announcement.cancelled")));

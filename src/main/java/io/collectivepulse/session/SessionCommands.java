@@ -54,7 +54,7 @@ public final class SessionCommands implements Feature {
     public SessionCommands(CommunityService communities, SessionService sessions) {
         this.communities = communities;
         this.sessions = sessions;
-        this.agenda = new AgendaCommands(sessions);
+        this.agenda = new AgendaCommands(sessions.agendas());
         this.attendance = new AttendanceCommands(sessions);
     }
 

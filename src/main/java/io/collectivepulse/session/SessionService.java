@@ -9,9 +9,7 @@ import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.schedule.PulseScheduler;
-import io.collectivepulse.signal.Signal;
 import io.collectivepulse.signal.SignalService;
-import io.collectivepulse.signal.ThemeCount;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,14 +41,11 @@ public final class SessionService {
     static final String CANCELLATION = "session-cancelled";
     /** How long an announcement or a cancellation is retried; a reminder is dropped once its session starts. */
     private static final Duration PATIENCE = Duration.ofHours(12);
-    /** How far back the agenda looks when there was no session before. */
-    static final Duration AGENDA_WITHOUT_PREVIOUS = Duration.ofDays(60);
     /** Where a session's calendar file and a community's feed are served. */
     public static final String SESSION_FILES = "/seances/";
     public static final String FEEDS = "/calendrier/";
     /** 128 random bits, URL-safe base64: what an address must look like before the database is asked. */
     private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final String AGENDA_FACILITATORS_ONLY = "session.agenda.facilitatorsOnly";
     private static final String ATTENDANCE_FACILITATORS_ONLY = "session.attendance.facilitatorsOnly";
     /** Refusals of an attendance form that are shown next to its field. */
     static final String ATTENDANCE_CHANGED = "session.attendance.changed";
@@ -68,6 +63,7 @@ public final class SessionService {
     private final AgendaDao agendaDao;
     private final AttendanceDao attendanceDao;
     private final FacilitatorGate facilitator;
+    private final Agendas agendas;
     private final SecureRandom random = new SecureRandom();
     private final Optional<URI> baseUrl;
 
@@ -87,6 +83,7 @@ public final class SessionService {
         this.agendaDao = new AgendaDao(database);
         this.attendanceDao = new AttendanceDao(database);
         this.facilitator = new FacilitatorGate(database, communities, dao);
+        this.agendas = new Agendas(communities, signals, outbox, clock, dao, agendaDao, facilitator);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
         var missed = new MissedReminders(database, dao, reminderDao, communities, outbox, clock);
@@ -108,6 +105,11 @@ public final class SessionService {
         if (planned > 0) {
             LOG.info("Planned {} session reminders that had no trigger", planned);
         }
+    }
+
+    /** Sessions' agendas, for the facilitators' commands. */
+    Agendas agendas() {
+        return agendas;
     }
 
     /** The outcome of a facilitator's planning. */
@@ -483,93 +485,12 @@ public final class SessionService {
         Community community = communities.find(session.communityId()).orElseThrow();
         Messages messages = Messages.of(community.locale());
         return SessionCards.announcement(messages, community, session, dao.answers(session.id()),
-                agenda(community, session), calendarUrl(session));
+                agendas.agenda(community, session), calendarUrl(session));
     }
 
     private Card cancellation(Session session) {
         Community community = communities.find(session.communityId()).orElseThrow();
         return SessionCards.cancellation(Messages.of(community.locale()), community, session);
-    }
-
-    /**
-     * What the shared watch brings to the session: the signals flagged for a session and those taken up, and the
-     * themes taken up, since the previous session (or the last two months); less what facilitators took off it.
-     */
-    Agenda agenda(Community community, Session session) {
-        return watched(community, session).without(agendaDao.removed(session.id()));
-    }
-
-    /** Everything the shared watch brings to the session, the items taken off its agenda included. */
-    private Agenda watched(Community community, Session session) {
-        Instant since = dao.all(community.id()).stream()
-                .filter(s -> !s.cancelled() && s.startsAt().isBefore(session.startsAt()))
-                .map(Session::startsAt).max(Instant::compareTo)
-                .orElse(session.startsAt().minus(AGENDA_WITHOUT_PREVIOUS));
-        Instant until = session.startsAt().isBefore(clock.instant()) ? session.startsAt() : clock.instant();
-        List<Signal> items = signals.posted(community, until, until, since).stream()
-                .filter(s -> s.isFlagged() || !s.claimants().isEmpty()).toList();
-        List<ThemeCount> themes = signals.claimedThemes(community, since);
-        return new Agenda(items, themes);
-    }
-
-    record Agenda(List<Signal> signals, List<ThemeCount> themes) {
-        boolean isEmpty() {
-            return signals.isEmpty() && themes.isEmpty();
-        }
-
-        boolean contains(AgendaItem item) {
-            return signals.stream().anyMatch(s -> AgendaItem.of(s).equals(item))
-                    || themes.stream().anyMatch(t -> AgendaItem.of(t).equals(item));
-        }
-
-        Agenda without(Set<AgendaItem> items) {
-            return new Agenda(signals.stream().filter(s -> !items.contains(AgendaItem.of(s))).toList(),
-                    themes.stream().filter(t -> !items.contains(AgendaItem.of(t))).toList());
-        }
-
-        Agenda only(Set<AgendaItem> items) {
-            return new Agenda(signals.stream().filter(s -> items.contains(AgendaItem.of(s))).toList(),
-                    themes.stream().filter(t -> items.contains(AgendaItem.of(t))).toList());
-        }
-    }
-
-    /** A session's agenda as facilitators edit it: what is on it, and what they took off (still on the watch). */
-    record AgendaEdit(Session session, Agenda kept, Agenda removed) {
-    }
-
-    /** Session {@code number}'s agenda and the items taken off it; facilitators only. */
-    Facilitated<AgendaEdit> agendaToEdit(Community community, Actor actor, int number) {
-        return facilitator.byNumber(community, actor, AGENDA_FACILITATORS_ONLY, number, session ->
-                new Facilitated.Done<>(agendaEdit(community, session)));
-    }
-
-    /**
-     * Takes {@code item} off session {@code sessionId}'s agenda ({@code off}) or puts it back; when that changes the
-     * agenda, the session's announcement is redrawn in every channel (its reminders and calendar file are drawn
-     * from the agenda when they are sent or asked for). Pressing twice changes nothing more.
-     */
-    Facilitated<AgendaEdit> editAgenda(Community community, Actor actor, long sessionId, AgendaItem item,
-                                       boolean off) {
-        return facilitator.byId(community, actor, AGENDA_FACILITATORS_ONLY, sessionId, session -> {
-            boolean changed;
-            if (off) {
-                // Only what the watch brings can be taken off: a button cannot store an item of its own making.
-                changed = watched(community, session).contains(item)
-                        && agendaDao.remove(session.id(), item, actor.userId(), clock.instant());
-            } else {
-                changed = agendaDao.restore(session.id(), item);
-            }
-            if (changed) {
-                communities.channels(community).forEach(c -> outbox.redraw(ANNOUNCEMENT, session.id(), c));
-            }
-            return new Facilitated.Done<>(agendaEdit(community, session));
-        });
-    }
-
-    private AgendaEdit agendaEdit(Community community, Session session) {
-        Agenda watched = watched(community, session);
-        Set<AgendaItem> removed = agendaDao.removed(session.id());
-        return new AgendaEdit(session, watched.without(removed), watched.only(removed));
     }
 
     /** Today in the community's time zone: dates typed without a year are the next ones from it. */
@@ -615,7 +536,7 @@ public final class SessionService {
         if (session.notes() != null) {
             lines.add(messages.get("session.notes", session.notes()));
         }
-        Agenda agenda = agenda(community, session);
+        Agenda agenda = agendas.agenda(community, session);
         if (!session.cancelled() && !agenda.isEmpty()) {
             lines.add(messages.get("session.agenda.title"));
             agenda.signals().forEach(s -> lines.add("- " + s.body() + " (" + messages.get("session.agenda.signal",
