@@ -19,8 +19,8 @@ import java.util.Set;
  */
 final class Agendas {
     /** How far back the agenda looks when there was no session before. */
-    static final Duration AGENDA_WITHOUT_PREVIOUS = Duration.ofDays(60);
-    private static final String AGENDA_FACILITATORS_ONLY = "session.agenda.facilitatorsOnly";
+    static final Duration WITHOUT_PREVIOUS = Duration.ofDays(60);
+    private static final String FACILITATORS_ONLY = "session.agenda.facilitatorsOnly";
 
     private final CommunityService communities;
     private final SignalService signals;
@@ -54,7 +54,7 @@ final class Agendas {
         Instant since = dao.all(community.id()).stream()
                 .filter(s -> !s.cancelled() && s.startsAt().isBefore(session.startsAt()))
                 .map(Session::startsAt).max(Instant::compareTo)
-                .orElse(session.startsAt().minus(AGENDA_WITHOUT_PREVIOUS));
+                .orElse(session.startsAt().minus(WITHOUT_PREVIOUS));
         Instant until = session.startsAt().isBefore(clock.instant()) ? session.startsAt() : clock.instant();
         List<Signal> items = signals.posted(community, until, until, since).stream()
                 .filter(s -> s.isFlagged() || !s.claimants().isEmpty()).toList();
@@ -64,7 +64,7 @@ final class Agendas {
 
     /** Session {@code number}'s agenda and the items taken off it; facilitators only. */
     Facilitated<AgendaEdit> agendaToEdit(Community community, Actor actor, int number) {
-        return facilitator.byNumber(community, actor, AGENDA_FACILITATORS_ONLY, number, session ->
+        return facilitator.byNumber(community, actor, FACILITATORS_ONLY, number, session ->
                 new Facilitated.Done<>(agendaEdit(community, session)));
     }
 
@@ -75,7 +75,7 @@ final class Agendas {
      */
     Facilitated<AgendaEdit> editAgenda(Community community, Actor actor, long sessionId, AgendaItem item,
                                        boolean off) {
-        return facilitator.byId(community, actor, AGENDA_FACILITATORS_ONLY, sessionId, session -> {
+        return facilitator.byId(community, actor, FACILITATORS_ONLY, sessionId, session -> {
             boolean changed;
             if (off) {
                 // Only what the watch brings can be taken off: a button cannot store an item of its own making.

@@ -12,17 +12,26 @@ import java.util.Set;
 
 /**
  * {@code /seance présence <n°>}, facilitators only, once the session has started: the attendance form, and its
- * submission, recorded all at once or refused next to its field.
+ * submission, recorded all at once or refused next to its field; and {@code /seance bilan}, the cycle's review that
+ * counts it.
  */
 final class AttendanceCommands {
     /** Refusals shown next to the field: what was typed does not fit the list the form showed. */
-    private static final Set<String> FIELD_REFUSALS = Set.of(SessionService.ATTENDANCE_CHANGED,
-            SessionService.ATTENDANCE_UNKNOWN);
+    private static final Set<String> FIELD_REFUSALS = Set.of(Attendance.CHANGED, Attendance.UNKNOWN_NUMBER);
 
-    private final SessionService sessions;
+    private final Attendance attendance;
 
-    AttendanceCommands(SessionService sessions) {
-        this.sessions = sessions;
+    AttendanceCommands(Attendance attendance) {
+        this.attendance = attendance;
+    }
+
+    /** {@code /seance bilan}: the cycle's review, privately. */
+    Reply review(Request request, Community community, Messages messages) {
+        return attendance.review(community, request.actor())
+                .map(review -> review.lines().isEmpty()
+                        ? request.privately(messages, "session.list.empty", request.prefix())
+                        : Reply.privately(SessionCards.review(messages, community, review)))
+                .orElseGet(() -> request.privately(messages, "session.review.facilitatorsOnly"));
     }
 
     Reply show(Request request, Community community, Messages messages) {
@@ -30,7 +39,7 @@ final class AttendanceCommands {
         if (number.isEmpty()) {
             return request.privately(messages, "session.usage.attendance", request.prefix());
         }
-        Facilitated<AttendanceSheet> sheet = sessions.attendanceSheet(community, request.actor(), number.get());
+        Facilitated<AttendanceSheet> sheet = attendance.attendanceSheet(community, request.actor(), number.get());
         if (sheet instanceof Facilitated.Done<AttendanceSheet> done) {
             return Reply.form(AttendanceForm.of(messages, done.value()), Card.text(messages.get(
                     "session.attendance.form.unavailable", request.prefix(), number.get())));
@@ -52,7 +61,7 @@ final class AttendanceCommands {
                     refused.args().toArray())));
         }
         Set<Integer> present = ((SessionWhen.Parsed.Ok<Set<Integer>>) typed).value();
-        Facilitated<AttendanceSheet> recorded = sessions.recordAttendance(community, press.actor(), id, value[1],
+        Facilitated<AttendanceSheet> recorded = attendance.recordAttendance(community, press.actor(), id, value[1],
                 present);
         if (recorded instanceof Facilitated.Done<AttendanceSheet> done) {
             AttendanceSheet sheet = done.value();

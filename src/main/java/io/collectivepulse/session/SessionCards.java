@@ -109,9 +109,9 @@ final class SessionCards {
      * {@code /seance bilan}: a line per session, who came to those that took place (as recorded, when a facilitator
      * did), the rate over the cycle.
      */
-    static Card review(Messages messages, Community community, SessionService.Review review) {
+    static Card review(Messages messages, Community community, Review review) {
         List<Card.Item> items = new ArrayList<>();
-        for (SessionService.Review.Line line : review.lines()) {
+        for (Review.Line line : review.lines()) {
             Session session = line.session();
             String when = SessionWhen.dateTime(session.startsAt().atZone(community.timeZone()), messages.locale());
             String counts = session.cancelled() ? messages.get("session.review.cancelled")

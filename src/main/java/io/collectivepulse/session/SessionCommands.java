@@ -55,7 +55,7 @@ public final class SessionCommands implements Feature {
         this.communities = communities;
         this.sessions = sessions;
         this.agenda = new AgendaCommands(sessions.agendas());
-        this.attendance = new AttendanceCommands(sessions);
+        this.attendance = new AttendanceCommands(sessions.attendance());
     }
 
     @Override
@@ -68,7 +68,7 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, CANCEL, "help.session.cancel", linked(this::cancel), Flag.FACILITATORS)
                 .command(SESSION, EDIT, "help.session.edit", linked(this::edit), Flag.FACILITATORS)
                 .command(SESSION, RECALL, "help.session.recall", linked(this::recall), Flag.FACILITATORS)
-                .command(SESSION, REVIEW, "help.session.review", linked(this::review), Flag.FACILITATORS)
+                .command(SESSION, REVIEW, "help.session.review", linked(attendance::review), Flag.FACILITATORS)
                 .command(SESSION, AGENDA, "help.session.agenda", linked(agenda::show), Flag.FACILITATORS)
                 .command(SESSION, ATTENDANCE, "help.session.attendance", linked(attendance::show),
                         Flag.FACILITATORS)
@@ -164,14 +164,6 @@ public final class SessionCommands implements Feature {
                             SessionWhen.dateTime(start, messages.locale()))
                     : planned(request, messages, moved);
         });
-    }
-
-    private Reply review(Request request, Community community, Messages messages) {
-        return sessions.review(community, request.actor())
-                .map(review -> review.lines().isEmpty()
-                        ? request.privately(messages, "session.list.empty", request.prefix())
-                        : Reply.privately(SessionCards.review(messages, community, review)))
-                .orElseGet(() -> request.privately(messages, "session.review.facilitatorsOnly"));
     }
 
     private Reply edit(Request request, Community community, Messages messages) {

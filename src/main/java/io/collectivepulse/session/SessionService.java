@@ -46,10 +46,6 @@ public final class SessionService {
     public static final String FEEDS = "/calendrier/";
     /** 128 random bits, URL-safe base64: what an address must look like before the database is asked. */
     private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final String ATTENDANCE_FACILITATORS_ONLY = "session.attendance.facilitatorsOnly";
-    /** Refusals of an attendance form that are shown next to its field. */
-    static final String ATTENDANCE_CHANGED = "session.attendance.changed";
-    static final String ATTENDANCE_UNKNOWN = "session.attendance.unknownNumber";
 
     private final Database database;
     private final CommunityService communities;
@@ -61,9 +57,9 @@ public final class SessionService {
     private final ReminderDao reminderDao;
     private final CalendarDao calendarDao;
     private final AgendaDao agendaDao;
-    private final AttendanceDao attendanceDao;
     private final FacilitatorGate facilitator;
     private final Agendas agendas;
+    private final Attendance attendance;
     private final SecureRandom random = new SecureRandom();
     private final Optional<URI> baseUrl;
 
@@ -81,9 +77,9 @@ public final class SessionService {
         this.reminderDao = new ReminderDao(database);
         this.calendarDao = new CalendarDao(database);
         this.agendaDao = new AgendaDao(database);
-        this.attendanceDao = new AttendanceDao(database);
         this.facilitator = new FacilitatorGate(database, communities, dao);
         this.agendas = new Agendas(communities, signals, outbox, clock, dao, agendaDao, facilitator);
+        this.attendance = new Attendance(communities, clock, dao, new AttendanceDao(database), facilitator);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
         var missed = new MissedReminders(database, dao, reminderDao, communities, outbox, clock);
@@ -110,6 +106,11 @@ public final class SessionService {
     /** Sessions' agendas, for the facilitators' commands. */
     Agendas agendas() {
         return agendas;
+    }
+
+    /** Who came to sessions, for the facilitators' commands. */
+    Attendance attendance() {
+        return attendance;
     }
 
     /** The outcome of a facilitator's planning. */
@@ -234,44 +235,6 @@ public final class SessionService {
     }
 
     /**
-     * The cycle's review, facilitators only: each session with its answers; for those that took place, who came
-     * (as a facilitator recorded it, otherwise those who said they would), and the rate over the cycle.
-     */
-    Optional<Review> review(Community community, Actor actor) {
-        if (!communities.isFacilitator(community, actor)) {
-            return Optional.empty();
-        }
-        Map<Long, SessionDao.Tally> tallies = dao.tallies(community.id()).stream()
-                .collect(Collectors.toMap(SessionDao.Tally::sessionId, t -> t));
-        Map<Long, List<String>> recorded = attendanceDao.came(community.id());
-        Instant now = clock.instant();
-        List<Review.Line> lines = dao.all(community.id()).stream()
-                .map(s -> new Review.Line(s, tallies.get(s.id()), !s.cancelled() && !s.endsAt().isAfter(now),
-                        Optional.ofNullable(recorded.get(s.id()))))
-                .toList();
-        return Optional.of(new Review(lines));
-    }
-
-    /** The cycle's sessions with their answers, and whether each took place. */
-    record Review(List<Line> lines) {
-        /** A session; {@code recorded}: who came as a facilitator recorded it, if one did. */
-        record Line(Session session, SessionDao.Tally tally, boolean held, Optional<List<String>> recorded) {
-            /** Who came: as recorded, otherwise those who said they would. */
-            List<String> came() {
-                return recorded.orElse(tally.coming());
-            }
-        }
-
-        /** Who came over who answered, for the sessions that took place; empty before the first. */
-        OptionalInt attendanceRate() {
-            int answered = lines.stream().filter(Line::held)
-                    .mapToInt(l -> l.tally().yes() + l.tally().maybe() + l.tally().no()).sum();
-            int came = lines.stream().filter(Line::held).mapToInt(l -> l.came().size()).sum();
-            return answered == 0 ? OptionalInt.empty() : OptionalInt.of(Math.round(100f * came / answered));
-        }
-    }
-
-    /**
      * Changes when members are reminded (empty: never); facilitators only. Sessions already planned keep the
      * reminders they have; those planned or moved from now on get the new ones.
      */
@@ -345,53 +308,6 @@ public final class SessionService {
             }
             return found.get().cancelled() ? new Planned.AlreadyCancelled(found.get()) : change.apply(found.get());
         });
-    }
-
-    /** Who answered session {@code number}, and who came, for the form that corrects it; facilitators only. */
-    Facilitated<AttendanceSheet> attendanceSheet(Community community, Actor actor, int number) {
-        return facilitator.byNumber(community, actor, ATTENDANCE_FACILITATORS_ONLY, number,
-                session -> sheet(community, session));
-    }
-
-    /**
-     * Records who came to session {@code sessionId}: the members numbered {@code present} on the sheet the form
-     * showed ({@code version}) as present, the others as absent, all in one go. The review counts them from then on.
-     */
-    Facilitated<AttendanceSheet> recordAttendance(Community community, Actor actor, long sessionId, String version,
-                                                  Set<Integer> present) {
-        return facilitator.byId(community, actor, ATTENDANCE_FACILITATORS_ONLY, sessionId, session -> {
-            Facilitated<AttendanceSheet> found = sheet(community, session);
-            if (!(found instanceof Facilitated.Done<AttendanceSheet> done)) {
-                return found;
-            }
-            List<AttendanceSheet.Attendee> attendees = done.value().attendees();
-            if (!done.value().version().equals(version)) {
-                return Facilitated.refused(ATTENDANCE_CHANGED, session.number());
-            }
-            Optional<Integer> unknown = present.stream().filter(n -> n < 1 || n > attendees.size()).findFirst();
-            if (unknown.isPresent()) {
-                return Facilitated.refused(ATTENDANCE_UNKNOWN, unknown.get(), attendees.size());
-            }
-            attendanceDao.record(session.id(), IntStream.range(0, attendees.size())
-                    .mapToObj(i -> new AttendanceDao.Presence(attendees.get(i).member(), present.contains(i + 1)))
-                    .toList(), actor.userId(), clock.instant());
-            return sheet(community, session);
-        });
-    }
-
-    /** The session's attendance sheet, once it has started, if anyone answered its announcement. */
-    private Facilitated<AttendanceSheet> sheet(Community community, Session session) {
-        if (session.startsAt().isAfter(clock.instant())) {
-            return Facilitated.refused("session.attendance.notStarted", session.number(),
-                    SessionWhen.dateTime(session.startsAt().atZone(community.timeZone()), community.locale()));
-        }
-        List<Answer> answers = dao.answers(session.id());
-        if (answers.isEmpty()) {
-            return Facilitated.refused("session.attendance.nobody", session.number());
-        }
-        Map<String, Boolean> recorded = attendanceDao.of(session.id()).stream()
-                .collect(Collectors.toMap(p -> AttendanceSheet.key(p.member()), AttendanceDao.Presence::present));
-        return new Facilitated.Done<>(AttendanceSheet.of(session, answers, recorded, community.locale()));
     }
 
     /**
