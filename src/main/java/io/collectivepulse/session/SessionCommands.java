@@ -50,12 +50,14 @@ public final class SessionCommands implements Feature {
     private final SessionService sessions;
     private final AgendaCommands agenda;
     private final AttendanceCommands attendance;
+    private final CalendarCommands calendar;
 
     public SessionCommands(CommunityService communities, SessionService sessions) {
         this.communities = communities;
         this.sessions = sessions;
         this.agenda = new AgendaCommands(sessions.agendas());
         this.attendance = new AttendanceCommands(sessions.attendance());
+        this.calendar = new CalendarCommands(sessions.calendars());
     }
 
     @Override
@@ -73,7 +75,7 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, ATTENDANCE, "help.session.attendance", linked(attendance::show),
                         Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
-                .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(this::calendar), Flag.FACILITATORS)
+                .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(calendar::show), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press)
                 .form(SessionForms.CREATE, this::submit)
                 .form(SessionForms.SAVE, this::submit)
@@ -273,17 +275,6 @@ public final class SessionCommands implements Feature {
 
     private static String describe(List<ReminderOffset> offsets) {
         return offsets.isEmpty() ? "off" : String.join(" ", offsets.stream().map(ReminderOffset::code).toList());
-    }
-
-    private Reply calendar(Request request, Community community, Messages messages) {
-        boolean renew = NEW_LINK.matches(Words.firstWord(request.argument()));
-        SessionService.FeedAddress address = sessions.feedAddress(community, request.actor(), renew);
-        if (address instanceof SessionService.FeedAddress.Shown shown) {
-            return renew ? request.privately(messages, "session.feed.renewed", shown.https(), shown.webcal())
-                    : request.privately(messages, "session.feed.shown", shown.https(), shown.webcal(), request.prefix());
-        }
-        return request.privately(messages, address instanceof SessionService.FeedAddress.NoBaseUrl
-                ? "session.feed.noBaseUrl" : "session.feed.facilitatorsOnly");
     }
 
     private Reply cancel(Request request, Community community, Messages messages) {

@@ -44,8 +44,6 @@ public final class SessionService {
     /** Where a session's calendar file and a community's feed are served. */
     public static final String SESSION_FILES = "/seances/";
     public static final String FEEDS = "/calendrier/";
-    /** 128 random bits, URL-safe base64: what an address must look like before the database is asked. */
-    private static final Pattern PUBLIC_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private final Database database;
     private final CommunityService communities;
@@ -55,12 +53,12 @@ public final class SessionService {
     private final Clock clock;
     private final SessionDao dao;
     private final ReminderDao reminderDao;
-    private final CalendarDao calendarDao;
     private final AgendaDao agendaDao;
     private final FacilitatorGate facilitator;
     private final Agendas agendas;
     private final Attendance attendance;
-    private final SecureRandom random = new SecureRandom();
+    private final Calendars calendars;
+    private final PublicIds publicIds = new PublicIds();
     private final Optional<URI> baseUrl;
 
     /** {@code baseUrl}: where the service is reached from the Internet (BASE_URL), for the calendar addresses. */
@@ -75,10 +73,11 @@ public final class SessionService {
         this.clock = clock;
         this.dao = new SessionDao(database);
         this.reminderDao = new ReminderDao(database);
-        this.calendarDao = new CalendarDao(database);
         this.agendaDao = new AgendaDao(database);
         this.facilitator = new FacilitatorGate(database, communities, dao);
         this.agendas = new Agendas(communities, signals, outbox, clock, dao, agendaDao, facilitator);
+        this.calendars = new Calendars(database, communities, clock, dao, new CalendarDao(database), agendas,
+                publicIds, baseUrl);
         this.attendance = new Attendance(communities, clock, dao, new AttendanceDao(database), facilitator);
         scheduler.register(REMINDER, this::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
@@ -113,6 +112,11 @@ public final class SessionService {
         return attendance;
     }
 
+    /** The calendar feed's address, for the facilitators' command. */
+    Calendars calendars() {
+        return calendars;
+    }
+
     /** The outcome of a facilitator's planning. */
     sealed interface Planned {
         record Done(List<Session> sessions) implements Planned {
@@ -144,7 +148,7 @@ public final class SessionService {
             dao.lock(community.id());
             List<Session> sessions = new ArrayList<>();
             for (Draft draft : drafts) {
-                Session session = dao.insert(community.id(), draft, newPublicId(), actor.userId(), now);
+                Session session = dao.insert(community.id(), draft, publicIds.next(), actor.userId(), now);
                 announce(community, session);
                 remindOf(community, session);
                 sessions.add(session);
@@ -401,7 +405,7 @@ public final class SessionService {
         Community community = communities.find(session.communityId()).orElseThrow();
         Messages messages = Messages.of(community.locale());
         return SessionCards.announcement(messages, community, session, dao.answers(session.id()),
-                agendas.agenda(community, session), calendarUrl(session));
+                agendas.agenda(community, session), calendars.calendarUrl(session));
     }
 
     private Card cancellation(Session session) {
@@ -416,21 +420,17 @@ public final class SessionService {
 
     /** The address of the session's calendar file, when the service knows its own (BASE_URL). */
     public Optional<String> calendarUrl(Session session) {
-        return baseUrl.map(base -> base.resolve(SESSION_FILES + session.publicId() + ".ics").toString());
+        return calendars.calendarUrl(session);
     }
 
     /** The session of a calendar file, by its unguessable id. */
     public Optional<Session> byPublicId(String publicId) {
-        return PUBLIC_ID.matcher(publicId).matches() ? dao.byPublicId(publicId) : Optional.empty();
+        return calendars.byPublicId(publicId);
     }
 
     /** The community of a calendar feed and every session of its cycle, by the feed's token. */
     public Optional<Feed> feed(String token) {
-        if (!PUBLIC_ID.matcher(token).matches()) {
-            return Optional.empty();
-        }
-        return calendarDao.communityOfFeed(token).flatMap(communities::find)
-                .map(community -> new Feed(community, dao.all(community.id())));
+        return calendars.feed(token);
     }
 
     /** A community's calendar feed: the community and its sessions. */
@@ -444,64 +444,7 @@ public final class SessionService {
 
     /** What a calendar shows of the session: the facilitators' notes and the agenda the shared watch brought. */
     public String description(Community community, Session session) {
-        Messages messages = Messages.of(community.locale());
-        List<String> lines = new ArrayList<>();
-        if (session.guest() != null) {
-            lines.add(messages.get("session.guest", session.guest()));
-        }
-        if (session.notes() != null) {
-            lines.add(messages.get("session.notes", session.notes()));
-        }
-        Agenda agenda = agendas.agenda(community, session);
-        if (!session.cancelled() && !agenda.isEmpty()) {
-            lines.add(messages.get("session.agenda.title"));
-            agenda.signals().forEach(s -> lines.add("- " + s.body() + " (" + messages.get("session.agenda.signal",
-                    s.authorName()) + ")"));
-            agenda.themes().forEach(t -> lines.add("- " + messages.get("session.agenda.theme", t.name(),
-                    String.join(", ", t.claimants()))));
-        }
-        if (session.link() != null) {
-            lines.add(messages.get("session.calendar.video", session.link()));
-        }
-        return String.join("\n", lines);
-    }
-
-    /** The outcome of a facilitator's question about the calendar feed. */
-    sealed interface FeedAddress {
-        record Shown(String https, String webcal) implements FeedAddress {
-        }
-
-        record NoBaseUrl() implements FeedAddress {
-        }
-
-        record FacilitatorsOnly() implements FeedAddress {
-        }
-    }
-
-    /** The feed's address (a token is made the first time); with {@code renew}, a new one that revokes the old. */
-    FeedAddress feedAddress(Community community, Actor actor, boolean renew) {
-        if (baseUrl.isEmpty()) {
-            return new FeedAddress.NoBaseUrl();
-        }
-        return database.inTransaction(() -> {
-            if (!communities.isFacilitator(community, actor)) {
-                return new FeedAddress.FacilitatorsOnly();
-            }
-            Optional<String> existing = renew ? Optional.empty() : calendarDao.feedToken(community.id());
-            String token = existing.orElseGet(() -> {
-                String fresh = newPublicId();
-                calendarDao.saveFeedToken(community.id(), fresh, clock.instant());
-                return fresh;
-            });
-            URI https = baseUrl.get().resolve(FEEDS + token + ".ics");
-            return new FeedAddress.Shown(https.toString(), "webcal://" + https.getRawAuthority() + https.getRawPath());
-        });
-    }
-
-    private String newPublicId() {
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return calendars.description(community, session);
     }
 
     private static String key(ChannelRef channel) {
