@@ -50,6 +50,7 @@ public final class SessionCommands implements Feature {
     private final SessionService sessions;
     private final AgendaCommands agenda;
     private final AttendanceCommands attendance;
+    private final ReminderCommands reminders;
     private final CalendarCommands calendar;
 
     public SessionCommands(CommunityService communities, SessionService sessions) {
@@ -57,6 +58,7 @@ public final class SessionCommands implements Feature {
         this.sessions = sessions;
         this.agenda = new AgendaCommands(sessions.agendas());
         this.attendance = new AttendanceCommands(sessions.attendance());
+        this.reminders = new ReminderCommands(sessions.reminders());
         this.calendar = new CalendarCommands(sessions.calendars());
     }
 
@@ -74,7 +76,7 @@ public final class SessionCommands implements Feature {
                 .command(SESSION, AGENDA, "help.session.agenda", linked(agenda::show), Flag.FACILITATORS)
                 .command(SESSION, ATTENDANCE, "help.session.attendance", linked(attendance::show),
                         Flag.FACILITATORS)
-                .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(this::reminders), Flag.FACILITATORS)
+                .command(Router.DEFAULT_ROOT, REMINDERS, "help.reminders", linked(reminders::handle), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, CALENDAR, "help.calendar", linked(calendar::show), Flag.FACILITATORS)
                 .buttons(SessionActions.PREFIX, this::press)
                 .form(SessionForms.CREATE, this::submit)
@@ -247,34 +249,6 @@ public final class SessionCommands implements Feature {
         return planned instanceof SessionService.Planned.Done
                 ? request.privately(messages, doneKey, number.get())
                 : planned(request, messages, planned);
-    }
-
-    /** {@code /pulse rappels}: when members are reminded; facilitators change it with offsets or {@code off}. */
-    private Reply reminders(Request request, Community community, Messages messages) {
-        String argument = request.argument().strip();
-        if (argument.isEmpty()) {
-            return request.privately(messages, "session.reminders.current", describe(sessions.reminders(community)),
-                    request.prefix());
-        }
-        List<ReminderOffset> offsets = new ArrayList<>();
-        if (!OFF.matches(argument)) {
-            for (String code : argument.split("[\\s,]+")) {
-                Optional<ReminderOffset> offset = ReminderOffset.parse(code);
-                if (offset.isEmpty()) {
-                    return request.privately(messages, "session.reminders.unknown", code, request.prefix());
-                }
-                offsets.add(offset.get());
-            }
-        }
-        if (!sessions.setReminders(community, request.actor(), offsets)) {
-            return request.privately(messages, "session.facilitatorsOnly");
-        }
-        return request.privately(messages, "session.reminders.changed",
-                describe(offsets.stream().distinct().sorted().toList()));
-    }
-
-    private static String describe(List<ReminderOffset> offsets) {
-        return offsets.isEmpty() ? "off" : String.join(" ", offsets.stream().map(ReminderOffset::code).toList());
     }
 
     private Reply cancel(Request request, Community community, Messages messages) {

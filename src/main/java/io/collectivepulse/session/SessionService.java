@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  * zone. Every change and what it owes the channels are committed together.
  */
 public final class SessionService {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     static final String ANNOUNCEMENT = "session";
     static final String REMINDER = "session-reminder";
     static final String CANCELLATION = "session-cancelled";
@@ -57,6 +56,7 @@ public final class SessionService {
     private final FacilitatorGate facilitator;
     private final Agendas agendas;
     private final Attendance attendance;
+    private final Reminders reminders;
     private final Calendars calendars;
     private final PublicIds publicIds = new PublicIds();
     private final Optional<URI> baseUrl;
@@ -78,11 +78,12 @@ public final class SessionService {
         this.agendas = new Agendas(communities, signals, outbox, clock, dao, agendaDao, facilitator);
         this.calendars = new Calendars(database, communities, clock, dao, new CalendarDao(database), agendas,
                 publicIds, baseUrl);
+        this.reminders = new Reminders(database, communities, outbox, scheduler, clock, dao, reminderDao);
         this.attendance = new Attendance(communities, clock, dao, new AttendanceDao(database), facilitator);
-        scheduler.register(REMINDER, this::remind);
+        scheduler.register(REMINDER, reminders::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> draw(id, this::announcement), PATIENCE);
         var missed = new MissedReminders(database, dao, reminderDao, communities, outbox, clock);
-        outbox.source(REMINDER, (id, channel, asOf, posted) -> drawReminder(id), PATIENCE, missed::undelivered);
+        outbox.source(REMINDER, (id, channel, asOf, posted) -> reminders.draw(id), PATIENCE, missed::undelivered);
         outbox.source(MissedReminders.KIND, (id, channel, asOf, posted) -> missed.draw(id, channel), PATIENCE);
         communities.listen(missed);
         outbox.source(CANCELLATION, (id, channel, asOf, posted) -> draw(id, this::cancellation), PATIENCE);
@@ -90,16 +91,12 @@ public final class SessionService {
 
     /** Plans the triggers of reminders that have none (a replica that stopped between a commit and its plan). */
     public void start() {
-        int planned = 0;
-        for (Reminder reminder : reminderDao.pendingReminders()) {
-            if (scheduler.next(REMINDER, reminder.id()).isEmpty()) {
-                scheduler.planOnce(REMINDER, reminder.id(), reminder.dueAt());
-                planned++;
-            }
-        }
-        if (planned > 0) {
-            LOG.info("Planned {} session reminders that had no trigger", planned);
-        }
+        reminders.start();
+    }
+
+    /** When members are reminded, for the facilitators' command. */
+    Reminders reminders() {
+        return reminders;
     }
 
     /** Sessions' agendas, for the facilitators' commands. */
@@ -150,7 +147,7 @@ public final class SessionService {
             for (Draft draft : drafts) {
                 Session session = dao.insert(community.id(), draft, publicIds.next(), actor.userId(), now);
                 announce(community, session);
-                remindOf(community, session);
+                reminders.remindOf(community, session);
                 sessions.add(session);
             }
             return new Planned.Done(sessions);
@@ -163,10 +160,10 @@ public final class SessionService {
             return new Planned.InThePast();
         }
         return changing(community, actor, number, session -> {
-            forgetReminders(session);
+            reminders.forget(session);
             Session moved = dao.move(session.id(), startsAt, clock.instant());
             announce(community, moved);
-            remindOf(community, moved);
+            reminders.remindOf(community, moved);
             return new Planned.Done(List.of(moved));
         });
     }
@@ -183,7 +180,7 @@ public final class SessionService {
                 return new Planned.AlreadyCancelled(found);
             }
             Session session = cancelled.get();
-            forgetReminders(session);
+            reminders.forget(session);
             for (ChannelRef channel : communities.channels(community)) {
                 outbox.post(CANCELLATION, session.id(), channel, CANCELLATION + ":" + session.id() + ":" + key(channel));
                 outbox.redraw(ANNOUNCEMENT, session.id(), channel);
@@ -233,26 +230,6 @@ public final class SessionService {
     record Upcoming(Session session, Optional<Answer.Choice> answer) {
     }
 
-    /** The reminders of the community, the default ones until a facilitator changes them. */
-    List<ReminderOffset> reminders(Community community) {
-        return reminderDao.reminderSettings(community.id()).orElse(ReminderOffset.DEFAULT);
-    }
-
-    /**
-     * Changes when members are reminded (empty: never); facilitators only. Sessions already planned keep the
-     * reminders they have; those planned or moved from now on get the new ones.
-     */
-    boolean setReminders(Community community, Actor actor, List<ReminderOffset> offsets) {
-        return database.inTransaction(() -> {
-            if (!communities.isFacilitator(community, actor)) {
-                return false;
-            }
-            reminderDao.saveReminderSettings(community.id(), offsets.stream().distinct().sorted().toList(),
-                    clock.instant());
-            return true;
-        });
-    }
-
     /** Session {@code number}, for the form that changes it; facilitators only. */
     Planned toEdit(Community community, Actor actor, int number) {
         return changing(community, actor, number, session -> new Planned.Done(List.of(session)));
@@ -274,9 +251,9 @@ public final class SessionService {
             boolean moved = !session.startsAt().equals(draft.startsAt());
             Session changed = dao.update(session.id(), draft, clock.instant());
             if (moved) {
-                forgetReminders(session);
+                reminders.forget(session);
                 announce(community, changed);
-                remindOf(community, changed);
+                reminders.remindOf(community, changed);
             } else {
                 communities.channels(community).forEach(c -> outbox.redraw(ANNOUNCEMENT, changed.id(), c));
             }
@@ -314,54 +291,6 @@ public final class SessionService {
         });
     }
 
-    /**
-     * The Quartz task of a reminder: posts it, once, unless its session was moved, cancelled or has started
-     * (a reminder missed while every replica was down goes out late only before the session starts).
-     */
-    public void remind(long reminderId) {
-        database.inTransaction(() -> {
-            Optional<Reminder> found = reminderDao.reminder(reminderId);
-            if (found.isEmpty() || found.get().sentAt() != null) {
-                return;
-            }
-            Reminder reminder = found.get();
-            Optional<Session> session = dao.find(reminder.sessionId());
-            Optional<Community> community = session.flatMap(s -> communities.find(s.communityId()));
-            Instant now = clock.instant();
-            String outcome;
-            if (session.isEmpty() || community.isEmpty() || session.get().cancelled()) {
-                outcome = "cancelled";
-            } else if (session.get().sequence() != reminder.sequence()) {
-                outcome = "moved";
-            } else if (!session.get().startsAt().isAfter(now)) {
-                outcome = "too_late";
-            } else {
-                outcome = "sent";
-            }
-            if (!reminderDao.markDone(reminderId, outcome, now) || !outcome.equals("sent")) {
-                LOG.info("Session reminder {} not sent: {}", reminderId, outcome);
-                return;
-            }
-            send(community.get(), session.get(), reminder);
-        });
-    }
-
-    private void send(Community community, Session session, Reminder reminder) {
-        String key = REMINDER + ":" + reminder.id() + ":";
-        if (reminder.offset().inChannels()) {
-            communities.channels(community).forEach(channel -> outbox.post(ANNOUNCEMENT, session.id(), channel,
-                    key + key(channel)));
-            return;
-        }
-        // Asked now, not when the reminder was planned: whoever declined since gets nothing.
-        for (Answer answer : dao.answers(session.id())) {
-            if (answer.choice() != Answer.Choice.NO) {
-                ChannelRef direct = ChannelRef.direct(answer.member());
-                outbox.post(REMINDER, reminder.id(), direct, key + key(direct));
-            }
-        }
-    }
-
     private void announce(Community community, Session session) {
         for (ChannelRef channel : communities.channels(community)) {
             outbox.post(ANNOUNCEMENT, session.id(), channel,
@@ -369,36 +298,8 @@ public final class SessionService {
         }
     }
 
-    /**
-     * Writes the session's reminders for its current date, with the change that plans or moves it; their Quartz
-     * triggers are planned once that is committed (a replica that stops in between plans them at its next start).
-     */
-    private void remindOf(Community community, Session session) {
-        Instant now = clock.instant();
-        List<Reminder> wanted = reminders(community).stream()
-                .map(o -> new Reminder(o, o.before(session.startsAt().atZone(community.timeZone())).toInstant()))
-                .filter(r -> r.dueAt().isAfter(now))
-                .toList();
-        List<Reminder> written = reminderDao.addReminders(session, wanted);
-        database.afterCommit(() -> written.stream().filter(r -> r.sentAt() == null)
-                .forEach(r -> scheduler.planOnce(REMINDER, r.id(), r.dueAt())));
-    }
-
-    /** Removes the session's reminders not sent yet, and their triggers once that is committed. */
-    private void forgetReminders(Session session) {
-        List<Long> removed = reminderDao.removePendingReminders(session.id());
-        database.afterCommit(() -> removed.forEach(id -> scheduler.cancel(REMINDER, id)));
-    }
-
     private Optional<Card> draw(long sessionId, Function<Session, Card> card) {
         return dao.find(sessionId).map(card);
-    }
-
-    private Optional<Card> drawReminder(long reminderId) {
-        return reminderDao.reminder(reminderId).flatMap(r -> dao.find(r.sessionId())
-                .filter(s -> !s.cancelled() && s.sequence() == r.sequence())
-                .flatMap(s -> communities.find(s.communityId())
-                        .map(c -> SessionCards.reminder(Messages.of(c.locale()), c, s))));
     }
 
     private Card announcement(Session session) {
@@ -447,7 +348,8 @@ public final class SessionService {
         return calendars.description(community, session);
     }
 
-    private static String key(ChannelRef channel) {
+    /** The channel's part of an outbox row's idempotency key. */
+    static String key(ChannelRef channel) {
         return channel.platform().id() + ":" + channel.workspaceId() + ":" + channel.channelId();
     }
 }
