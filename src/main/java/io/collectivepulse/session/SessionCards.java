@@ -96,7 +96,7 @@ final class SessionCards {
     }
 
     /** One line of {@code /seance}: number, title, when, and the member's answer. */
-    static Card.Item upcoming(Messages messages, Community community, SessionService.Upcoming upcoming) {
+    static Card.Item upcoming(Messages messages, Community community, Answers.Upcoming upcoming) {
         Session session = upcoming.session();
         String answer = upcoming.answer().map(choice -> messages.get("session.yourAnswer." + choice.name()
                 .toLowerCase(Locale.ROOT))).orElse(messages.get("session.yourAnswer.none"));

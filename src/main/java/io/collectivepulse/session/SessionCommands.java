@@ -48,6 +48,7 @@ public final class SessionCommands implements Feature {
 
     private final CommunityService communities;
     private final SessionService sessions;
+    private final AnswerCommands answers;
     private final AgendaCommands agenda;
     private final AttendanceCommands attendance;
     private final ReminderCommands reminders;
@@ -56,6 +57,7 @@ public final class SessionCommands implements Feature {
     public SessionCommands(CommunityService communities, SessionService sessions) {
         this.communities = communities;
         this.sessions = sessions;
+        this.answers = new AnswerCommands(sessions.answers());
         this.agenda = new AgendaCommands(sessions.agendas());
         this.attendance = new AttendanceCommands(sessions.attendance());
         this.reminders = new ReminderCommands(sessions.reminders());
@@ -65,7 +67,7 @@ public final class SessionCommands implements Feature {
     @Override
     public void register(Registry registry) {
         registry.root(SESSION, Words.of(SESSION, "session", "séance"))
-                .otherwise(SESSION, "help.session", linked(this::list), Flag.TEAMS_MENU)
+                .otherwise(SESSION, "help.session", linked(answers::list), Flag.TEAMS_MENU)
                 .command(SESSION, PLAN, "help.session.plan", linked(this::plan), Flag.FACILITATORS)
                 .command(SESSION, CYCLE, "help.session.cycle", linked(this::cycle), Flag.FACILITATORS)
                 .command(SESSION, MOVE, "help.session.move", linked(this::move), Flag.FACILITATORS)
@@ -105,17 +107,6 @@ public final class SessionCommands implements Feature {
     private CommandHandler linked(InCommunity handler) {
         return CommunityCommands.linked(communities,
                 (request, community) -> handler.handle(request, community, Messages.of(community.locale())));
-    }
-
-    private Reply list(Request request, Community community, Messages messages) {
-        List<SessionService.Upcoming> upcoming = sessions.upcoming(community, request.actor());
-        if (upcoming.isEmpty()) {
-            return request.privately(messages, "session.list.empty", request.prefix());
-        }
-        List<Card.Item> items = new ArrayList<>();
-        upcoming.forEach(u -> items.add(SessionCards.upcoming(messages, community, u)));
-        return Reply.privately(new Card(messages.get("session.list.title", community.name()), items,
-                messages.get("session.list.footer")));
     }
 
     private Reply plan(Request request, Community community, Messages messages) {
@@ -290,33 +281,7 @@ public final class SessionCommands implements Feature {
     private Reply press(ButtonPress press) {
         return switch (press.action()) {
             case SessionActions.AGENDA_REMOVE, SessionActions.AGENDA_RESTORE -> pressed(agenda::press).press(press);
-            default -> answer(press);
-        };
-    }
-
-    /** Je participe, Peut-être, Je ne peux pas under an announcement. */
-    private Reply answer(ButtonPress press) {
-        Optional<Community> found = communities.findByChannel(press.channel());
-        Messages messages = communities.messages(found);
-        if (found.isEmpty()) {
-            return Reply.privately(Card.text(messages.get("session.notLinked", press.channel().platform()
-                    .commandPrefix())));
-        }
-        Answer.Choice choice = switch (press.action()) {
-            case SessionActions.YES -> Answer.Choice.YES;
-            case SessionActions.MAYBE -> Answer.Choice.MAYBE;
-            case SessionActions.NO -> Answer.Choice.NO;
-            default -> null;
-        };
-        long id = id(press.value());
-        if (choice == null || id < 0) {
-            return Reply.privately(Card.text(messages.get("action.unknown")));
-        }
-        return switch (sessions.answer(found.get(), press.actor(), id, choice)) {
-            case DONE, UNCHANGED -> Reply.none();
-            case NOT_FOUND -> Reply.privately(Card.text(messages.get("session.answer.notFound")));
-            case CANCELLED -> Reply.privately(Card.text(messages.get("session.answer.cancelled")));
-            case OVER -> Reply.privately(Card.text(messages.get("session.answer.over")));
+            default -> pressed(answers::press).press(press);
         };
     }
 

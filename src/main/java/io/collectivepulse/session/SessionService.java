@@ -57,6 +57,7 @@ public final class SessionService {
     private final Agendas agendas;
     private final Attendance attendance;
     private final Reminders reminders;
+    private final Answers answers;
     private final Calendars calendars;
     private final PublicIds publicIds = new PublicIds();
     private final Optional<URI> baseUrl;
@@ -78,6 +79,7 @@ public final class SessionService {
         this.agendas = new Agendas(communities, signals, outbox, clock, dao, agendaDao, facilitator);
         this.calendars = new Calendars(database, communities, clock, dao, new CalendarDao(database), agendas,
                 publicIds, baseUrl);
+        this.answers = new Answers(database, communities, outbox, clock, dao);
         this.reminders = new Reminders(database, communities, outbox, scheduler, clock, dao, reminderDao);
         this.attendance = new Attendance(communities, clock, dao, new AttendanceDao(database), facilitator);
         scheduler.register(REMINDER, reminders::remind);
@@ -92,6 +94,11 @@ public final class SessionService {
     /** Plans the triggers of reminders that have none (a replica that stopped between a commit and its plan). */
     public void start() {
         reminders.start();
+    }
+
+    /** Members' answers, for their buttons and {@code /seance}. */
+    Answers answers() {
+        return answers;
     }
 
     /** When members are reminded, for the facilitators' command. */
@@ -194,40 +201,6 @@ public final class SessionService {
             }
             return new Planned.Done(List.of(session));
         });
-    }
-
-    /** The outcome of a member's answer. */
-    enum Answered { DONE, UNCHANGED, NOT_FOUND, CANCELLED, OVER }
-
-    /** Records the member's answer and redraws the announcement in every channel (a burst is one redraw). */
-    Answered answer(Community community, Actor actor, long sessionId, Answer.Choice choice) {
-        return database.inTransaction(() -> {
-            Optional<Session> found = dao.find(sessionId).filter(s -> s.communityId() == community.id());
-            if (found.isEmpty()) {
-                return Answered.NOT_FOUND;
-            }
-            if (found.get().cancelled()) {
-                return Answered.CANCELLED;
-            }
-            if (!found.get().endsAt().isAfter(clock.instant())) {
-                return Answered.OVER;
-            }
-            communities.recordParticipation(community, actor);
-            if (!dao.answer(sessionId, actor, choice, clock.instant())) {
-                return Answered.UNCHANGED;
-            }
-            communities.channels(community).forEach(channel -> outbox.redraw(ANNOUNCEMENT, sessionId, channel));
-            return Answered.DONE;
-        });
-    }
-
-    /** The sessions to come, each with the actor's answer if they gave one. */
-    List<Upcoming> upcoming(Community community, Actor actor) {
-        return dao.upcoming(community.id(), clock.instant()).stream()
-                .map(s -> new Upcoming(s, dao.answerOf(s.id(), actor).map(Answer::choice))).toList();
-    }
-
-    record Upcoming(Session session, Optional<Answer.Choice> answer) {
     }
 
     /** Session {@code number}, for the form that changes it; facilitators only. */
