@@ -114,19 +114,19 @@ public final class SessionCommands implements Feature {
             return Reply.form(SessionForms.create(messages),
                     Card.text(messages.get("session.form.unavailable", request.prefix())));
         }
-        SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(request.argument(), sessions.today(community));
+        SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(request.argument(), sessions.planning().today(community));
         if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Plan> refused) {
             return refusal(request, messages, refused);
         }
         SessionWhen.Plan plan = ((SessionWhen.Parsed.Ok<SessionWhen.Plan>) parsed).value();
         return at(plan.date(), plan.time(), community, request, messages, start -> planned(request, messages,
-                sessions.plan(community, request.actor(), List.of(new Draft(plan.title(), start.toInstant(),
+                sessions.planning().plan(community, request.actor(), List.of(new Draft(plan.title(), start.toInstant(),
                         plan.duration(), plan.place(), plan.link(), null, null)))));
     }
 
     private Reply cycle(Request request, Community community, Messages messages) {
         SessionWhen.Parsed<SessionWhen.Cycle> parsed = SessionWhen.cycle(request.argument(),
-                sessions.today(community));
+                sessions.planning().today(community));
         if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Cycle> refused) {
             return refusal(request, messages, refused);
         }
@@ -143,18 +143,18 @@ public final class SessionCommands implements Feature {
                     ((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at().toInstant(),
                     cycle.duration(), null, null, null, null));
         }
-        return planned(request, messages, sessions.plan(community, request.actor(), drafts));
+        return planned(request, messages, sessions.planning().plan(community, request.actor(), drafts));
     }
 
     private Reply move(Request request, Community community, Messages messages) {
-        SessionWhen.Parsed<SessionWhen.Move> parsed = SessionWhen.move(request.argument(), sessions.today(community));
+        SessionWhen.Parsed<SessionWhen.Move> parsed = SessionWhen.move(request.argument(), sessions.planning().today(community));
         if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Move> refused) {
             return refusal(request, messages, refused);
         }
         SessionWhen.Move move = ((SessionWhen.Parsed.Ok<SessionWhen.Move>) parsed).value();
         return at(move.date(), move.time(), community, request, messages, start -> {
-            SessionService.Planned moved = sessions.move(community, request.actor(), move.number(), start.toInstant());
-            return moved instanceof SessionService.Planned.Done
+            Planned moved = sessions.planning().move(community, request.actor(), move.number(), start.toInstant());
+            return moved instanceof Planned.Done
                     ? request.privately(messages, "session.moved", move.number(),
                             SessionWhen.dateTime(start, messages.locale()))
                     : planned(request, messages, moved);
@@ -166,8 +166,8 @@ public final class SessionCommands implements Feature {
         if (number.isEmpty()) {
             return request.privately(messages, "session.usage.edit", request.prefix());
         }
-        SessionService.Planned found = sessions.toEdit(community, request.actor(), number.get());
-        if (found instanceof SessionService.Planned.Done done) {
+        Planned found = sessions.planning().toEdit(community, request.actor(), number.get());
+        if (found instanceof Planned.Done done) {
             return Reply.form(SessionForms.edit(messages, community, done.sessions().get(0)),
                     Card.text(messages.get("session.form.unavailableEdit", request.prefix())));
         }
@@ -187,7 +187,7 @@ public final class SessionCommands implements Feature {
         String line = String.join(" ", press.field(SessionForms.DATE).strip(), press.field(SessionForms.TIME).strip(),
                 press.field(SessionForms.DURATION).strip(), press.field(SessionForms.TITLE).strip())
                 + (where.isEmpty() ? "" : " | " + where);
-        SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(line, sessions.today(community));
+        SessionWhen.Parsed<SessionWhen.Plan> parsed = SessionWhen.plan(line, sessions.planning().today(community));
         if (parsed instanceof SessionWhen.Parsed.Refused<SessionWhen.Plan> refused) {
             List<Object> args = new ArrayList<>(refused.args());
             args.add(press.channel().platform().commandPrefix());
@@ -211,53 +211,53 @@ public final class SessionCommands implements Feature {
         var draft = new Draft(plan.title(), ((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at()
                 .toInstant(), plan.duration(), plan.place(), plan.link(), guest.isEmpty() ? null : guest,
                 notes.isEmpty() ? null : notes);
-        SessionService.Planned done = press.action().equals(SessionForms.SAVE)
-                ? sessions.edit(community, press.actor(), id(press.value()), draft)
-                : sessions.plan(community, press.actor(), List.of(draft));
-        if (done instanceof SessionService.Planned.Done) {
+        Planned done = press.action().equals(SessionForms.SAVE)
+                ? sessions.planning().edit(community, press.actor(), id(press.value()), draft)
+                : sessions.planning().plan(community, press.actor(), List.of(draft));
+        if (done instanceof Planned.Done) {
             return Reply.none();
         }
-        if (done instanceof SessionService.Planned.InThePast) {
+        if (done instanceof Planned.InThePast) {
             return Reply.fieldErrors(Map.of(SessionForms.DATE, messages.get("session.inThePast")));
         }
-        return Reply.privately(Card.text(messages.get(done instanceof SessionService.Planned.FacilitatorsOnly
+        return Reply.privately(Card.text(messages.get(done instanceof Planned.FacilitatorsOnly
                 ? "session.facilitatorsOnly" : "session.answer.notFound")));
     }
 
     private Reply recall(Request request, Community community, Messages messages) {
         return numbered(request, messages, "session.usage.recall", "session.recalled",
-                number -> sessions.recall(community, request.actor(), number));
+                number -> sessions.planning().recall(community, request.actor(), number));
     }
 
     /** A sub-command on session {@code <n°>}: the usage when there is no number, else what the change said. */
     private static Reply numbered(Request request, Messages messages, String usageKey, String doneKey,
-                                  Function<Integer, SessionService.Planned> change) {
+                                  Function<Integer, Planned> change) {
         Optional<Integer> number = number(request.argument());
         if (number.isEmpty()) {
             return request.privately(messages, usageKey, request.prefix());
         }
-        SessionService.Planned planned = change.apply(number.get());
-        return planned instanceof SessionService.Planned.Done
+        Planned planned = change.apply(number.get());
+        return planned instanceof Planned.Done
                 ? request.privately(messages, doneKey, number.get())
                 : planned(request, messages, planned);
     }
 
     private Reply cancel(Request request, Community community, Messages messages) {
         return numbered(request, messages, "session.usage.cancel", "session.cancelledDone",
-                number -> sessions.cancel(community, request.actor(), number));
+                number -> sessions.planning().cancel(community, request.actor(), number));
     }
 
-    private static Reply planned(Request request, Messages messages, SessionService.Planned planned) {
-        if (planned instanceof SessionService.Planned.Done done) {
+    private static Reply planned(Request request, Messages messages, Planned planned) {
+        if (planned instanceof Planned.Done done) {
             return request.privately(messages, "session.planned", done.sessions().size());
         }
-        if (planned instanceof SessionService.Planned.NotFound notFound) {
+        if (planned instanceof Planned.NotFound notFound) {
             return request.privately(messages, "session.notFound", notFound.number(), request.prefix());
         }
-        if (planned instanceof SessionService.Planned.AlreadyCancelled cancelled) {
+        if (planned instanceof Planned.AlreadyCancelled cancelled) {
             return request.privately(messages, "session.alreadyCancelled", cancelled.session().number());
         }
-        return request.privately(messages, planned instanceof SessionService.Planned.InThePast
+        return request.privately(messages, planned instanceof Planned.InThePast
                 ? "session.inThePast" : "session.facilitatorsOnly");
     }
 
