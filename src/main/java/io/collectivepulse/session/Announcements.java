@@ -16,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * What a session posts in the channels and to members, and the cards the outbox draws from the session as it is
- * when they are sent: the announcement with its answers and agenda, and the cancellation. The idempotency key of
- * each post says what it is for (the session, its date, the channel), so that each goes out once.
+ * when they are sent: the announcement with its answers and agenda, and the cancellation. Each post's idempotency
+ * key names the session and the channel (and the session's date for an announcement, the moment it was asked for
+ * one posted again), so that the same post is never written twice.
  */
 final class Announcements {
     private final CommunityService communities;

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sessions' reminders: written with the change that plans or moves a session, at the offsets the community chose
- * ({@code /pulse rappels}), and posted once at the instant Quartz fires, in the channels or privately to each member
- * who said they would come or might. {@link MissedReminders} takes over where a private one cannot go.
+ * ({@code /pulse rappels}), and posted once at the instant Quartz fires, unless the session was moved, cancelled or
+ * has started: in the channels, or privately to each member who said they would come or might.
+ * {@link MissedReminders} takes over where a private one cannot go.
  */
 final class Reminders {
     private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
