@@ -217,7 +217,8 @@ final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<Long> held = held();
+        List<Long> held = new ArrayList<>();
+        lanes.values().forEach(lane -> held.addAll(lane.releasable()));
         try {
             if (!held.isEmpty()) {
                 dao.release(owner, held);

@@ -7,6 +7,7 @@ import io.collectivepulse.chat.Form;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 final class Lane {
     private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
+    private static final Duration MAX_RECORD_DELAY = Duration.ofSeconds(10);
 
     private final Dispatcher dispatcher;
     private final ChannelRef channel;
     private final Deque<Delivery> rows = new ArrayDeque<>();
     private boolean busy;
     private boolean stopped;
+    /** A row the platform took whose outcome could not be recorded yet (see {@link #conclude}). */
+    private Delivery unrecorded;
     /** Set when the lane ran out of rows: it takes no more, a new lane does. */
     private boolean ended;
 
@@ -40,8 +44,18 @@ final class Lane {
         return channel;
     }
 
+    /** The rows whose lease this replica renews: those waiting, and one sent whose outcome is not recorded yet. */
     synchronized List<Long> ids() {
-        return rows.stream().map(Delivery::id).toList();
+        List<Long> ids = new ArrayList<>(rows.stream().map(Delivery::id).toList());
+        if (unrecorded != null && !ids.contains(unrecorded.id())) {
+            ids.add(unrecorded.id());
+        }
+        return ids;
+    }
+
+    /** The rows to give back on stopping: not one the platform has already taken, which must not go out twice. */
+    synchronized List<Long> releasable() {
+        return rows.stream().map(Delivery::id).filter(id -> unrecorded == null || id != unrecorded.id()).toList();
     }
 
     /** Takes the row, unless the lane has ended (false: give it to a new lane). */
@@ -82,8 +96,11 @@ final class Lane {
         return null;
     }
 
-    private synchronized void done() {
-        rows.pollFirst();
+    /** The row leaves the lane (once: it may be recorded again). */
+    private synchronized void done(Delivery row) {
+        if (rows.peekFirst() != null && rows.peekFirst().id() == row.id()) {
+            rows.pollFirst();
+        }
     }
 
     /** The head row's next part is the one after this: the lane's copy of the row says so. */
@@ -205,30 +222,56 @@ final class Lane {
             outcome = new Outcome.Retry(Duration.ZERO, null, e.toString());
         }
         dispatcher.pace.settle(call.limits(), slot, dispatcher.realTime.instant());
-        try {
-            if (outcome instanceof Outcome.Sent sent) {
-                if (call.part() >= 0 && call.part() + 1 < call.parts()) {
-                    dispatcher.dao.recordPart(row, call.part(), sent.messageId(), dispatcher.clock.instant());
-                    sentPart(row);
-                } else if (call.part() >= 0) {
-                    done();
-                    dispatcher.dao.finishWithPart(row, call.part(), sent.messageId(), dispatcher.clock.instant());
-                } else {
-                    finish(row, "sent", "sent");
-                }
-                next();
-            } else if (outcome instanceof Outcome.Failed failed) {
-                LOG.warn("{} refused outbox row {} for good: {}", channel, row.id(), failed.reason());
-                done();
-                dispatcher.failed(row, channel, failed);
-                next();
-            } else {
-                backOff(row, (Outcome.Retry) outcome);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not record the outcome of outbox row {}: {}", row.id(), e.toString());
-            backOff(row, new Outcome.Retry(Duration.ZERO, null, e.toString()));
+        conclude(row, call, outcome, 0);
+    }
+
+    /**
+     * Records what the platform answered, then goes on with the lane. A message the platform took (or refused for
+     * good) whose outcome cannot be recorded (PostgreSQL busy or away) is recorded again a moment later, its lease
+     * renewed meanwhile, and never sent again: the lane waits for it.
+     */
+    private void conclude(Delivery row, Call call, Outcome outcome, int attempt) {
+        if (outcome instanceof Outcome.Retry retry) {
+            backOff(row, retry);
+            return;
         }
+        try {
+            record(row, call, outcome);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                unrecorded = row;
+            }
+            long delay = Math.min(MAX_RECORD_DELAY.toMillis(), 200L << Math.min(attempt, 8));
+            LOG.warn("Could not record the outcome of outbox row {} ({}): recording it again in {} ms, not sending it "
+                    + "again", row.id(), e.toString(), delay);
+            dispatcher.sending.schedule(() -> conclude(row, call, outcome, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            return;
+        }
+        synchronized (this) {
+            unrecorded = null;
+        }
+        next();
+    }
+
+    /** Records a sent part or message, or a permanent refusal; each step can be done again. */
+    private void record(Delivery row, Call call, Outcome outcome) {
+        Instant now = dispatcher.clock.instant();
+        if (outcome instanceof Outcome.Sent sent) {
+            if (call.part() >= 0 && call.part() + 1 < call.parts()) {
+                dispatcher.dao.recordPart(row, call.part(), sent.messageId(), now);
+                sentPart(row);
+            } else if (call.part() >= 0) {
+                done(row);
+                dispatcher.dao.finishWithPart(row, call.part(), sent.messageId(), now);
+            } else {
+                finish(row, "sent", "sent");
+            }
+            return;
+        }
+        Outcome.Failed failed = (Outcome.Failed) outcome;
+        LOG.warn("{} refused outbox row {} for good: {}", channel, row.id(), failed.reason());
+        done(row);
+        dispatcher.failed(row, channel, failed);
     }
 
     /**
@@ -236,7 +279,7 @@ final class Lane {
      * newer redraw), claimable as soon as it is recorded, is taken into the lane afresh.
      */
     private void finish(Delivery row, String state, String outcome) {
-        done();
+        done(row);
         dispatcher.dao.finish(row, state, outcome, dispatcher.clock.instant());
     }
 
