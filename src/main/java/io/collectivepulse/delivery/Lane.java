@@ -215,6 +215,12 @@ final class Lane {
                     TimeUnit.MILLISECONDS);
             return;
         }
+        Instant leaves = dispatcher.pace.depart(call.limits(), now);
+        if (leaves.isAfter(now)) {
+            dispatcher.sending.schedule(() -> send(row, call, slot), Duration.between(now, leaves).toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return;
+        }
         Outcome outcome;
         try {
             outcome = call.send().get();

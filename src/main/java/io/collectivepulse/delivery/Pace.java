@@ -25,6 +25,8 @@ final class Pace {
 
     private final Map<String, Instant> theoreticalArrival = new HashMap<>();
     private final Map<String, Deque<Instant>> sent = new HashMap<>();
+    /** The calls that really left, per window: what {@link #depart} checks. */
+    private final Map<String, Deque<Instant>> departed = new HashMap<>();
     private final Map<String, Instant> blockedUntil = new HashMap<>();
 
     /**
@@ -48,6 +50,43 @@ final class Pace {
             record(limit, at);
         }
         return at;
+    }
+
+    /**
+     * When a call reserved earlier may really leave, from {@code now}: now, recorded as left, unless the calls that
+     * really left fill one of its windows — a call that leaves late (the sending threads were busy) must not leave
+     * together with those reserved after it. Reservations only plan; this keeps the windows on what left.
+     */
+    synchronized Instant depart(List<Limit> limits, Instant now) {
+        Map<Limit, Integer> needs = new LinkedHashMap<>();
+        limits.stream().filter(limit -> limit.kind() == Limit.Kind.WINDOW)
+                .forEach(limit -> needs.merge(limit, 1, Integer::sum));
+        Instant at = now;
+        for (Map.Entry<Limit, Integer> need : needs.entrySet()) {
+            Limit limit = need.getKey();
+            Instant boundary = now.minus(scaled(limit.per()));
+            List<Instant> inWindow = departed.getOrDefault(state(limit), new ArrayDeque<>()).stream()
+                    .filter(t -> t.isAfter(boundary)).toList();
+            int needed = Math.min(need.getValue(), limit.count());
+            if (inWindow.size() + needed > limit.count()) {
+                Instant frees = inWindow.get(inWindow.size() + needed - limit.count() - 1);
+                at = later(at, frees.plus(scaled(limit.per())).plus(Duration.ofMillis(1)));
+            }
+        }
+        if (at.isAfter(now)) {
+            return at;
+        }
+        for (Limit limit : limits) {
+            if (limit.kind() == Limit.Kind.WINDOW) {
+                Deque<Instant> times = departed.computeIfAbsent(state(limit), key -> new ArrayDeque<>());
+                times.addLast(now);
+                Instant horizon = now.minus(limit.per()).minus(limit.per());
+                while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
+                    times.removeFirst();
+                }
+            }
+        }
+        return now;
     }
 
     /** The end of a Retry-After that applies to one of {@code limits}, if one still runs at {@code now}. */

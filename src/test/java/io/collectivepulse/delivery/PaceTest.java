@@ -33,4 +33,19 @@ class PaceTest {
         assertThat(pace.reserve(List.of(bucket, bucket), START)).isEqualTo(START);
         assertThat(pace.reserve(List.of(bucket), START)).isAfter(START.plusMillis(900));
     }
+
+    @Test
+    void aLateCallLeavesOnlyWhereTheCallsThatReallyLeftAllowIt() {
+        var pace = new Pace();
+        Limit tenant = Limit.window("teams:tenant", 2, Duration.ofSeconds(1));
+        Limit bucket = Limit.bucket("slack:T0:C0:post", 1, 1.0);
+        assertThat(pace.depart(List.of(tenant, bucket), START)).isEqualTo(START);
+        assertThat(pace.depart(List.of(tenant), START.plusMillis(10))).isEqualTo(START.plusMillis(10));
+        // Reserved for later, but leaving now, with two calls gone in the last second: it waits for the first.
+        Instant third = pace.depart(List.of(tenant), START.plusMillis(20));
+        assertThat(third).isAfter(START.plusSeconds(1)).isBefore(START.plusMillis(1100));
+        assertThat(pace.depart(List.of(tenant), third)).isEqualTo(third);
+        assertThat(pace.depart(List.of(bucket), START.plusMillis(30))).as("buckets are paced ahead only")
+                .isEqualTo(START.plusMillis(30));
+    }
 }
