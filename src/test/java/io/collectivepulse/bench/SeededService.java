@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 
@@ -19,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class SeededService implements AutoCloseable {
     private static final String TOKEN = "xoxb-bench-token";
+    private static final Duration POLL = Duration.ofMillis(200);
 
     final Jdbi jdbi;
     final FakeSlackApi slackApi;
@@ -68,41 +70,37 @@ final class SeededService implements AutoCloseable {
      * more for any that would come twice; at most {@code patience}.
      */
     Arrivals await(String text, long expected, Duration patience) throws InterruptedException {
-        Map<String, Long> first = new HashMap<>();
-        long duplicates = 0;
-        long deadline = System.nanoTime() + patience.toNanos();
-        long quietUntil = Long.MAX_VALUE;
-        while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-            try {
-                FakeSlackApi.Call call = slackApi.nextPost(Duration.ofMillis(200));
-                if (call.method().equals("chat.postMessage") && call.message().toString().contains(text)
-                        && first.putIfAbsent(call.params().get("channel"), call.arrivedNanos()) != null) {
-                    duplicates++;
-                }
-            } catch (AssertionError nothingYet) {
-                // Before the instant, or between two.
-            }
-            if (first.size() == expected && quietUntil == Long.MAX_VALUE) {
-                quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            }
-        }
-        return new Arrivals(first, duplicates);
+        return arrivals(expected, patience, () -> {
+            FakeSlackApi.Call call = slackApi.nextPost(POLL);
+            return call.method().equals("chat.postMessage") && call.message().toString().contains(text)
+                    ? Optional.of(Map.entry(call.params().get("channel"), call.arrivedNanos())) : Optional.empty();
+        });
     }
 
-    /**
-     * The same for the fake Bot Connector: until {@code expected} conversations have had an activity containing
-     * {@code text}, then two seconds more; at most {@code patience}.
-     */
+    /** The same for the fake Bot Connector: new activities containing {@code text}, per conversation. */
     Arrivals awaitTeams(String text, long expected, Duration patience) throws InterruptedException {
+        return arrivals(expected, patience, () -> {
+            FakeBotConnector.Sent sent = connector.next(POLL);
+            return sent.updatedId() == null && sent.activity().toString().contains(text)
+                    ? Optional.of(Map.entry(sent.conversationId(), sent.arrivedNanos())) : Optional.empty();
+        });
+    }
+
+    /** One message a fake received: its channel and arrival, if it is one of those counted. */
+    @FunctionalInterface
+    private interface NextArrival {
+        Optional<Map.Entry<String, Long>> poll() throws InterruptedException;
+    }
+
+    private static Arrivals arrivals(long expected, Duration patience, NextArrival next) throws InterruptedException {
         Map<String, Long> first = new HashMap<>();
         long duplicates = 0;
         long deadline = System.nanoTime() + patience.toNanos();
         long quietUntil = Long.MAX_VALUE;
         while (System.nanoTime() < Math.min(deadline, quietUntil)) {
             try {
-                FakeBotConnector.Sent sent = connector.next(Duration.ofMillis(200));
-                if (sent.updatedId() == null && sent.activity().toString().contains(text)
-                        && first.putIfAbsent(sent.conversationId(), sent.arrivedNanos()) != null) {
+                Optional<Map.Entry<String, Long>> arrival = next.poll();
+                if (arrival.isPresent() && first.putIfAbsent(arrival.get().getKey(), arrival.get().getValue()) != null) {
                     duplicates++;
                 }
             } catch (AssertionError nothingYet) {

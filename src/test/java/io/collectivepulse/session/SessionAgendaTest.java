@@ -46,17 +46,11 @@ class SessionAgendaTest {
             .env("BASE_URL", "https://pulse.example.org").build();
 
     private static SlackClient in(String channel, String user) {
-        return pulse.slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(2).toLowerCase());
+        return pulse.member(channel, user);
     }
 
     private static long count(String sql, Object... args) {
-        return pulse.service().jdbi().withHandle(h -> {
-            var query = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                query.bind(i, args[i]);
-            }
-            return query.mapTo(Long.class).one();
-        });
+        return pulse.count(sql, args);
     }
 
     private static long session(String community, int number) {

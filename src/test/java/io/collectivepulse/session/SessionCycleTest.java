@@ -36,7 +36,7 @@ class SessionCycleTest {
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();
 
     private static SlackClient in(String channel, String user) {
-        return pulse.slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(2).toLowerCase());
+        return pulse.member(channel, user);
     }
 
     private static List<FakeSlackApi.Call> posted(String channel, String text) {
@@ -51,13 +51,7 @@ class SessionCycleTest {
     }
 
     private static long count(String sql, Object... args) {
-        return pulse.service().jdbi().withHandle(h -> {
-            var query = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                query.bind(i, args[i]);
-            }
-            return query.mapTo(Long.class).one();
-        });
+        return pulse.count(sql, args);
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
-import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import io.collectivepulse.support.TeamsClient;
@@ -37,7 +36,7 @@ class SessionPrivateRemindersTest {
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();
 
     private static SlackClient in(String channel, String user) {
-        return pulse.slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(2).toLowerCase());
+        return pulse.member(channel, user);
     }
 
     @Test
@@ -146,6 +145,6 @@ class SessionPrivateRemindersTest {
     }
 
     private static long count(String sql) {
-        return pulse.service().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return pulse.count(sql);
     }
 }

@@ -170,6 +170,22 @@ public final class PulseService implements BeforeAllCallback, AfterAllCallback {
         return present(identity, "the fake identity platform (ask for connectorKeys)");
     }
 
+    /** A member of the fake Slack workspace ({@code U0ANNE} is "anne") typing in {@code channel}. */
+    public SlackClient member(String channel, String user) {
+        return slack().as(FakeSlackApi.TEAM_ID, channel, user, user.substring(2).toLowerCase());
+    }
+
+    /** A count (or any one number) the service's database answers, with positional arguments. */
+    public long count(String sql, Object... args) {
+        return service().jdbi().withHandle(h -> {
+            var query = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                query.bind(i, args[i]);
+            }
+            return query.mapTo(Long.class).one();
+        });
+    }
+
     public MutableClock clock() {
         return present(clock, "a mutable clock (ask for mutableClock)");
     }
