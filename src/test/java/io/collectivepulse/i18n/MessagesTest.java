@@ -21,6 +21,7 @@ class MessagesTest {
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d)");
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
     private static final String CHOICE = ",choice,";
+    private static final Pattern POINT_MEDIAN = Pattern.compile("\\p{L}\u00b7\\p{L}");
 
     private static Properties bundle(String language) throws IOException {
         var properties = new Properties();
@@ -87,5 +88,14 @@ class MessagesTest {
             at = pattern.indexOf(CHOICE, end);
         }
         return options;
+    }
+
+    /** Natural French: no point médian inside a word ("animateur·rices"); a spaced "·" between items is fine. */
+    @Test
+    void frenchHasNoPointMedianInsideAWord() throws IOException {
+        Properties fr = bundle("fr");
+        for (String key : fr.stringPropertyNames()) {
+            assertThat(POINT_MEDIAN.matcher(fr.getProperty(key)).find()).as(key).isFalse();
+        }
     }
 }

@@ -44,7 +44,7 @@ class SlackEndpointTest {
         var client = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0FLOW", "U0ANNE", "anne");
         JsonNode linked = client.command("/pulse", "lier DRH des collectivités");
         assertThat(linked.path("response_type").asText()).isEqualTo("in_channel");
-        assertThat(SlackClient.text(linked)).contains("DRH des collectivités", "animateur");
+        assertThat(SlackClient.text(linked)).contains("DRH des collectivités", "Vous en assurez l'animation");
 
         assertThat(say(client, "/signal", "Deux régions testent la semaine de 4 jours #temps-de-travail #rh")).isEmpty();
         assertThat(card("C0FLOW", "Deux régions testent la semaine de 4 jours"))

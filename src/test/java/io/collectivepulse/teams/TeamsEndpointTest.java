@@ -35,7 +35,7 @@ class TeamsEndpointTest {
         FakeBotConnector.Sent linked = say(link);
         assertThat(linked.conversationId()).startsWith("19:097e6717fd7245bdbeba6baa13840db8@thread.skype");
         assertThat(linked.replyToId()).isEqualTo(link.path("id").asText());
-        assertThat(linked.cardText()).contains("Agents d'accueil", "animateur");
+        assertThat(linked.cardText()).contains("Agents d'accueil", "Vous en assurez l'animation");
 
         // The signal's card starts its own post in the channel, where members discuss it in its thread.
         FakeBotConnector.Sent card = say(pulse.teams()
