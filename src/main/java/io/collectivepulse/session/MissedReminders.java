@@ -34,13 +34,13 @@ final class MissedReminders implements CommunityListener {
     private static final Duration GATHER = Duration.ofSeconds(2);
 
     private final SessionDao sessions;
-    private final ReminderDao reminders;
+    private final Reminders reminders;
     private final ReminderMissDao misses;
     private final CommunityService communities;
     private final Outbox outbox;
     private final Clock clock;
 
-    MissedReminders(Database database, SessionDao sessions, ReminderDao reminders, CommunityService communities,
+    MissedReminders(Database database, SessionDao sessions, Reminders reminders, CommunityService communities,
                     Outbox outbox, Clock clock) {
         this.sessions = sessions;
         this.reminders = reminders;
@@ -56,15 +56,13 @@ final class MissedReminders implements CommunityListener {
      * mention reaches them). Runs in the transaction that records the failed message.
      */
     void undelivered(long reminderId, ChannelRef member, Outcome.Advice advice) {
-        Optional<Reminder> reminder = reminders.reminder(reminderId);
-        Optional<Session> session = reminder.flatMap(r -> sessions.find(r.sessionId()))
-                .filter(s -> !s.cancelled() && s.sequence() == reminder.get().sequence());
-        Optional<Community> community = session.flatMap(s -> communities.find(s.communityId()));
-        if (community.isEmpty()) {
+        Optional<Reminders.Owed> owed = reminders.owed(reminderId);
+        if (owed.isEmpty()) {
             return;
         }
+        Session session = owed.get().session();
         String memberId = member.memberId();
-        String name = sessions.answers(session.get().id()).stream()
+        String name = sessions.answers(session.id()).stream()
                 .filter(a -> a.member().platform() == member.platform()
                         && a.member().workspaceId().equals(member.workspaceId())
                         && a.member().userId().equals(memberId))
@@ -74,10 +72,10 @@ final class MissedReminders implements CommunityListener {
         if (miss.isEmpty()) {
             return;
         }
-        for (ChannelRef channel : communities.channels(community.get())) {
+        for (ChannelRef channel : communities.channels(owed.get().community())) {
             if (channel.platform() == member.platform() && channel.workspaceId().equals(member.workspaceId())) {
                 outbox.postInThread(KIND, miss.get(), channel, KIND + ":" + miss.get() + ":" + channel.channelId(),
-                        SessionService.ANNOUNCEMENT, session.get().id());
+                        SessionService.ANNOUNCEMENT, session.id());
             }
         }
     }
@@ -87,15 +85,12 @@ final class MissedReminders implements CommunityListener {
      * once the session was moved, cancelled or has started.
      */
     Optional<Card> draw(long missId, ChannelRef channel) {
-        Optional<Reminder> reminder = misses.reminderOf(missId).flatMap(reminders::reminder);
-        Optional<Session> session = reminder.flatMap(r -> sessions.find(r.sessionId()))
-                .filter(s -> !s.cancelled() && s.sequence() == reminder.get().sequence()
-                        && s.startsAt().isAfter(clock.instant()));
-        Optional<Community> community = session.flatMap(s -> communities.find(s.communityId()));
-        if (community.isEmpty()) {
+        Optional<Reminders.Owed> owed = misses.reminderOf(missId).flatMap(reminders::owed)
+                .filter(o -> o.session().startsAt().isAfter(clock.instant()));
+        if (owed.isEmpty()) {
             return Optional.empty();
         }
-        if (outbox.directPending(SessionService.REMINDER, reminder.get().id(), channel.platform(),
+        if (outbox.directPending(SessionService.REMINDER, owed.get().reminder().id(), channel.platform(),
                 channel.workspaceId())) {
             // The reminder's private messages in this workspace are still going out: the post names every member
             // they miss once they are all done.
@@ -105,8 +100,9 @@ final class MissedReminders implements CommunityListener {
         if (mentions.isEmpty()) {
             return Optional.empty();
         }
-        Messages messages = Messages.of(community.get().locale());
-        Card reminderCard = SessionCards.reminder(messages, community.get(), session.get());
+        Community community = owed.get().community();
+        Messages messages = Messages.of(community.locale());
+        Card reminderCard = SessionCards.reminder(messages, community, owed.get().session());
         List<Card.Item> items = new ArrayList<>(reminderCard.items());
         items.add(Card.Item.of(messages.get("session.reminder.missed." + channel.platform().id())));
         return Optional.of(new Card(reminderCard.title(), items, null, mentions));

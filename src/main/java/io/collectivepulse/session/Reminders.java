@@ -153,9 +153,18 @@ final class Reminders {
 
     /** The card of reminder {@code reminderId}, as its session is now; nothing once it was moved or cancelled. */
     Optional<Card> draw(long reminderId) {
+        return owed(reminderId).map(o -> SessionCards.reminder(Messages.of(o.community().locale()), o.community(),
+                o.session()));
+    }
+
+    /** Reminder {@code reminderId} with its session and community; nothing once the session was moved or cancelled. */
+    Optional<Owed> owed(long reminderId) {
         return reminderDao.reminder(reminderId).flatMap(r -> dao.find(r.sessionId())
                 .filter(s -> !s.cancelled() && s.sequence() == r.sequence())
-                .flatMap(s -> communities.find(s.communityId())
-                        .map(c -> SessionCards.reminder(Messages.of(c.locale()), c, s))));
+                .flatMap(s -> communities.find(s.communityId()).map(c -> new Owed(r, s, c))));
+    }
+
+    /** A reminder still owed for its session's current date. */
+    record Owed(Reminder reminder, Session session, Community community) {
     }
 }

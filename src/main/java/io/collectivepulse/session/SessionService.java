@@ -58,7 +58,7 @@ public final class SessionService {
         this.planning = new Planning(database, communities, outbox, clock, dao, announcements, reminders, publicIds);
         scheduler.register(REMINDER, reminders::remind);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> announcements.drawAnnouncement(id), PATIENCE);
-        var missed = new MissedReminders(database, dao, reminderDao, communities, outbox, clock);
+        var missed = new MissedReminders(database, dao, reminders, communities, outbox, clock);
         outbox.source(REMINDER, (id, channel, asOf, posted) -> reminders.draw(id), PATIENCE, missed::undelivered);
         outbox.source(MissedReminders.KIND, (id, channel, asOf, posted) -> missed.draw(id, channel), PATIENCE);
         communities.listen(missed);
