@@ -10,14 +10,22 @@ import java.util.Map;
  * @param action  the button's (or form's) action id
  * @param value   the button's (or form's) value
  * @param fields  what was typed in the form's fields, by field id; empty for a button
+ * @param pressId the platform's id of this one press (Slack's action time stamp, the Teams activity id), the same
+ *                when the platform delivers it again; "" when the platform gave none
  */
-public record ButtonPress(Actor actor, ChannelRef channel, String action, String value, Map<String, String> fields) {
+public record ButtonPress(Actor actor, ChannelRef channel, String action, String value, Map<String, String> fields,
+                          String pressId) {
     public ButtonPress {
         fields = Map.copyOf(fields);
+        pressId = pressId == null ? "" : pressId;
+    }
+
+    public ButtonPress(Actor actor, ChannelRef channel, String action, String value, Map<String, String> fields) {
+        this(actor, channel, action, value, fields, "");
     }
 
     public ButtonPress(Actor actor, ChannelRef channel, String action, String value) {
-        this(actor, channel, action, value, Map.of());
+        this(actor, channel, action, value, Map.of(), "");
     }
 
     /** The value typed in a field, or "" when it was left empty. */

@@ -12,10 +12,22 @@ import java.util.Map;
  * @param form    a form to show (a Slack modal, an Adaptive Card with inputs), or null; {@code card} is then what
  *                to say where the form cannot be shown (a Slack mention has no trigger to open a modal)
  * @param fieldErrors for a submitted form that was refused: what to say next to each field; empty otherwise
+ * @param view    true when {@code card} is the presser's own view of the card whose {@link Button#personal} button
+ *                they pressed: Teams shows it in place of that card, to them alone; Slack as an ephemeral message.
+ *                Nothing of it is kept once shown (a poll's view says how its member voted)
  */
-public record Reply(Card card, boolean privately, Form form, Map<String, String> fieldErrors) {
+public record Reply(Card card, boolean privately, Form form, Map<String, String> fieldErrors, boolean view) {
     public Reply {
         fieldErrors = Map.copyOf(fieldErrors);
+    }
+
+    public Reply(Card card, boolean privately, Form form, Map<String, String> fieldErrors) {
+        this(card, privately, form, fieldErrors, false);
+    }
+
+    /** The card as the presser alone sees it now (see {@code view}). */
+    public static Reply view(Card card) {
+        return new Reply(card, true, null, Map.of(), true);
     }
 
     public static Reply privately(Card card) {

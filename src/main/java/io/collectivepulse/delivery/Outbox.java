@@ -31,6 +31,8 @@ public final class Outbox implements AutoCloseable {
     /** Threads that draw and send: each call waits on the platform and PostgreSQL more than it computes. */
     private static final int SENDING_THREADS = 8;
     private static final String NOTICE = "notice";
+    /** A notice whose card and member are wiped once it is sent or given up (see {@link #view}). */
+    static final String VIEW = "view";
 
     /**
      * A kind of card: who draws it, how long it is worth trying to send, and what to do when a member cannot be
@@ -77,7 +79,8 @@ public final class Outbox implements AutoCloseable {
      * ({@link ChannelRef#direct}).
      */
     public void source(String kind, CardSource source, Duration patience, Undelivered undelivered) {
-        if (kinds.putIfAbsent(kind, new Kind(source, patience, undelivered)) != null || kind.equals(NOTICE)) {
+        if (kinds.putIfAbsent(kind, new Kind(source, patience, undelivered)) != null || kind.equals(NOTICE)
+                || kind.equals(VIEW)) {
             throw new IllegalStateException("Card kind " + kind + " is registered twice");
         }
     }
@@ -129,6 +132,16 @@ public final class Outbox implements AutoCloseable {
     /** Tells one member something about what they did: only to them where the platform can. */
     public void notify(ChannelRef channel, String memberId, Card card) {
         enqueue(Delivery.Op.NOTIFY, channel, memberId, null, CardJson.write(card), NOTICE + ":" + UUID.randomUUID());
+    }
+
+    /**
+     * Shows one member their own view of a card they pressed (a poll with their vote marked), only to them, and
+     * keeps nothing of it: once sent or given up, the row loses its card and its member.
+     */
+    public void view(ChannelRef channel, String memberId, Card card) {
+        Instant now = clock.instant();
+        dao.insert(VIEW + ":" + UUID.randomUUID(), Delivery.Op.NOTIFY, VIEW, 0, channel, memberId, null,
+                CardJson.write(card), now, now, now.plus(NOTICE_PATIENCE));
     }
 
     /**

@@ -261,6 +261,8 @@ public final class OutboxDao {
             UPDATE outbox
             SET state = CASE WHEN version = :version THEN :state ELSE 'pending' END,
                 outcome = :outcome, done_at = CASE WHEN version = :version THEN CAST(:now AS TIMESTAMPTZ) END,
+                card = CASE WHEN kind = 'view' AND version = :version THEN NULL ELSE card END,
+                member_id = CASE WHEN kind = 'view' AND version = :version THEN NULL ELSE member_id END,
                 claimed_by = NULL, lease_until = NULL,
                 attempts = CASE WHEN version = :version THEN attempts ELSE 0 END
             WHERE id = :id

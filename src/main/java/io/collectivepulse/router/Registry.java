@@ -48,6 +48,16 @@ public final class Registry {
         return this;
     }
 
+    /**
+     * Buttons whose presses nothing may keep, such as anonymous votes: the platform bridges remember no replay key
+     * naming the presser with the button, so {@code handler} must take a press delivered twice as one (the same
+     * {@link io.collectivepulse.chat.ButtonPress#pressId}).
+     */
+    public Registry privateButtons(String prefix, PressHandler handler) {
+        router.addPrivateButtons(prefix, handler);
+        return this;
+    }
+
     /** A form (Slack modal, Teams input card) whose submission carries the action id {@code id}. */
     public Registry form(String id, PressHandler handler) {
         router.addForm(id, handler);

@@ -9,11 +9,13 @@ import io.collectivepulse.chat.Reply;
 import io.collectivepulse.i18n.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class Router {
     private final List<CommandEntry> commands = new ArrayList<>();
     private final Map<String, PressHandler> forms = new HashMap<>();
     private final Map<String, PressHandler> buttons = new LinkedHashMap<>();
+    private final Set<String> privatePrefixes = new HashSet<>();
     private final CommandEntry help;
 
     /** {@code locales}: the language of a channel (its community's, or the service's default). */
@@ -125,6 +128,14 @@ public final class Router {
         }
     }
 
+    /**
+     * True when nothing may be kept of a press on this action (an anonymous vote): the bridges remember no replay
+     * key naming the presser with it, and its feature's handler takes a press delivered twice as one.
+     */
+    public boolean isPrivate(String action) {
+        return action != null && privatePrefixes.stream().anyMatch(action::startsWith);
+    }
+
     /** The help card: every registered command as typed on {@code platform}, facilitators' ones apart. */
     public Card helpCard(Messages messages, Platform platform, String preamble) {
         return HelpCard.build(messages, platform, preamble, commands());
@@ -188,6 +199,11 @@ public final class Router {
             throw new IllegalStateException("Button prefix " + prefix + " overlaps another feature's");
         }
         buttons.put(prefix, handler);
+    }
+
+    void addPrivateButtons(String prefix, PressHandler handler) {
+        addButtons(prefix, handler);
+        privatePrefixes.add(prefix);
     }
 
     void addForm(String id, PressHandler handler) {

@@ -10,6 +10,7 @@ import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -52,9 +53,12 @@ final class SlackActions {
         var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
-        Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue()));
+        Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue(), Map.of(),
+                action.getActionTs()));
         if (reply.form() != null) {
             forms.open(client, payload.getTriggerId(), channel, user, reply);
+        } else if (reply.view() && reply.card() != null) {
+            outbox.view(channel, user, reply.card());
         } else if (!reply.isEmpty()) {
             outbox.notify(channel, user, reply.card());
         }

@@ -144,7 +144,8 @@ public final class SlackBridge implements Handler {
         }
         Response response;
         try {
-            String key = SlackReplays.key(request, ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP));
+            String key = SlackReplays.key(request, ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                    router::isPrivate);
             response = key == null ? app.run(request) : remembered(key, request);
         } catch (Exception e) {
             // Bolt's own calls to Slack (auth.test, a response_url) can fail; the sender gets no stack trace.

@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Predicate;
 
 /**
  * What makes two Slack requests the same one, so that the second has no effect of its own: an Events API callback
  * delivered again (Slack retries with {@code X-Slack-Retry-Num}) has the same event id; a button click delivered
  * again, the same member, action and click time; a slash command or a modal submission replayed, the same signed
- * bytes (timestamp and body).
+ * bytes (timestamp and body). A press on a private button (an anonymous vote) is not remembered at all: its key
+ * would name the member beside the button; its feature takes a press delivered twice as one.
  */
 final class SlackReplays {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,8 +28,11 @@ final class SlackReplays {
     private SlackReplays() {
     }
 
-    /** The key under which the request is remembered, or null for what has no effect to repeat. */
-    static String key(Request<?> request, String timestamp) {
+    /**
+     * The key under which the request is remembered, or null for what has no effect to repeat or must not be kept
+     * ({@code unremembered} action ids).
+     */
+    static String key(Request<?> request, String timestamp, Predicate<String> unremembered) {
         if (request instanceof EventRequest) {
             String eventId = eventId(request.getRequestBodyAsString());
             return eventId == null ? null : "event:" + eventId;
@@ -38,6 +43,9 @@ final class SlackReplays {
                 return null;
             }
             var action = payload.getActions().get(0);
+            if (unremembered.test(action.getActionId())) {
+                return null;
+            }
             return "action:" + (payload.getTeam() == null ? "" : payload.getTeam().getId()) + ":"
                     + payload.getUser().getId() + ":" + action.getActionId() + ":" + action.getActionTs();
         }

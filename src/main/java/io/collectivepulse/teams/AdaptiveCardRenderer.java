@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 public final class AdaptiveCardRenderer {
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     static final String VERSION = "1.5";
-    /** The keys of an {@code Action.Submit}'s data, read back by the bot when the button is pressed. */
+    /**
+     * The keys of an {@code Action.Submit}'s (or {@code Action.Execute}'s) data, read back by the bot when the button
+     * is pressed.
+     */
     static final String ACTION = "action";
     static final String VALUE = "value";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -124,6 +127,13 @@ public final class AdaptiveCardRenderer {
         for (Button button : buttons) {
             if (button.isLink()) {
                 actions.addObject().put("type", "Action.OpenUrl").put("title", button.label()).put("url", button.url());
+            } else if (button.personal()) {
+                // Action.Execute rather than Action.Submit: Teams sends it as an adaptiveCard/action invoke whose
+                // answer is a card shown in place of this one to the presser alone (their own vote marked), where
+                // an Action.Submit could only be answered in the conversation, for everyone to read.
+                ObjectNode execute = actions.addObject().put("type", "Action.Execute").put("title", button.label())
+                        .put("verb", button.action());
+                execute.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());
             } else {
                 ObjectNode submit = actions.addObject().put("type", "Action.Submit").put("title", button.label());
                 submit.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());

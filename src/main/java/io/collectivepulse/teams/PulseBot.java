@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.ChannelRef;
@@ -24,12 +26,15 @@ import java.util.concurrent.CompletableFuture;
  * Connector gets its 200: a redelivered activity is handled once, and one whose handling failed is handled again.
  */
 final class PulseBot extends ActivityHandler {
+    /** The type of an invoke answer that Teams shows as a message to the presser alone. */
+    private static final String MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message";
     private final Router router;
     private final Database database;
     private final Outbox outbox;
     private final ConversationReferenceDao references;
     private final DeliveredActivityDao delivered;
     private final Clock clock;
+    private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
 
     PulseBot(Router router, Database database, Outbox outbox, ConversationReferenceDao references,
              DeliveredActivityDao delivered, Clock clock) {
@@ -81,6 +86,33 @@ final class PulseBot extends ActivityHandler {
             answer(channel, activity, reply);
         });
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * An Action.Execute button ({@link io.collectivepulse.chat.Button#personal}): the answer goes back in the invoke,
+     * to the presser alone — their own view of the card, or what the feature says (a refusal) as a message Teams
+     * shows them. Nothing of the press is recorded here: its feature takes a press delivered twice as one.
+     */
+    @Override
+    protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turnContext,
+                                                                                AdaptiveCardInvokeValue invoke) {
+        Activity activity = turnContext.getActivity();
+        JsonNode data = Serialization.objectToTree(invoke.getAction().getData());
+        String action = data == null ? invoke.getAction().getVerb()
+                : data.path(AdaptiveCardRenderer.ACTION).asText(invoke.getAction().getVerb());
+        String value = data == null ? "" : data.path(AdaptiveCardRenderer.VALUE).asText("");
+        Reply reply = router.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
+                action == null ? "" : action, value, Map.of(), activity.getId()));
+        var response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        if (reply.view() && reply.card() != null) {
+            response.setType(AdaptiveCardRenderer.CONTENT_TYPE);
+            response.setValue(renderer.render(reply.card()));
+        } else {
+            response.setType(MESSAGE_RESPONSE);
+            response.setValue(reply.card() == null ? "" : reply.card().fallbackText());
+        }
+        return CompletableFuture.completedFuture(response);
     }
 
     /** An Action.Submit button on one of our cards: its data says which action, on what, with the form's fields. */

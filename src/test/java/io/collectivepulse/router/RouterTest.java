@@ -31,7 +31,8 @@ class RouterTest {
                     .command("signal", Words.of("liste", "list"), argument -> argument.isEmpty()
                             || argument.startsWith("#"), "help.signal.list", answer("list"), Flag.TEAMS_MENU)
                     .buttons("signal.", press -> answer("press " + press.action()).handle(null))
-                    .form("signal.create", press -> answer("form " + press.field("text")).handle(null)))
+                    .form("signal.create", press -> answer("form " + press.field("text")).handle(null))
+                    .privateButtons("vote.", press -> answer("secret " + press.pressId()).handle(null)))
             .add(registry -> registry.command(Router.DEFAULT_ROOT, Words.of("inviter", "invite"), "help.invite",
                     request -> {
                         throw new IllegalStateException("the database is down");
@@ -92,6 +93,20 @@ class RouterTest {
 
         assertThat(calls).containsExactly("press signal.vote", "form Un signal");
         assertThat(text(unknown).strip()).isEqualTo(Messages.of(Locale.FRENCH).get("action.unknown"));
+    }
+
+    @Test
+    void privateButtonsAreRoutedLikeOthersAndTheBridgesAreToldNotToRememberThem() {
+        router.press(new ButtonPress(ANNE, SLACK, "vote.3", "2", Map.of(), "1733131200.123456"));
+
+        assertThat(calls).containsExactly("secret 1733131200.123456");
+        assertThat(router.isPrivate("vote.3")).isTrue();
+        assertThat(router.isPrivate("signal.vote")).isFalse();
+        assertThat(router.isPrivate(null)).isFalse();
+        assertThatThrownBy(() -> new Router(channel -> Locale.FRENCH)
+                .add(registry -> registry.buttons("poll.", press -> Reply.none())
+                        .privateButtons("poll.vote.", press -> Reply.none())))
+                .hasMessageContaining("overlaps");
     }
 
     @Test

@@ -53,6 +53,21 @@ public final class TeamsClient {
         return activity;
     }
 
+    /**
+     * The invoke Teams sends when a member presses an {@code Action.Execute} button on a card of
+     * {@code activity}'s conversation, as that activity's sender.
+     */
+    public static ObjectNode execute(ObjectNode activity, String action, String value) {
+        ObjectNode invoke = activity.deepCopy();
+        invoke.put("type", "invoke").put("name", "adaptiveCard/action").put("id", UUID.randomUUID().toString());
+        invoke.remove("text");
+        invoke.remove("entities");
+        ObjectNode executed = invoke.putObject("value").put("trigger", "manual");
+        executed.putObject("action").put("type", "Action.Execute").put("verb", action)
+                .putObject("data").put("action", action).put("value", value);
+        return invoke;
+    }
+
     public HttpResponse<String> post(ObjectNode activity) {
         return post(activity, Map.of());
     }

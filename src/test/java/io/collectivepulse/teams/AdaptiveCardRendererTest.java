@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,19 @@ class AdaptiveCardRendererTest {
         String line = rendered.path("body").get(rendered.path("body").size() - 1).path("text").asText();
         assertThat(line).isEqualTo("<at>Ana Dupont https evil\u2024example at Tous at</at> <at>Jean-Marc D. www\u2024evil\u2024example</at>");
         assertThat(entities.findValuesAsText("text")).allSatisfy(tag -> assertThat(line).contains(tag));
+    }
+
+    @Test
+    void aPersonalButtonIsAnActionExecuteWhoseAnswerTeamsShowsToThePresserAlone() {
+        var card = new Card("Sondage", List.of(new Card.Item("Quel thème ?", null, List.of(),
+                List.of(Button.personal("Option A", "poll.vote", "7:0"), Button.action("Voir", "poll.show", "7")),
+                false)), null);
+        ObjectNode rendered = renderer.render(card);
+        assertThat(AdaptiveCardSchema.violations(asActivity(rendered))).isEmpty();
+        JsonNode actions = rendered.path("body").get(2).path("actions");
+        assertThat(actions.get(0).path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(actions.get(0).path("verb").asText()).isEqualTo("poll.vote");
+        assertThat(actions.get(0).path("data").path("value").asText()).isEqualTo("7:0");
+        assertThat(actions.get(1).path("type").asText()).isEqualTo("Action.Submit");
     }
 }

@@ -1,13 +1,18 @@
 package io.collectivepulse.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.support.AdaptiveCardSchema;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.TeamsClient;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -123,6 +128,19 @@ class TeamsEndpointTest {
                 "{not json", Map.of());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void anActionExecutePressIsAnsweredInTheInvokeToThePresserAloneNotInTheConversation() throws Exception {
+        ObjectNode invoke = TeamsClient.execute(pulse.teams().channelMessage(""), "nothing.here", "1");
+        var response = pulse.teams().post(invoke);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode answer = new ObjectMapper().readTree(response.body());
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(answer.path("value").asText()).isEqualTo(Messages.of(Locale.FRENCH).get("action.unknown"));
+        assertThatThrownBy(() -> pulse.connector().next(Duration.ofMillis(500))).isInstanceOf(AssertionError.class);
     }
 
     private static ObjectNode withConversation(ObjectNode activity, String tenant, String conversationId) {
