@@ -25,14 +25,16 @@ final class Attendance {
     private final CommunityService communities;
     private final Clock clock;
     private final SessionDao dao;
+    private final SessionEnds ends;
     private final AttendanceDao attendanceDao;
     private final FacilitatorGate facilitator;
 
-    Attendance(CommunityService communities, Clock clock, SessionDao dao, AttendanceDao attendanceDao,
-               FacilitatorGate facilitator) {
+    Attendance(CommunityService communities, Clock clock, SessionDao dao, SessionEnds ends,
+               AttendanceDao attendanceDao, FacilitatorGate facilitator) {
         this.communities = communities;
         this.clock = clock;
         this.dao = dao;
+        this.ends = ends;
         this.attendanceDao = attendanceDao;
         this.facilitator = facilitator;
     }
@@ -50,8 +52,11 @@ final class Attendance {
         Map<Long, List<String>> recorded = attendanceDao.came(community.id());
         Instant now = clock.instant();
         List<Review.Line> lines = dao.all(community.id()).stream()
-                .map(s -> new Review.Line(s, tallies.get(s.id()), !s.cancelled() && !s.endsAt().isAfter(now),
-                        Optional.ofNullable(recorded.get(s.id()))))
+                .map(s -> {
+                    boolean held = !s.cancelled() && !s.endsAt().isAfter(now);
+                    return new Review.Line(s, tallies.get(s.id()), held, Optional.ofNullable(recorded.get(s.id())),
+                            held ? ends.followUp().reviewNote(s.id(), community.locale()) : Optional.empty());
+                })
                 .toList();
         return Optional.of(new Review(lines));
     }

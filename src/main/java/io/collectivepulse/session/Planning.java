@@ -28,10 +28,11 @@ final class Planning {
     private final SessionDao dao;
     private final Announcements announcements;
     private final Reminders reminders;
+    private final SessionEnds ends;
     private final PublicIds publicIds;
 
     Planning(Database database, CommunityService communities, Outbox outbox, Clock clock, SessionDao dao,
-             Announcements announcements, Reminders reminders, PublicIds publicIds) {
+             Announcements announcements, Reminders reminders, SessionEnds ends, PublicIds publicIds) {
         this.database = database;
         this.communities = communities;
         this.outbox = outbox;
@@ -39,6 +40,7 @@ final class Planning {
         this.dao = dao;
         this.announcements = announcements;
         this.reminders = reminders;
+        this.ends = ends;
         this.publicIds = publicIds;
     }
 
@@ -63,6 +65,7 @@ final class Planning {
                 Session session = dao.insert(community.id(), draft, publicIds.next(), actor.userId(), now);
                 announcements.announce(community, session);
                 reminders.remindOf(community, session);
+                ends.plan(session);
                 sessions.add(session);
             }
             return new Planned.Done(sessions);
@@ -79,6 +82,7 @@ final class Planning {
             Session moved = dao.move(session.id(), startsAt, clock.instant());
             announcements.announce(community, moved);
             reminders.remindOf(community, moved);
+            ends.plan(moved);
             return new Planned.Done(List.of(moved));
         });
     }
@@ -96,6 +100,7 @@ final class Planning {
             }
             Session session = cancelled.get();
             reminders.forget(session);
+            ends.forget(session);
             announcements.announceCancellation(community, session);
             return new Planned.Done(List.of(session));
         });
@@ -121,6 +126,7 @@ final class Planning {
         return changing(community, actor, found.get().number(), session -> {
             boolean moved = !session.startsAt().equals(draft.startsAt());
             Session changed = dao.update(session.id(), draft, clock.instant());
+            ends.plan(changed);
             if (moved) {
                 reminders.forget(session);
                 announcements.announce(community, changed);

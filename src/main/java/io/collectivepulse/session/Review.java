@@ -6,8 +6,12 @@ import java.util.OptionalInt;
 
 /** The cycle's sessions with their answers, and whether each took place. */
 record Review(List<Line> lines) {
-    /** A session; {@code recorded}: who came as a facilitator recorded it, if one did. */
-    record Line(Session session, SessionDao.Tally tally, boolean held, Optional<List<String>> recorded) {
+    /**
+     * A session; {@code recorded}: who came as a facilitator recorded it, if one did; {@code note}: what another
+     * feature says of it (the feedback poll's result).
+     */
+    record Line(Session session, SessionDao.Tally tally, boolean held, Optional<List<String>> recorded,
+                Optional<String> note) {
         /** Who came: as recorded, otherwise those who said they would. */
         List<String> came() {
             return recorded.orElse(tally.coming());

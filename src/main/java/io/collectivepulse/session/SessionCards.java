@@ -120,7 +120,8 @@ final class SessionCards {
             String came = !line.held() ? "" : "\n" + messages.get(line.recorded().isPresent()
                     ? "session.review.cameRecorded" : "session.review.came", names.size(),
                     names.isEmpty() ? "—" : String.join(", ", names));
-            items.add(new Card.Item(counts + came, messages.get("session.review.line", session.number(),
+            String note = line.note().map(n -> "\n" + n).orElse("");
+            items.add(new Card.Item(counts + came + note, messages.get("session.review.line", session.number(),
                     session.title(), when), List.of()));
         }
         String footer = review.attendanceRate().isPresent()

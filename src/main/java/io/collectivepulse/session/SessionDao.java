@@ -113,6 +113,25 @@ final class SessionDao {
                 .bind("id", id).bind("now", now).map(SESSION).findOne());
     }
 
+    /** Marks the session's end followed up; false when it already was (another replica's trigger, a re-run). */
+    boolean markFollowedUp(long id, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE session SET followed_up_at = :now
+                        WHERE id = :id AND followed_up_at IS NULL AND cancelled_at IS NULL
+                        """)
+                .bind("id", id).bind("now", now).execute()) == 1;
+    }
+
+    /** The sessions not cancelled whose end has not been followed up, ending after {@code after}. */
+    List<Session> toFollowUp(Instant after) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM session
+                        WHERE followed_up_at IS NULL AND cancelled_at IS NULL
+                          AND starts_at + duration_minutes * INTERVAL '1 minute' > :after
+                        """)
+                .bind("after", after).map(SESSION).list());
+    }
+
     /** Records the member's answer (one per member and session); true when it changed. */
     boolean answer(long sessionId, Actor actor, Answer.Choice choice, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""

@@ -39,6 +39,7 @@ public final class SessionService {
     private final Agendas agendas;
     private final Attendance attendance;
     private final Calendars calendars;
+    private final SessionEnds ends;
 
     /** {@code baseUrl}: where the service is reached from the Internet (BASE_URL), for the calendar addresses. */
     public SessionService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
@@ -53,10 +54,13 @@ public final class SessionService {
                 publicIds, baseUrl);
         this.answers = new Answers(database, communities, outbox, clock, dao);
         this.reminders = new Reminders(database, communities, outbox, scheduler, clock, dao, reminderDao);
-        this.attendance = new Attendance(communities, clock, dao, new AttendanceDao(database), facilitator);
+        this.ends = new SessionEnds(database, scheduler, clock, dao);
+        this.attendance = new Attendance(communities, clock, dao, ends, new AttendanceDao(database), facilitator);
         var announcements = new Announcements(communities, outbox, dao, agendas, calendars);
-        this.planning = new Planning(database, communities, outbox, clock, dao, announcements, reminders, publicIds);
+        this.planning = new Planning(database, communities, outbox, clock, dao, announcements, reminders, ends,
+                publicIds);
         scheduler.register(REMINDER, reminders::remind);
+        scheduler.register(SessionEnds.END, ends::ended);
         outbox.source(ANNOUNCEMENT, (id, channel, asOf, posted) -> announcements.drawAnnouncement(id), PATIENCE);
         var missed = new MissedReminders(database, dao, reminders, communities, outbox, clock);
         outbox.source(REMINDER, (id, channel, asOf, posted) -> reminders.draw(id), PATIENCE, missed::undelivered);
@@ -65,9 +69,18 @@ public final class SessionService {
         outbox.source(CANCELLATION, (id, channel, asOf, posted) -> announcements.drawCancellation(id), PATIENCE);
     }
 
-    /** Plans the triggers of reminders that have none (a replica that stopped between a commit and its plan). */
+    /**
+     * Plans the triggers of reminders and session ends that have none (a replica that stopped between a commit and
+     * its plan).
+     */
     public void start() {
         reminders.start();
+        ends.start();
+    }
+
+    /** What other features do when a session ends and add to the cycle's review; call while wiring. */
+    public void followUp(SessionFollowUp followUp) {
+        ends.followUp(followUp);
     }
 
     /** Planning, moving, changing and cancelling sessions, for the facilitators' commands and the session form. */

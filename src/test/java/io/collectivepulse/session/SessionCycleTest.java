@@ -222,6 +222,37 @@ class SessionCycleTest {
     }
 
     /** The reminders of session {@code number}, by offset, at the local time Quartz will fire them in Paris. */
+    @Test
+    void eachSessionsEndIsFollowedUpOnceAtItsEndMovedWithItAndNeverWhenCancelled() {
+        pulse.clock().set(ZonedDateTime.of(2027, 3, 1, 9, 0, 0, 0, PARIS).toInstant());
+        var anne = in("C0ENDS", "U0ANNE");
+        anne.command("/pulse", "lier Fins de séance");
+        assertThat(SlackClient.text(anne.command("/seance", "cycle 3 2027-03-18 1 14h 2h"))).contains("3");
+        var scheduler = pulse.service().app().scheduler();
+        long[] ids = pulse.service().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT s.id FROM session s JOIN community c ON c.id = s.community_id
+                        WHERE c.name = 'Fins de séance' ORDER BY s.number""").mapTo(Long.class).list())
+                .stream().mapToLong(Long::longValue).toArray();
+
+        // The end of the session on the day of the DST change, at its local time.
+        assertThat(scheduler.next(SessionEnds.END, ids[1]).orElseThrow())
+                .isEqualTo(ZonedDateTime.of(2027, 3, 25, 16, 0, 0, 0, PARIS).toInstant());
+        anne.command("/seance", "deplacer 3 2027-04-01 10h");
+        assertThat(scheduler.next(SessionEnds.END, ids[2]).orElseThrow())
+                .isEqualTo(ZonedDateTime.of(2027, 4, 1, 12, 0, 0, 0, PARIS).toInstant());
+        anne.command("/seance", "annuler 2");
+        assertThat(scheduler.next(SessionEnds.END, ids[1])).isEmpty();
+
+        // At its end, the session is marked followed up, once, whichever trigger fires.
+        pulse.clock().set(ZonedDateTime.of(2027, 3, 18, 16, 1, 0, 0, PARIS).toInstant());
+        scheduler.fireNow(SessionEnds.END, ids[0]);
+        String followed = "SELECT count(*) FROM session WHERE id = ? AND followed_up_at IS NOT NULL";
+        Awaits.until(() -> count(followed, ids[0]) == 1 ? Optional.of(true) : Optional.empty(), WAIT,
+                () -> "session 1 was not followed up");
+        assertThat(count("SELECT count(*) FROM session WHERE followed_up_at IS NOT NULL AND id = ANY(?)",
+                (Object) new Long[] {ids[1], ids[2]})).isZero();
+    }
+
     private static Map<String, LocalDateTime> reminders(int number) {
         return firing("Cycle RH", number).entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().atZone(PARIS).toLocalDateTime()));
@@ -312,10 +343,14 @@ class SessionCycleTest {
                 && SlackClient.text(c.message()).contains("annulée"), WAIT);
         pulse.connector().await(s -> s.conversationId().equals(teams) && s.updatedId() == null
                 && s.cardText().contains("annulée"), WAIT);
-        Awaits.until(() -> Optional.of(count("SELECT count(*) FROM outbox WHERE kind = 'session-cancelled' AND state = 'sent'"))
+        Awaits.until(() -> Optional.of(count(
+                "SELECT count(*) FROM outbox WHERE kind = 'session-cancelled' AND state = 'sent' AND subject_id = ?",
+                session))
                 .filter(n -> n == 3L), WAIT, () -> "3 cancellations sent");
         assertThat(pulse.slackApi().accepted("chat.postMessage").stream()
-                .filter(c -> SlackClient.text(c.message()).contains("annulée")).map(c -> c.params().get("channel")))
+                .filter(c -> SlackClient.text(c.message()).contains("annulée")
+                        && SlackClient.text(c.message()).contains("Recrutement"))
+                .map(c -> c.params().get("channel")))
                 .containsExactlyInAnyOrder("C0ANSWER", "U0CAROL");
         assertThat(count("SELECT count(*) FROM session_reminder WHERE session_id = ? AND sent_at IS NULL", session))
                 .isZero();
