@@ -8,8 +8,6 @@ import com.microsoft.bot.connector.authentication.CredentialProvider;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
-import com.microsoft.bot.schema.ConversationParameters;
-import com.microsoft.bot.schema.ConversationResourceResponse;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,14 +43,9 @@ final class TeamsAdapter extends BotFrameworkAdapter {
         this.credentials = null;
     }
 
-    /**
-     * Opens a conversation ({@code POST /v3/conversations}), such as a member's private chat with the bot: Teams
-     * answers with the conversation's id, the same one each time for the same member.
-     */
-    CompletableFuture<ConversationResourceResponse> createConversation(String serviceUrl,
-                                                                      ConversationParameters parameters) {
-        return getOrCreateConnectorClient(serviceUrl, credentials)
-                .thenCompose(client -> client.getConversations().createConversation(parameters));
+    /** The bot's credentials, for the calls the outbox makes ({@link BotConnector}); null in Emulator mode. */
+    AppCredentials credentials() {
+        return credentials;
     }
 
     @Override

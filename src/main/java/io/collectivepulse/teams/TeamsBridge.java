@@ -48,7 +48,7 @@ public final class TeamsBridge implements Handler {
                 : new TeamsAdapter(new SimpleCredentialProvider("", ""));
         var renderer = new AdaptiveCardRenderer();
         this.bot = new PulseBot(router, database, outbox, references, delivered, clock);
-        this.sender = new TeamsSender(adapter, config.appId(), references, renderer, clock);
+        this.sender = new TeamsSender(new BotConnector(adapter.credentials()), references, renderer, clock);
     }
 
     /** Sends the outbox's messages to the Teams conversations the bot has been addressed in. */

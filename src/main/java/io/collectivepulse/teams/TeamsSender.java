@@ -1,18 +1,8 @@
 package io.collectivepulse.teams;
 
-import com.microsoft.bot.builder.MessageFactory;
-import com.microsoft.bot.restclient.RestException;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Attachment;
-import com.microsoft.bot.schema.ChannelAccount;
-import com.microsoft.bot.schema.ConversationAccount;
-import com.microsoft.bot.schema.ConversationParameters;
-import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.ConversationResourceResponse;
-import com.microsoft.bot.schema.ErrorResponse;
-import com.microsoft.bot.schema.Serialization;
-import com.microsoft.bot.schema.teams.TeamsChannelData;
-import com.microsoft.bot.schema.teams.TenantInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
@@ -24,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends the outbox's messages to Teams conversations proactively, from the conversation reference stored when the
@@ -43,18 +31,17 @@ final class TeamsSender implements Sender {
      * spaced arrive bunched when the machine or the network is busy.
      */
     private static final int TENANT_PACE = 45;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TeamsAdapter adapter;
+    private final BotConnector connector;
     private final Clock clock;
-    private final String appId;
     private final ConversationReferenceDao references;
     private final AdaptiveCardRenderer renderer;
 
-    TeamsSender(TeamsAdapter adapter, String appId, ConversationReferenceDao references,
-                AdaptiveCardRenderer renderer, Clock clock) {
-        this.adapter = adapter;
+    TeamsSender(BotConnector connector, ConversationReferenceDao references, AdaptiveCardRenderer renderer,
+                Clock clock) {
+        this.connector = connector;
         this.clock = clock;
-        this.appId = appId;
         this.references = references;
         this.renderer = renderer;
     }
@@ -75,8 +62,12 @@ final class TeamsSender implements Sender {
                 replyTo);
     }
 
-    private Outcome send(ChannelRef channel, Activity message, String replyTo) {
-        Optional<ConversationReference> reference = reference(channel);
+    /**
+     * A new post, or a reply in the thread of the message it answers, addressed as the stored reference says (the
+     * bot as sender, the conversation, its Bot Connector address).
+     */
+    private Outcome send(ChannelRef channel, ObjectNode message, String replyTo) {
+        Optional<ObjectNode> reference = reference(channel);
         if (reference.isEmpty() && channel.isDirect()) {
             Outcome opened = openDirect(channel);
             if (!(opened instanceof Outcome.Sent)) {
@@ -87,22 +78,17 @@ final class TeamsSender implements Sender {
         if (reference.isEmpty()) {
             return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
         }
-        var id = new AtomicReference<String>();
-        try {
-            adapter.continueConversation(appId, reference.get(), turn -> {
-                // A new post, or a reply in the thread of the message it answers; never a reply to the synthetic
-                // activity that starts a proactive turn.
-                turn.onSendActivities((context, activities, next) -> {
-                    activities.forEach(a -> a.setReplyToId(replyTo));
-                    return next.get();
-                });
-                return turn.sendActivity(message)
-                        .thenAccept(sent -> id.set(sent == null ? null : sent.getId()));
-            }).join();
-        } catch (CompletionException e) {
-            return failure(channel, e);
+        ObjectNode activity = addressed(message, reference.get());
+        if (replyTo != null) {
+            activity.put("replyToId", replyTo);
         }
-        return new Outcome.Sent(id.get() == null ? "" : id.get());
+        try {
+            BotConnector.Answer answer = connector.post(serviceUrl(reference.get()), conversationId(reference.get()),
+                    replyTo, activity);
+            return answer.ok() ? new Outcome.Sent(answer.body().path("id").asText("")) : failure(channel, answer);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome.Retry(Duration.ZERO, null, e.toString());
+        }
     }
 
     /** Teams has no message for one member only: the notice goes to the conversation, in the thread if any. */
@@ -113,18 +99,17 @@ final class TeamsSender implements Sender {
 
     @Override
     public Outcome update(ChannelRef channel, String messageId, Card card) {
-        Optional<ConversationReference> reference = reference(channel);
+        Optional<ObjectNode> reference = reference(channel);
         if (reference.isEmpty()) {
             return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
         }
-        Activity replacement = activity(renderer, card);
-        replacement.setId(messageId);
+        ObjectNode replacement = addressed(activity(renderer, card), reference.get()).put("id", messageId);
         try {
-            adapter.continueConversation(appId, reference.get(),
-                    turn -> turn.updateActivity(replacement).thenApply(updated -> null)).join();
-            return new Outcome.Sent(messageId);
-        } catch (CompletionException e) {
-            return failure(channel, e);
+            BotConnector.Answer answer = connector.update(serviceUrl(reference.get()),
+                    conversationId(reference.get()), messageId, replacement);
+            return answer.ok() ? new Outcome.Sent(messageId) : failure(channel, answer);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome.Retry(Duration.ZERO, null, e.toString());
         }
     }
 
@@ -135,43 +120,39 @@ final class TeamsSender implements Sender {
      * otherwise.
      */
     private Outcome openDirect(ChannelRef channel) {
-        Optional<ConversationReference> template = references.anyIn(channel.workspaceId()).map(TeamsSender::parse);
+        Optional<ObjectNode> template = references.anyIn(channel.workspaceId()).map(TeamsSender::parse);
         if (template.isEmpty()) {
             return new Outcome.Failed("no_conversation_reference", Outcome.Advice.MENTION);
         }
-        var parameters = new ConversationParameters();
-        parameters.setIsGroup(false);
-        parameters.setBot(template.get().getBot());
         // The member's account id where the bot heard from them: Teams accepts it from a team the app is in too.
         String member = references.account(channel.workspaceId(), channel.memberId()).orElse(channel.memberId());
-        parameters.setMembers(List.of(new ChannelAccount(member)));
-        parameters.setTenantId(channel.workspaceId());
-        var data = new TeamsChannelData();
-        data.setTenant(new TenantInfo(channel.workspaceId()));
-        parameters.setChannelData(data);
-        ConversationResourceResponse created;
+        ObjectNode parameters = JSON.createObjectNode().put("isGroup", false);
+        parameters.set("bot", template.get().path("bot"));
+        parameters.putArray("members").addObject().put("id", member);
+        parameters.put("tenantId", channel.workspaceId());
+        parameters.putObject("channelData").putObject("tenant").put("id", channel.workspaceId());
+        BotConnector.Answer created;
         try {
-            created = adapter.createConversation(template.get().getServiceUrl(), parameters).join();
-        } catch (CompletionException e) {
-            return failure(channel, e);
+            created = connector.createConversation(serviceUrl(template.get()), parameters);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome.Retry(Duration.ZERO, null, e.toString());
         }
-        if (created == null || created.getId() == null || created.getId().isBlank()) {
+        if (!created.ok()) {
+            return failure(channel, created);
+        }
+        String id = created.body().path("id").asText("");
+        if (id.isBlank()) {
             return new Outcome.Retry(Duration.ZERO, null, "conversation_without_id");
         }
-        var reference = new ConversationReference();
-        reference.setChannelId(template.get().getChannelId());
-        reference.setServiceUrl(created.getServiceUrl() != null ? created.getServiceUrl()
-                : template.get().getServiceUrl());
-        reference.setBot(template.get().getBot());
-        reference.setUser(new ChannelAccount(member));
-        var conversation = new ConversationAccount(created.getId());
-        conversation.setIsGroup(false);
-        conversation.setConversationType("personal");
-        conversation.setTenantId(channel.workspaceId());
-        reference.setConversation(conversation);
-        references.save(channel.workspaceId(), channel.channelId(), Serialization.toStringSilent(reference),
-                clock.instant());
-        return new Outcome.Sent(created.getId());
+        ObjectNode reference = JSON.createObjectNode()
+                .put("channelId", template.get().path("channelId").asText("msteams"))
+                .put("serviceUrl", created.body().path("serviceUrl").asText(serviceUrl(template.get())));
+        reference.set("bot", template.get().path("bot"));
+        reference.putObject("user").put("id", member);
+        reference.putObject("conversation").put("id", id).put("isGroup", false).put("conversationType", "personal")
+                .put("tenantId", channel.workspaceId());
+        references.save(channel.workspaceId(), channel.channelId(), reference.toString(), clock.instant());
+        return new Outcome.Sent(id);
     }
 
     @Override
@@ -190,22 +171,17 @@ final class TeamsSender implements Sender {
         return limits;
     }
 
-    private static Outcome failure(ChannelRef channel, CompletionException e) {
-        RestException rest = cause(e, RestException.class);
-        if (rest == null || rest.response() == null) {
-            Throwable root = e.getCause() == null ? e : e.getCause();
-            return new Outcome.Retry(Duration.ZERO, null, root.toString());
-        }
-        int status = rest.response().code();
-        String reason = status + errorCode(rest).map(code -> " " + code).orElse("");
+    private static Outcome failure(ChannelRef channel, BotConnector.Answer answer) {
+        int status = answer.status();
+        String reason = status + (answer.errorCode().isEmpty() ? "" : " " + answer.errorCode());
         if (status == 429) {
             // Teams does not say which limit it was: the tenant's, shared by every conversation, is the safe guess.
-            return new Outcome.Retry(retryAfter(rest), tenantKey(channel), reason);
+            return new Outcome.Retry(retryAfter(answer), tenantKey(channel), reason);
         }
         if (status == 412 || status >= 500) {
-            return new Outcome.Retry(retryAfter(rest), null, reason);
+            return new Outcome.Retry(retryAfter(answer), null, reason);
         }
-        return new Outcome.Failed(reason, advice(status, errorCode(rest).orElse("")));
+        return new Outcome.Failed(reason, advice(status, answer.errorCode()));
     }
 
     private static Outcome.Advice advice(int status, String code) {
@@ -218,30 +194,13 @@ final class TeamsSender implements Sender {
         return Outcome.Advice.OTHER;
     }
 
-    private static Optional<String> errorCode(RestException rest) {
-        Object body = rest.body();
-        if (body instanceof ErrorResponse error && error.getError() != null) {
-            return Optional.ofNullable(error.getError().getCode());
-        }
-        return Optional.empty();
-    }
-
-    private static Duration retryAfter(RestException rest) {
-        String header = rest.response().headers().get("Retry-After");
+    private static Duration retryAfter(BotConnector.Answer answer) {
         try {
-            return header == null ? Duration.ZERO : Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
+            return answer.retryAfter().map(h -> Duration.ofSeconds(Math.max(1, Long.parseLong(h.strip()))))
+                    .orElse(Duration.ZERO);
         } catch (NumberFormatException ignored) {
             return Duration.ofSeconds(1);
         }
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     /** The tenant's limit, {@value #TENANT_PER_SECOND} requests a second, shared by all its conversations. */
@@ -254,36 +213,61 @@ final class TeamsSender implements Sender {
     }
 
     /** A message activity carrying the card as an Adaptive Card attachment. */
-    static Activity activity(AdaptiveCardRenderer renderer, Card card) {
+    static ObjectNode activity(AdaptiveCardRenderer renderer, Card card) {
         return activity(AdaptiveCardRenderer.CONTENT_TYPE, renderer.render(card), card.fallbackText());
     }
 
-    static Activity activity(String contentType, Object content, String summary) {
-        var attachment = new Attachment();
-        attachment.setContentType(contentType);
-        attachment.setContent(content);
-        Activity activity = MessageFactory.attachment(attachment);
-        activity.setSummary(summary);
+    static ObjectNode activity(String contentType, JsonNode content, String summary) {
+        ObjectNode activity = JSON.createObjectNode().put("type", "message");
+        ObjectNode attachment = activity.putArray("attachments").addObject().put("contentType", contentType);
+        attachment.set("content", content);
+        return activity.put("summary", summary);
+    }
+
+    /** The activity as sent in the reference's conversation: from the bot, to the member or channel. */
+    private static ObjectNode addressed(ObjectNode message, ObjectNode reference) {
+        ObjectNode activity = message.deepCopy();
+        activity.put("channelId", reference.path("channelId").asText("msteams"));
+        activity.put("serviceUrl", serviceUrl(reference));
+        activity.set("conversation", reference.path("conversation"));
+        activity.set("from", reference.path("bot"));
+        if (reference.hasNonNull("user")) {
+            activity.set("recipient", reference.path("user"));
+        }
         return activity;
+    }
+
+    private static String serviceUrl(ObjectNode reference) {
+        return reference.path("serviceUrl").asText();
+    }
+
+    private static String conversationId(ObjectNode reference) {
+        return reference.path("conversation").path("id").asText();
     }
 
     /**
      * The stored reference of the conversation. A channel's is the one of the last activity from it, which may
      * name a thread: the conversation's own id replaces it. A member's private conversation keeps its id.
      */
-    private Optional<ConversationReference> reference(ChannelRef channel) {
+    private Optional<ObjectNode> reference(ChannelRef channel) {
         return references.find(channel.workspaceId(), channel.channelId()).map(json -> {
-            ConversationReference reference = parse(json);
+            ObjectNode reference = parse(json);
             if (!channel.isDirect()) {
-                reference.getConversation().setId(channel.channelId());
+                ObjectNode conversation = reference.path("conversation") instanceof ObjectNode c ? c.deepCopy()
+                        : JSON.createObjectNode();
+                reference.set("conversation", conversation.put("id", channel.channelId()));
             }
             return reference;
         });
     }
 
-    private static ConversationReference parse(String json) {
+    private static ObjectNode parse(String json) {
         try {
-            return Serialization.treeToValue(Serialization.jsonToTree(json), ConversationReference.class);
+            JsonNode node = JSON.readTree(json);
+            if (!(node instanceof ObjectNode reference) || reference.path("serviceUrl").asText("").isEmpty()) {
+                throw new IllegalStateException("A conversation reference without its Bot Connector address");
+            }
+            return reference;
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable conversation reference", e);
         }
