@@ -28,6 +28,11 @@ public final class ConversationReferenceDao {
             .maximumSize(10_000)
             .expireAfterWrite(KEPT)
             .build();
+    /** A tenant's latest reference, to open private conversations: read once a minute at most. */
+    private final Cache<String, Optional<String>> tenants = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     public ConversationReferenceDao(Database database) {
         this.jdbi = database.jdbi();
@@ -50,6 +55,7 @@ public final class ConversationReferenceDao {
                 .bind("reference", referenceJson).bind("now", now)
                 .execute());
         recent.put(key, referenceJson);
+        tenants.asMap().computeIfPresent(tenantId, (tenant, latest) -> latest.isEmpty() ? null : latest);
     }
 
     public Optional<String> find(String tenantId, String conversationId) {
@@ -73,12 +79,12 @@ public final class ConversationReferenceDao {
      * account, to open a new conversation there.
      */
     public Optional<String> anyIn(String tenantId) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return tenants.get(tenantId, tenant -> jdbi.withHandle(h -> h.createQuery("""
                         SELECT reference::text FROM conversation_reference
                         WHERE platform = 'teams' AND workspace_id = :tenantId
                         ORDER BY updated_at DESC LIMIT 1
                         """)
-                .bind("tenantId", tenantId).mapTo(String.class).findOne());
+                .bind("tenantId", tenant).mapTo(String.class).findOne()));
     }
 
     /**
@@ -105,10 +111,17 @@ public final class ConversationReferenceDao {
 
     /** The member's Teams account id, by their Entra ID object id, if the bot heard from them. */
     public Optional<String> account(String tenantId, String aadObjectId) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        String key = key(tenantId, aadObjectId);
+        String known = accounts.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> stored = jdbi.withHandle(h -> h.createQuery("""
                         SELECT account_id FROM teams_account WHERE tenant_id = :tenantId AND aad_object_id = :aadObjectId
                         """)
                 .bind("tenantId", tenantId).bind("aadObjectId", aadObjectId).mapTo(String.class).findOne());
+        stored.ifPresent(id -> accounts.put(key, id));
+        return stored;
     }
 
     private static String key(String tenantId, String conversationId) {
