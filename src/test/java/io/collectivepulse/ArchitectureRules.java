@@ -39,9 +39,16 @@ final class ArchitectureRules {
      */
     static final List<String> ROUTER = List.of("router");
 
+    /**
+     * What several features share without depending on each other: {@code when} reads the dates, times and
+     * durations people type (sessions and polls) and writes them back. Features may import it; it imports no
+     * feature, adapter or library.
+     */
+    static final List<String> SHARED = List.of("when");
+
     /** The shared packages between the features and the adapters, the router's names included. */
     static final List<String> CORE =
-            concat(concat(List.of("chat"), ROUTER), List.of("i18n", "db", "schedule", "delivery"));
+            concat(concat(List.of("chat"), ROUTER), concat(List.of("i18n", "db", "schedule", "delivery"), SHARED));
 
     /** The platform SDKs and the HTTP server: what the adapters (and the wiring) are for. */
     private static final String[] PLATFORMS = {"com.slack..", "com.microsoft.bot..", "io.javalin.."};
@@ -143,18 +150,19 @@ final class ArchitectureRules {
 
     /**
      * Rule 8: the classes of the features depend only on classes in {@code chat}, the router, {@code delivery},
-     * {@code i18n}, {@code db}, {@code schedule} and the features (all under the root), and on {@code java..},
-     * {@code org.slf4j..}, {@code org.jdbi..} and {@code com.github.benmanes.caffeine..}.
+     * {@code i18n}, {@code db}, {@code schedule}, {@link #SHARED} and the features (all under the root), and on
+     * {@code java..}, {@code org.slf4j..}, {@code org.jdbi..} and {@code com.github.benmanes.caffeine..}.
      */
     static ArchRule featuresOnlyDependOnAllowedPackages(String root) {
         List<String> allowedUnderRoot = concat(List.of("chat", "delivery", "i18n", "db", "schedule"),
-                concat(ROUTER, FEATURES));
+                concat(ROUTER, concat(SHARED, FEATURES)));
         String[] allowed = concat(packages(root, allowedUnderRoot),
                 new String[] {"java..", "org.slf4j..", "org.jdbi..", "com.github.benmanes.caffeine.."});
         return classes().that().resideInAnyPackage(packages(root, FEATURES))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because("a feature is built on the chat vocabulary, the router, the outbox, the bundles, the"
-                        + " database and the scheduler's API; Jdbi only in its DAO (see the Jdbi rule)");
+                        + " database, the scheduler's API and the readers of dates and times; Jdbi only in its DAO"
+                        + " (see the Jdbi rule)");
     }
 
     /**
@@ -167,6 +175,15 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAPackage("net.fortuna.ical4j..")
                 .because("iCalendar is a wire format like Slack's and Teams': the calendar adapter alone reads and"
                         + " writes it, and the routes serve the text it returns, so ical4j can change in one place");
+    }
+
+    /** Rule 10: the classes of {@link #SHARED} depend only on {@code java..} and on {@link #SHARED}. */
+    static ArchRule sharedPackagesOnlyUseTheJdk(String root) {
+        String[] allowed = concat(packages(root, SHARED), new String[] {"java.."});
+        return classes().that().resideInAnyPackage(packages(root, SHARED))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
+                .because("every feature may use a shared package: if it knew a feature, an adapter or a library,"
+                        + " every feature would depend on that too");
     }
 
     /** {@code root.name..} for each name. */

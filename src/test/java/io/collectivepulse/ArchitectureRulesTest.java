@@ -79,6 +79,12 @@ class ArchitectureRulesTest {
         assertHolds(ArchitectureRules.onlyCalendarUsesIcal4j(GOOD));
     }
 
+    @Test
+    void sharedPackagesOnlyUseTheJdk() {
+        assertViolatedBy(ArchitectureRules.sharedPackagesOnlyUseTheJdk(BAD), "when.DeadlineOfCommunity");
+        assertHolds(ArchitectureRules.sharedPackagesOnlyUseTheJdk(GOOD));
+    }
+
     /** The rule fails on the bad fixtures, and its report names each of {@code classes} (relative to the root). */
     private static void assertViolatedBy(ArchRule rule, String... classes) {
         EvaluationResult result = rule.evaluate(FIXTURES);

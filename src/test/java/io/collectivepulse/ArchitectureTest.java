@@ -47,6 +47,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyCalendarUsesIcal4j = ArchitectureRules.onlyCalendarUsesIcal4j(ROOT);
 
+    @ArchTest
+    static final ArchRule sharedPackagesOnlyUseTheJdk = ArchitectureRules.sharedPackagesOnlyUseTheJdk(ROOT);
+
     /** The import holds the production classes (Main among them) and no class compiled from src/test. */
     @ArchTest
     static void importsOnlyProductionClasses(JavaClasses classes) {

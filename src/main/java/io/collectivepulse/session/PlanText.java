@@ -1,5 +1,6 @@
 package io.collectivepulse.session;
 
+import io.collectivepulse.when.WhenRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -5,6 +5,7 @@ import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.router.Request;
+import io.collectivepulse.when.ResolvedTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -50,13 +51,13 @@ final class PlanningCommands {
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < cycle.count(); i++) {
             LocalDate date = cycle.first().plusWeeks((long) i * cycle.everyWeeks());
-            SessionWhen.Parsed<SessionWhen.Resolved> resolved = SessionWhen.resolve(date, cycle.time(),
+            SessionWhen.Parsed<ResolvedTime> resolved = SessionWhen.resolve(date, cycle.time(),
                     community.timeZone());
-            if (resolved instanceof SessionWhen.Parsed.Refused<SessionWhen.Resolved> refused) {
+            if (resolved instanceof SessionWhen.Parsed.Refused<ResolvedTime> refused) {
                 return refusal(request, messages, refused);
             }
             drafts.add(new Draft(messages.get("session.cycle.title"),
-                    ((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at().toInstant(),
+                    ((SessionWhen.Parsed.Ok<ResolvedTime>) resolved).value().at().toInstant(),
                     cycle.duration(), null, null, null, null));
         }
         return planned(request, messages, planning.plan(community, request.actor(), drafts));
@@ -130,11 +131,11 @@ final class PlanningCommands {
     /** The local date and time resolved in the community's zone, or why not (a time that does not exist). */
     private static Reply at(LocalDate date, LocalTime time, Community community, Request request, Messages messages,
                             Function<ZonedDateTime, Reply> then) {
-        SessionWhen.Parsed<SessionWhen.Resolved> resolved = SessionWhen.resolve(date, time, community.timeZone());
-        if (resolved instanceof SessionWhen.Parsed.Refused<SessionWhen.Resolved> refused) {
+        SessionWhen.Parsed<ResolvedTime> resolved = SessionWhen.resolve(date, time, community.timeZone());
+        if (resolved instanceof SessionWhen.Parsed.Refused<ResolvedTime> refused) {
             return refusal(request, messages, refused);
         }
-        return then.apply(((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value().at());
+        return then.apply(((SessionWhen.Parsed.Ok<ResolvedTime>) resolved).value().at());
     }
 
     /** The refusal's message; the command prefix ({@code /} on Slack) comes after its own arguments. */

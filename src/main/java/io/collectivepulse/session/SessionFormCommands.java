@@ -5,6 +5,7 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.when.ResolvedTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,12 @@ final class SessionFormCommands {
             return tooLong(guest, notes, messages);
         }
         SessionWhen.Plan plan = ((SessionWhen.Parsed.Ok<SessionWhen.Plan>) parsed).value();
-        SessionWhen.Parsed<SessionWhen.Resolved> resolved = SessionWhen.resolve(plan.date(), plan.time(),
+        SessionWhen.Parsed<ResolvedTime> resolved = SessionWhen.resolve(plan.date(), plan.time(),
                 community.timeZone());
-        if (resolved instanceof SessionWhen.Parsed.Refused<SessionWhen.Resolved> refused) {
+        if (resolved instanceof SessionWhen.Parsed.Refused<ResolvedTime> refused) {
             return Reply.fieldErrors(Map.of(SessionForms.TIME, messages.get(refused.key(), refused.args().toArray())));
         }
-        return then.apply(new Draft(plan.title(), ((SessionWhen.Parsed.Ok<SessionWhen.Resolved>) resolved).value()
+        return then.apply(new Draft(plan.title(), ((SessionWhen.Parsed.Ok<ResolvedTime>) resolved).value()
                 .at().toInstant(), plan.duration(), plan.place(), plan.link(), guest.isEmpty() ? null : guest,
                 notes.isEmpty() ? null : notes));
     }

@@ -64,9 +64,9 @@ final class SessionForms {
                 value == null || value.isEmpty() ? null : value, multiline, max, optional);
     }
 
-    /** The field a refusal of {@link SessionWhen} is about. */
+    /** The field a refusal of {@link SessionWhen} ({@code session.when.*} or the shared {@code when.*}) is about. */
     static String fieldOf(String key) {
-        String rest = key.startsWith("session.when.") ? key.substring("session.when.".length()) : key;
+        String rest = key.replaceFirst("^(session\\.)?when\\.", "");
         if (rest.startsWith("date") || rest.startsWith("dst")) {
             return DATE;
         }

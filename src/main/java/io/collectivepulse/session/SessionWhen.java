@@ -1,13 +1,16 @@
 package io.collectivepulse.session;
 
+import io.collectivepulse.when.ResolvedTime;
+import io.collectivepulse.when.WhenClock;
+import io.collectivepulse.when.WhenDate;
+import io.collectivepulse.when.WhenFormat;
+import io.collectivepulse.when.WhenRefusal;
+import io.collectivepulse.when.WhenWords;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,10 @@ import java.util.Set;
  */
 final class SessionWhen {
     static final Duration DEFAULT_DURATION = Duration.ofHours(2);
+    static final Duration SHORTEST = Duration.ofMinutes(15);
+    static final Duration LONGEST = Duration.ofHours(12);
+    /** The message that tells a facilitator which of the two it is, with {@link ResolvedTime#overlapArgs}. */
+    static final String OVERLAP = "session.when.dst.overlap";
     static final int MAX_COUNT = 20;
     static final int MAX_EVERY_WEEKS = 12;
     static final int MAX_NUMBER = 999;
@@ -69,23 +76,6 @@ final class SessionWhen {
         }
     }
 
-    /** A local date and time in a zone: the instant, and whether that local time occurs twice that day. */
-    record Resolved(ZonedDateTime at, boolean ambiguous) {
-        /** The message that tells a facilitator which of the two it is, with {@link #overlapArgs}. */
-        static final String OVERLAP = "session.when.dst.overlap";
-
-        /** For an {@link #ambiguous} time: the day, the time, its UTC offset and the hour that repeats. */
-        List<Object> overlapArgs() {
-            ZoneOffsetTransition change = at.getZone().getRules().getTransition(at.toLocalDateTime());
-            if (change == null) {
-                throw new IllegalStateException(at + " occurs only once");
-            }
-            return concat(day(at.toLocalDate()), hourMinute(at.toLocalTime()), List.of(at.getOffset().getId()),
-                    hourMinute(change.getDateTimeAfter().toLocalTime()),
-                    hourMinute(change.getDateTimeBefore().toLocalTime()));
-        }
-    }
-
     /**
      * {@code <date> [à] <heure> [durée] <titre> [| <lieu ou lien>]…}, the duration 2 h when left out; the text
      * typed after the command word.
@@ -100,7 +90,7 @@ final class SessionWhen {
             PlanText what = PlanText.of(words.rest(), parts.subList(1, parts.size()));
             return new Parsed.Ok<>(new Plan(date, time, duration, what.title(), what.place(), what.link()));
         } catch (WhenRefusal refusal) {
-            return refusal.parsed();
+            return refused(refusal);
         }
     }
 
@@ -119,7 +109,7 @@ final class SessionWhen {
             end(words, "session.when.cycle.unexpected");
             return new Parsed.Ok<>(new Cycle(count, first, every, time, duration));
         } catch (WhenRefusal refusal) {
-            return refusal.parsed();
+            return refused(refusal);
         }
     }
 
@@ -133,26 +123,21 @@ final class SessionWhen {
             end(words, "session.when.move.unexpected");
             return new Parsed.Ok<>(new Move(number, date, time));
         } catch (WhenRefusal refusal) {
-            return refusal.parsed();
+            return refused(refusal);
         }
     }
 
     /**
      * The instant of a local date and time in {@code zone}. A time that does not exist that day (the clocks
      * jump over it) is refused, naming the time to use instead; a time that occurs twice (the clocks go back)
-     * is the earlier one, marked {@link Resolved#ambiguous}.
+     * is the earlier one, marked {@link ResolvedTime#ambiguous}, which {@link #OVERLAP} explains.
      */
-    static Parsed<Resolved> resolve(LocalDate date, LocalTime time, ZoneId zone) {
-        LocalDateTime local = date.atTime(time);
-        List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
-        if (offsets.isEmpty()) {
-            ZoneOffsetTransition gap = zone.getRules().getTransition(local);
-            LocalTime instead = local.plus(gap.getDuration()).toLocalTime();
-            return new Parsed.Refused<>("session.when.dst.gap", concat(day(date), hourMinute(time), hourMinute(instead),
-                    hourMinute(gap.getDateTimeBefore().toLocalTime()), hourMinute(gap.getDateTimeAfter().toLocalTime())));
+    static Parsed<ResolvedTime> resolve(LocalDate date, LocalTime time, ZoneId zone) {
+        try {
+            return new Parsed.Ok<>(ResolvedTime.of(date, time, zone));
+        } catch (WhenRefusal refusal) {
+            return refused(refusal);
         }
-        ZonedDateTime at = ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap();
-        return new Parsed.Ok<>(new Resolved(at, offsets.size() > 1));
     }
 
     static String date(LocalDate d, Locale l) {
@@ -188,7 +173,7 @@ final class SessionWhen {
     private static Duration duration(WhenWords words) {
         int mark = words.mark();
         words.skipAny(BEFORE_DURATION);
-        Optional<Duration> duration = WhenClock.duration(words);
+        Optional<Duration> duration = WhenClock.duration(words, SHORTEST, LONGEST, "session.when.duration.range");
         if (duration.isEmpty()) {
             words.reset(mark);
         }
@@ -217,16 +202,7 @@ final class SessionWhen {
         }
     }
 
-    private static List<Object> day(LocalDate date) {
-        return List.of(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
-    }
-
-    private static List<Object> hourMinute(LocalTime time) {
-        return List.of(time.getHour(), time.getMinute());
-    }
-
-    @SafeVarargs
-    private static List<Object> concat(List<Object>... parts) {
-        return Arrays.stream(parts).flatMap(List::stream).toList();
+    private static <T> Parsed<T> refused(WhenRefusal refusal) {
+        return new Parsed.Refused<>(refusal.key(), refusal.args());
     }
 }

@@ -1,5 +1,6 @@
 package io.collectivepulse.session;
 
+import io.collectivepulse.when.WhenRefusal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import io.collectivepulse.session.SessionWhen.Parsed;
 import io.collectivepulse.session.SessionWhen.Parsed.Ok;
 import io.collectivepulse.session.SessionWhen.Parsed.Refused;
 import io.collectivepulse.session.SessionWhen.Plan;
-import io.collectivepulse.session.SessionWhen.Resolved;
+import io.collectivepulse.when.ResolvedTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,11 +87,11 @@ class SessionWhenTest {
         @Test
         void todayIsAllowedYesterdayIsNot() {
             assertThat(plan("2027-01-10 14h Atelier").date()).isEqualTo(TODAY);
-            assertRefused(SessionWhen.plan("2027-01-09 14h Atelier", TODAY), "session.when.date.past",
+            assertRefused(SessionWhen.plan("2027-01-09 14h Atelier", TODAY), "when.date.past",
                     "Le 9 janvier 2027 est passé : choisissez aujourd'hui (le 10 janvier 2027) ou une date à venir",
                     "9 January 2027 has passed: choose today (10 January 2027) or a later date. Without the year, "
                             + "for example 09/01, I take the next such date.");
-            assertRefused(SessionWhen.plan("1er janvier 2027 14h Atelier", TODAY), "session.when.date.past",
+            assertRefused(SessionWhen.plan("1er janvier 2027 14h Atelier", TODAY), "when.date.past",
                     "Le 1er janvier 2027 est passé", "1 January 2027 has passed");
         }
 
@@ -102,7 +102,7 @@ class SessionWhenTest {
 
         @Test
         void aDateMoreThanTwoYearsAheadIsAMistypedYear() {
-            assertRefused(SessionWhen.plan("14/01/2072 14h Atelier", TODAY), "session.when.date.tooFar",
+            assertRefused(SessionWhen.plan("14/01/2072 14h Atelier", TODAY), "when.date.tooFar",
                     "Le 14 janvier 2072 est dans plus de 2 ans : vérifiez l'année", "more than 2 years away");
         }
 
@@ -114,28 +114,28 @@ class SessionWhenTest {
             "31/04; Il n'y a pas de 31 avril en 2027 : ce mois-là compte 30 jours; There is no 31 April in 2027",
             "31 June 2027; Il n'y a pas de 31 juin en 2027; for example 30/06/2027"})
         void impossibleDatesAreRefusedSayingHowLongTheMonthIs(String typed, String french, String english) {
-            assertRefused(SessionWhen.plan(typed + " 14h Atelier", TODAY), "session.when.date.noSuchDay", french, english);
+            assertRefused(SessionWhen.plan(typed + " 14h Atelier", TODAY), "when.date.noSuchDay", french, english);
         }
 
         @Test
         void monthsAndDaysOutOfRange() {
-            assertRefused(SessionWhen.plan("14/13/2027 14h Atelier", TODAY), "session.when.date.month",
+            assertRefused(SessionWhen.plan("14/13/2027 14h Atelier", TODAY), "when.date.month",
                     "« 14/13/2027 » : il n'y a que 12 mois. Écrivez la date jour/mois/année", "only 12 months");
-            assertRefused(SessionWhen.plan("01/14/2027 14h Atelier", TODAY), "session.when.date.month",
+            assertRefused(SessionWhen.plan("01/14/2027 14h Atelier", TODAY), "when.date.month",
                     "jour/mois/année, par exemple 14/01/2027", "day/month/year, for example 14/01/2027");
-            assertRefused(SessionWhen.plan("2027-00-14 14h Atelier", TODAY), "session.when.date.month",
+            assertRefused(SessionWhen.plan("2027-00-14 14h Atelier", TODAY), "when.date.month",
                     "« 2027-00-14 »", "\"2027-00-14\"");
-            assertRefused(SessionWhen.plan("32/01 14h Atelier", TODAY), "session.when.date.day",
+            assertRefused(SessionWhen.plan("32/01 14h Atelier", TODAY), "when.date.day",
                     "un mois compte 31 jours au plus", "a month has 31 days at most");
-            assertRefused(SessionWhen.plan("0 mars 14h Atelier", TODAY), "session.when.date.day", "« 0 mars »",
+            assertRefused(SessionWhen.plan("0 mars 14h Atelier", TODAY), "when.date.day", "« 0 mars »",
                     "\"0 mars\"");
         }
 
         @Test
         void aWeekdayThatDoesNotMatchTheDateIsRefusedNamingTheRightOne() {
-            assertRefused(SessionWhen.plan("mercredi 14 janvier 2027 14h Atelier", TODAY), "session.when.date.weekday",
+            assertRefused(SessionWhen.plan("mercredi 14 janvier 2027 14h Atelier", TODAY), "when.date.weekday",
                     "Le 14 janvier 2027 est un jeudi, pas un mercredi", "14 January 2027 is a Thursday, not a Wednesday");
-            assertRefused(SessionWhen.plan("Friday 1 March 14h Atelier", TODAY), "session.when.date.weekday",
+            assertRefused(SessionWhen.plan("Friday 1 March 14h Atelier", TODAY), "when.date.weekday",
                     "Le 1er mars 2027 est un lundi, pas un vendredi. Vérifiez la date, ou écrivez-la sans le jour de la "
                             + "semaine, par exemple 01/03/2027", "1 March 2027 is a Monday, not a Friday");
         }
@@ -144,7 +144,7 @@ class SessionWhenTest {
         @CsvSource(delimiter = ';', quoteCharacter = '"', value = {"14-01-2027; 14-01-2027", "2027/01/14; 2027/01/14",
             "jeudi 14h; jeudi 14h", "janvier 14h; janvier", "14 14h; 14", "14.01.2027; 14.01.2027"})
         void unknownDatesAreQuotedWithTheFormsToUse(String typed, String quoted) {
-            assertRefused(SessionWhen.plan(typed + " Atelier", TODAY), "session.when.date.unknown",
+            assertRefused(SessionWhen.plan(typed + " Atelier", TODAY), "when.date.unknown",
                     "Je ne reconnais pas la date « " + quoted + " ». Écrivez-la par exemple 14 janvier, 14/01/2027",
                     "I don't recognise the date \"" + quoted + "\"");
         }
@@ -165,7 +165,7 @@ class SessionWhenTest {
         @ParameterizedTest
         @ValueSource(strings = {"24h", "25h", "14h60", "14:75", "99:00", "13pm", "0am", "0:30 am"})
         void outOfRange(String typed) {
-            assertRefused(SessionWhen.plan("14/01 " + typed + " Atelier", TODAY), "session.when.time.outOfRange",
+            assertRefused(SessionWhen.plan("14/01 " + typed + " Atelier", TODAY), "when.time.outOfRange",
                     "L'heure « " + typed + " » n'existe pas : les heures vont de 0 à 23",
                     "The time \"" + typed + "\" does not exist: hours go from 0 to 23");
         }
@@ -173,7 +173,7 @@ class SessionWhenTest {
         @ParameterizedTest
         @ValueSource(strings = {"Recrutement", "14", "14h5", "quatorze"})
         void unknown(String typed) {
-            assertRefused(SessionWhen.plan("14/01 " + typed + " Atelier", TODAY), "session.when.time.unknown",
+            assertRefused(SessionWhen.plan("14/01 " + typed + " Atelier", TODAY), "when.time.unknown",
                     "Je ne reconnais pas l'heure « " + typed + " ». Après la date, écrivez l'heure, par exemple 14h",
                     "I don't recognise the time \"" + typed + "\". After the date, type the time, for example 2pm");
         }
@@ -223,7 +223,7 @@ class SessionWhenTest {
 
         @Test
         void minutesAfterHoursUnder60() {
-            assertRefused(SessionWhen.plan("14/01 14h 1h75 Atelier", TODAY), "session.when.duration.minutes",
+            assertRefused(SessionWhen.plan("14/01 14h 1h75 Atelier", TODAY), "when.duration.minutes",
                     "« 1h75 » : après les heures, les minutes vont de 0 à 59", "minutes go from 0 to 59");
         }
     }
@@ -363,7 +363,7 @@ class SessionWhenTest {
         @Test
         void longTypedTextIsQuotedShort() {
             Refused<?> refused = assertRefused(SessionWhen.plan("14/01 " + "x".repeat(5000), TODAY),
-                    "session.when.time.unknown", "« " + "x".repeat(59) + "… »", "x…\"");
+                    "when.time.unknown", "« " + "x".repeat(59) + "… »", "x…\"");
             assertThat(refused.args()).containsExactly("x".repeat(59) + "…");
         }
     }
@@ -439,9 +439,9 @@ class SessionWhenTest {
 
         @Test
         void theRulesOfDatesTimesAndDurationsApply() {
-            assertRefused(SessionWhen.cycle("8 2027-02-30 4 14h", TODAY), "session.when.date.noSuchDay", "30 février", "30 February");
-            assertRefused(SessionWhen.cycle("8 2027-01-09 4 14h", TODAY), "session.when.date.past", "9 janvier 2027", "9 January 2027");
-            assertRefused(SessionWhen.cycle("8 2027-01-14 4 25h", TODAY), "session.when.time.outOfRange", "25h", "25h");
+            assertRefused(SessionWhen.cycle("8 2027-02-30 4 14h", TODAY), "when.date.noSuchDay", "30 février", "30 February");
+            assertRefused(SessionWhen.cycle("8 2027-01-09 4 14h", TODAY), "when.date.past", "9 janvier 2027", "9 January 2027");
+            assertRefused(SessionWhen.cycle("8 2027-01-14 4 25h", TODAY), "when.time.outOfRange", "25h", "25h");
             assertRefused(SessionWhen.cycle("8 2027-01-14 4 14h 13h", TODAY), "session.when.duration.range", "13h", "13h");
         }
     }
@@ -490,19 +490,19 @@ class SessionWhenTest {
         @Test
         void aTimeTheClocksJumpOverIsRefusedNamingTheOneToUse() {
             assertRefused(SessionWhen.resolve(LocalDate.of(2027, 3, 28), LocalTime.of(2, 30), PARIS),
-                    "session.when.dst.gap",
+                    "when.dst.gap",
                     "Le 28 mars 2027, à 2 h il sera directement 3 h (changement d'heure) : 2 h 30 n'existe pas ce jour-là. "
                             + "Choisissez 3 h 30, ou une heure avant 2 h ou à partir de 3 h.",
                     "On 28 March 2027, clocks go straight from 02:00 to 03:00: 02:30 does not exist that day. "
                             + "Choose 03:30, or a time before 02:00 or from 03:00 on.");
             assertRefused(SessionWhen.resolve(LocalDate.of(2027, 3, 28), LocalTime.of(2, 0), PARIS),
-                    "session.when.dst.gap", "Choisissez 3 h,", "Choose 03:00,");
+                    "when.dst.gap", "Choisissez 3 h,", "Choose 03:00,");
         }
 
         @Test
         void theEdgesOfTheGap() {
-            Resolved before = ok(SessionWhen.resolve(LocalDate.of(2027, 3, 28), LocalTime.of(1, 59), PARIS));
-            Resolved after = ok(SessionWhen.resolve(LocalDate.of(2027, 3, 28), LocalTime.of(3, 0), PARIS));
+            ResolvedTime before = ok(SessionWhen.resolve(LocalDate.of(2027, 3, 28), LocalTime.of(1, 59), PARIS));
+            ResolvedTime after = ok(SessionWhen.resolve(LocalDate.of(2027, 3, 28), LocalTime.of(3, 0), PARIS));
             assertThat(before.at().getOffset()).isEqualTo(ZoneOffset.ofHours(1));
             assertThat(after.at().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
             assertThat(before.ambiguous() || after.ambiguous()).isFalse();
@@ -510,41 +510,41 @@ class SessionWhenTest {
 
         @Test
         void aTimeThatOccursTwiceIsTheEarlierOne() {
-            Resolved resolved = ok(SessionWhen.resolve(LocalDate.of(2027, 10, 31), LocalTime.of(2, 30), PARIS));
+            ResolvedTime resolved = ok(SessionWhen.resolve(LocalDate.of(2027, 10, 31), LocalTime.of(2, 30), PARIS));
             assertThat(resolved.ambiguous()).isTrue();
             assertThat(resolved.at().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
             assertThat(resolved.at().toInstant()).isEqualTo(Instant.parse("2027-10-31T00:30:00Z"));
             Object[] args = resolved.overlapArgs().toArray();
-            assertThat(Messages.of(Locale.FRENCH).get(Resolved.OVERLAP, args)).isEqualTo(
+            assertThat(Messages.of(Locale.FRENCH).get(SessionWhen.OVERLAP, args)).isEqualTo(
                     "Le 31 octobre 2027, il sera deux fois 2 h 30 (changement d'heure) : la séance est prévue la première "
                             + "fois, à UTC+02:00. Pour éviter le doute, choisissez une heure avant 2 h ou à partir de 3 h.");
-            assertThat(Messages.of(Locale.ENGLISH).get(Resolved.OVERLAP, args)).isEqualTo(
+            assertThat(Messages.of(Locale.ENGLISH).get(SessionWhen.OVERLAP, args)).isEqualTo(
                     "On 31 October 2027, 02:30 happens twice as clocks go back: the session is set at the first one, "
                             + "UTC+02:00. To avoid any doubt, choose a time before 02:00 or from 03:00 on.");
         }
 
         @Test
         void anOrdinaryTimeOccursOnce() {
-            Resolved resolved = ok(SessionWhen.resolve(LocalDate.of(2027, 1, 14), LocalTime.of(14, 0), PARIS));
-            assertThat(resolved).isEqualTo(new Resolved(ZonedDateTime.of(2027, 1, 14, 14, 0, 0, 0, PARIS), false));
+            ResolvedTime resolved = ok(SessionWhen.resolve(LocalDate.of(2027, 1, 14), LocalTime.of(14, 0), PARIS));
+            assertThat(resolved).isEqualTo(new ResolvedTime(ZonedDateTime.of(2027, 1, 14, 14, 0, 0, 0, PARIS), false));
             assertThatThrownBy(resolved::overlapArgs).isInstanceOf(IllegalStateException.class);
         }
 
         @Test
         void montreal() {
             assertRefused(SessionWhen.resolve(LocalDate.of(2027, 3, 14), LocalTime.of(2, 30), MONTREAL),
-                    "session.when.dst.gap", "Le 14 mars 2027, à 2 h il sera directement 3 h", "Choose 03:30");
-            Resolved twice = ok(SessionWhen.resolve(LocalDate.of(2027, 11, 7), LocalTime.of(1, 30), MONTREAL));
+                    "when.dst.gap", "Le 14 mars 2027, à 2 h il sera directement 3 h", "Choose 03:30");
+            ResolvedTime twice = ok(SessionWhen.resolve(LocalDate.of(2027, 11, 7), LocalTime.of(1, 30), MONTREAL));
             assertThat(twice.ambiguous()).isTrue();
             assertThat(twice.at().toInstant()).isEqualTo(Instant.parse("2027-11-07T05:30:00Z"));
-            assertThat(Messages.of(Locale.FRENCH).get(Resolved.OVERLAP, twice.overlapArgs().toArray()))
+            assertThat(Messages.of(Locale.FRENCH).get(SessionWhen.OVERLAP, twice.overlapArgs().toArray()))
                     .contains("il sera deux fois 1 h 30", "UTC-04:00", "avant 1 h ou à partir de 2 h");
         }
 
         @Test
         void aPlanInTheGapIsCaughtWhenResolved() {
             Plan plan = plan("dimanche 28 mars 2027 2h30 Atelier");
-            assertRefused(SessionWhen.resolve(plan.date(), plan.time(), PARIS), "session.when.dst.gap",
+            assertRefused(SessionWhen.resolve(plan.date(), plan.time(), PARIS), "when.dst.gap",
                     "Choisissez 3 h 30", "Choose 03:30");
         }
     }

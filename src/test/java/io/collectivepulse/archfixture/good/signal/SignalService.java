@@ -2,6 +2,8 @@ package io.collectivepulse.archfixture.good.signal;
 
 import io.collectivepulse.archfixture.good.community.CommunityService;
 import io.collectivepulse.archfixture.good.delivery.Outbox;
+import io.collectivepulse.archfixture.good.when.Deadlines;
+import java.time.Instant;
 
 /** The feature's verbs. */
 public final class SignalService {
@@ -22,6 +24,10 @@ public final class SignalService {
         long id = dao.insert(text);
         outbox.owe("signal", id);
         return id;
+    }
+
+    public Instant closesAt(Instant now, String hours) {
+        return Deadlines.after(now, hours);
     }
 
     public void remindAuthors() {

@@ -1,4 +1,4 @@
-package io.collectivepulse.session;
+package io.collectivepulse.when;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a facilitator typed after a session command, read word by word from the left. The text is
- * {@link #clean}ed first, so words are separated by exactly one space; each word is matched {@link #fold}ed,
- * and what is left at the end keeps the form it was typed in (for titles and places).
+ * What a person typed after a command word (a session's date, a poll's deadline), read word by word from the
+ * left. The text is {@link #clean}ed first, so words are separated by exactly one space; each word is matched
+ * {@link #fold}ed, and what is left at the end keeps the form it was typed in (for titles and places).
  */
-final class WhenWords {
+public final class WhenWords {
     /** How much of a typed word or phrase a refusal quotes back. */
-    static final int EXCERPT = 60;
+    public static final int EXCERPT = 60;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern TRAILING_COMMAS = Pattern.compile(",+$");
 
@@ -34,7 +34,7 @@ final class WhenWords {
     }
 
     /** The words of {@code cleaned}, a text already {@link #clean}ed (or a part of one). */
-    static WhenWords of(String cleaned) {
+    public static WhenWords of(String cleaned) {
         return new WhenWords(cleaned.strip());
     }
 
@@ -43,7 +43,7 @@ final class WhenWords {
      * included), lone surrogates and invisible format characters (bidirectional overrides, zero-width space)
      * are dropped, but not the joiners and tags that emoji sequences are made of.
      */
-    static String clean(String raw) {
+    public static String clean(String raw) {
         if (raw == null) {
             return "";
         }
@@ -73,63 +73,63 @@ final class WhenWords {
     }
 
     /** Lower case, without accents or trailing commas: {@code Février,} is {@code fevrier}. */
-    static String fold(String word) {
+    public static String fold(String word) {
         String bare = MARKS.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll("");
         return TRAILING_COMMAS.matcher(bare.toLowerCase(Locale.ROOT)).replaceFirst("");
     }
 
     /** At most {@link #EXCERPT} characters of {@code typed}, to quote it back in a refusal. */
-    static String excerpt(String typed) {
+    public static String excerpt(String typed) {
         if (typed.codePointCount(0, typed.length()) <= EXCERPT) {
             return typed;
         }
         return typed.substring(0, typed.offsetByCodePoints(0, EXCERPT - 1)) + "…";
     }
 
-    boolean atEnd() {
+    public boolean atEnd() {
         return next >= words.size();
     }
 
-    int remaining() {
+    public int remaining() {
         return words.size() - next;
     }
 
     /** The word {@code ahead} words after the cursor, folded, or "" past the end. */
-    String folded(int ahead) {
+    public String folded(int ahead) {
         return next + ahead < words.size() ? fold(words.get(next + ahead)) : "";
     }
 
     /** The next {@code count} words, folded, joined by one space. */
-    String foldedRun(int count) {
+    public String foldedRun(int count) {
         return fold(typedRun(count)).replace(", ", " ");
     }
 
     /** The next {@code count} words as typed, joined by one space. */
-    String typedRun(int count) {
+    public String typedRun(int count) {
         return String.join(" ", words.subList(next, Math.min(words.size(), next + count)));
     }
 
     /** Everything from the cursor to the end, as typed, or "". */
-    String rest() {
+    public String rest() {
         return atEnd() ? "" : text.substring(starts[next]);
     }
 
-    void skip(int count) {
+    public void skip(int count) {
         next = Math.min(words.size(), next + count);
     }
 
     /** Skips the words at the cursor that are among {@code fillers} ({@link #fold}ed). */
-    void skipAny(Set<String> fillers) {
+    public void skipAny(Set<String> fillers) {
         while (!atEnd() && fillers.contains(folded(0))) {
             next++;
         }
     }
 
-    int mark() {
+    public int mark() {
         return next;
     }
 
-    void reset(int mark) {
+    public void reset(int mark) {
         next = mark;
     }
 }

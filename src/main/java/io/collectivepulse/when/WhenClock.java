@@ -1,4 +1,4 @@
-package io.collectivepulse.session;
+package io.collectivepulse.when;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -13,9 +13,7 @@ import java.util.regex.Pattern;
  * {@code 1 h 30}, {@code 2h}, {@code 90min}, {@code 90 min}, {@code 1h30min}, {@code 2 heures}. The same
  * {@code 2h} is a time or a duration depending on where it stands, which the callers decide.
  */
-final class WhenClock {
-    static final Duration SHORTEST = Duration.ofMinutes(15);
-    static final Duration LONGEST = Duration.ofHours(12);
+public final class WhenClock {
     private static final Pattern H24 = Pattern.compile("(\\d{1,2}) ?(?:h ?(\\d{2})?|:(\\d{2}))");
     private static final Pattern H12 = Pattern.compile("(\\d{1,2})(?::(\\d{2}))? ?([ap])\\.?m\\.?");
     private static final String MINUTE_UNIT = "(?:min|mn|minutes?)";
@@ -29,7 +27,7 @@ final class WhenClock {
     }
 
     /** True when {@code folded} is a whole time by itself, such as {@code 14h} or {@code 2pm}. */
-    static boolean isTime(String folded) {
+    public static boolean isTime(String folded) {
         return H24.matcher(folded).matches() || H12.matcher(folded).matches() || NOON.contains(folded);
     }
 
@@ -38,7 +36,7 @@ final class WhenClock {
      *
      * @throws WhenRefusal when the words there are not a time, or not one that exists
      */
-    static LocalTime time(WhenWords words) {
+    public static LocalTime time(WhenWords words) {
         if (NOON.contains(words.folded(0))) {
             words.skip(1);
             return LocalTime.NOON;
@@ -56,17 +54,17 @@ final class WhenClock {
                 int hour = number(h12.group(1));
                 int minute = h12.group(2) == null ? 0 : number(h12.group(2));
                 if (hour < 1 || hour > 12) {
-                    throw new WhenRefusal("session.when.time.outOfRange", WhenWords.excerpt(words.typedRun(count)));
+                    throw new WhenRefusal("when.time.outOfRange", WhenWords.excerpt(words.typedRun(count)));
                 }
                 return taken(words, count, hour % 12 + (h12.group(3).equals("p") ? 12 : 0), minute);
             }
         }
-        throw new WhenRefusal("session.when.time.unknown", WhenWords.excerpt(words.typedRun(1)));
+        throw new WhenRefusal("when.time.unknown", WhenWords.excerpt(words.typedRun(1)));
     }
 
     private static LocalTime taken(WhenWords words, int count, int hour, int minute) {
         if (hour > 23 || minute > 59) {
-            throw new WhenRefusal("session.when.time.outOfRange", WhenWords.excerpt(words.typedRun(count)));
+            throw new WhenRefusal("when.time.outOfRange", WhenWords.excerpt(words.typedRun(count)));
         }
         words.skip(count);
         return LocalTime.of(hour, minute);
@@ -76,9 +74,11 @@ final class WhenClock {
      * The duration at the cursor, which moves past it; empty, the cursor unmoved, when the words there are not
      * shaped like a duration.
      *
-     * @throws WhenRefusal when they are, but it is not between {@link #SHORTEST} and {@link #LONGEST}
+     * @throws WhenRefusal when they are, but with more than 59 minutes after the hours, or when it is not between
+     *     {@code shortest} and {@code longest}: then the key is {@code outOfRange}, its argument the words typed
      */
-    static Optional<Duration> duration(WhenWords words) {
+    public static Optional<Duration> duration(WhenWords words, Duration shortest, Duration longest,
+                                              String outOfRange) {
         for (int count = Math.min(4, words.remaining()); count >= 1; count--) {
             String candidate = words.foldedRun(count);
             Matcher hours = HOURS.matcher(candidate);
@@ -87,22 +87,25 @@ final class WhenClock {
             if (hours.matches()) {
                 int extra = hours.group(2) == null ? 0 : number(hours.group(2));
                 if (extra > 59) {
-                    throw new WhenRefusal("session.when.duration.minutes", typed);
+                    throw new WhenRefusal("when.duration.minutes", typed);
                 }
                 words.skip(count);
-                return Optional.of(checked(Duration.ofHours(number(hours.group(1))).plusMinutes(extra), typed));
+                Duration duration = Duration.ofHours(number(hours.group(1))).plusMinutes(extra);
+                return Optional.of(checked(duration, shortest, longest, outOfRange, typed));
             }
             if (minutes.matches()) {
                 words.skip(count);
-                return Optional.of(checked(Duration.ofMinutes(number(minutes.group(1))), typed));
+                return Optional.of(checked(Duration.ofMinutes(number(minutes.group(1))), shortest, longest, outOfRange,
+                        typed));
             }
         }
         return Optional.empty();
     }
 
-    private static Duration checked(Duration duration, String typed) {
-        if (duration.compareTo(SHORTEST) < 0 || duration.compareTo(LONGEST) > 0) {
-            throw new WhenRefusal("session.when.duration.range", typed);
+    private static Duration checked(Duration duration, Duration shortest, Duration longest, String outOfRange,
+                                    String typed) {
+        if (duration.compareTo(shortest) < 0 || duration.compareTo(longest) > 0) {
+            throw new WhenRefusal(outOfRange, typed);
         }
         return duration;
     }

@@ -1,4 +1,4 @@
-package io.collectivepulse.session;
+package io.collectivepulse.when;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * Without a year, it is the next such date from today on. Refusal arguments are numbers (day, month 1-12,
  * year, weekday 1-7 from Monday) so that each bundle writes the date in its own language.
  */
-final class WhenDate {
+public final class WhenDate {
     /** A date further ahead than this is taken for a mistyped year. */
-    static final int MAX_YEARS_AHEAD = 2;
+    public static final int MAX_YEARS_AHEAD = 2;
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?");
     private static final Pattern DAY = Pattern.compile("(\\d{1,2})(?:er|re|e|st|nd|rd|th)?");
@@ -60,9 +60,9 @@ final class WhenDate {
      * The date at the cursor, which moves past it; empty, the cursor unmoved, when the next word does not begin
      * a date at all (no digit, no weekday or month name, or a time such as {@code 14h}).
      *
-     * @throws WhenRefusal when it begins like a date but is not one, or not one that can be planned
+     * @throws WhenRefusal when it begins like a date but is not one, or not one from today to {@link #MAX_YEARS_AHEAD} years ahead
      */
-    static Optional<LocalDate> read(WhenWords words, LocalDate today) {
+    public static Optional<LocalDate> read(WhenWords words, LocalDate today) {
         int start = words.mark();
         DayOfWeek weekday = WEEKDAYS.get(bare(words.folded(0)));
         if (weekday != null) {
@@ -74,7 +74,7 @@ final class WhenDate {
             if (weekday == null && !beginsLikeADate(words.folded(0))) {
                 return Optional.empty();
             }
-            throw new WhenRefusal("session.when.date.unknown", WhenWords.excerpt(words.typedRun(weekday == null ? 1 : 2)));
+            throw new WhenRefusal("when.date.unknown", WhenWords.excerpt(words.typedRun(weekday == null ? 1 : 2)));
         }
         return Optional.of(check(typed.get(), weekday, today));
     }
@@ -127,27 +127,27 @@ final class WhenDate {
 
     private static LocalDate check(Typed typed, DayOfWeek weekday, LocalDate today) {
         if (typed.month() < 1 || typed.month() > 12) {
-            throw new WhenRefusal("session.when.date.month", WhenWords.excerpt(typed.text()));
+            throw new WhenRefusal("when.date.month", WhenWords.excerpt(typed.text()));
         }
         if (typed.day() < 1 || typed.day() > 31) {
-            throw new WhenRefusal("session.when.date.day", WhenWords.excerpt(typed.text()));
+            throw new WhenRefusal("when.date.day", WhenWords.excerpt(typed.text()));
         }
         int year = typed.year().orElseGet(() -> nextYear(typed, today));
         int length = YearMonth.of(year, typed.month()).lengthOfMonth();
         if (typed.day() > length) {
-            throw new WhenRefusal("session.when.date.noSuchDay", typed.day(), typed.month(), year, length);
+            throw new WhenRefusal("when.date.noSuchDay", typed.day(), typed.month(), year, length);
         }
         LocalDate date = LocalDate.of(year, typed.month(), typed.day());
         if (date.isBefore(today)) {
-            throw new WhenRefusal("session.when.date.past", date.getDayOfMonth(), date.getMonthValue(), date.getYear(),
+            throw new WhenRefusal("when.date.past", date.getDayOfMonth(), date.getMonthValue(), date.getYear(),
                     today.getDayOfMonth(), today.getMonthValue(), today.getYear());
         }
         if (date.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
-            throw new WhenRefusal("session.when.date.tooFar", date.getDayOfMonth(), date.getMonthValue(),
+            throw new WhenRefusal("when.date.tooFar", date.getDayOfMonth(), date.getMonthValue(),
                     date.getYear(), MAX_YEARS_AHEAD);
         }
         if (weekday != null && weekday != date.getDayOfWeek()) {
-            throw new WhenRefusal("session.when.date.weekday", weekday.getValue(), date.getDayOfWeek().getValue(),
+            throw new WhenRefusal("when.date.weekday", weekday.getValue(), date.getDayOfWeek().getValue(),
                     date.getDayOfMonth(), date.getMonthValue(), date.getYear());
         }
         return date;
@@ -155,7 +155,7 @@ final class WhenDate {
 
     /**
      * This year, or next year once this year's day has passed. A 29 February is not carried to the next leap
-     * year: in a year without one, it is refused, which tells the facilitator that year has none.
+     * year: in a year without one, it is refused, which tells the person that year has none.
      */
     private static int nextYear(Typed typed, LocalDate today) {
         boolean passed = typed.month() < today.getMonthValue()

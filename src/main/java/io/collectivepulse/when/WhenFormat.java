@@ -1,4 +1,4 @@
-package io.collectivepulse.session;
+package io.collectivepulse.when;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,11 +12,11 @@ import java.util.Locale;
  * "9 h 05", "1 h 30"; in English "Thursday 14 January 2027 at 2:00 pm", "1 h 30 min". Any language but English
  * is written in French, as {@link io.collectivepulse.i18n.Messages} does.
  */
-final class WhenFormat {
+public final class WhenFormat {
     private WhenFormat() {
     }
 
-    static String date(LocalDate date, Locale locale) {
+    public static String date(LocalDate date, Locale locale) {
         Locale language = language(locale);
         String weekday = date.getDayOfWeek().getDisplayName(TextStyle.FULL, language);
         String month = date.getMonth().getDisplayName(TextStyle.FULL, language);
@@ -25,7 +25,7 @@ final class WhenFormat {
         return weekday + " " + dayText + " " + month + " " + date.getYear();
     }
 
-    static String time(LocalTime time, Locale locale) {
+    public static String time(LocalTime time, Locale locale) {
         int hour = time.getHour();
         int minute = time.getMinute();
         if (language(locale) == Locale.ENGLISH) {
@@ -35,13 +35,13 @@ final class WhenFormat {
         return minute == 0 ? hour + " h" : String.format(Locale.ROOT, "%d h %02d", hour, minute);
     }
 
-    static String dateTime(ZonedDateTime at, Locale locale) {
+    public static String dateTime(ZonedDateTime at, Locale locale) {
         String joint = language(locale) == Locale.ENGLISH ? " at " : " à ";
         return date(at.toLocalDate(), locale) + joint + time(at.toLocalTime(), locale);
     }
 
     /** Whole minutes; seconds are dropped. */
-    static String duration(Duration duration, Locale locale) {
+    public static String duration(Duration duration, Locale locale) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("A duration cannot be negative: " + duration);
         }
