@@ -79,35 +79,41 @@ public final class WhenClock {
      */
     public static Optional<Duration> duration(WhenWords words, Duration shortest, Duration longest,
                                               String outOfRange) {
+        int start = words.mark();
+        Optional<Duration> duration = duration(words);
+        if (duration.isPresent() && (duration.get().compareTo(shortest) < 0 || duration.get().compareTo(longest) > 0)) {
+            int read = words.mark() - start;
+            words.reset(start);
+            throw new WhenRefusal(outOfRange, WhenWords.excerpt(words.typedRun(read)));
+        }
+        return duration;
+    }
+
+    /**
+     * The duration at the cursor, which moves past it, whatever its length (at most 99 h 59 or 9,999 min); empty,
+     * the cursor unmoved, when the words there are not shaped like a duration.
+     *
+     * @throws WhenRefusal when they are, but with more than 59 minutes after the hours
+     */
+    public static Optional<Duration> duration(WhenWords words) {
         for (int count = Math.min(4, words.remaining()); count >= 1; count--) {
             String candidate = words.foldedRun(count);
             Matcher hours = HOURS.matcher(candidate);
             Matcher minutes = MINUTES.matcher(candidate);
-            String typed = WhenWords.excerpt(words.typedRun(count));
             if (hours.matches()) {
                 int extra = hours.group(2) == null ? 0 : number(hours.group(2));
                 if (extra > 59) {
-                    throw new WhenRefusal("when.duration.minutes", typed);
+                    throw new WhenRefusal("when.duration.minutes", WhenWords.excerpt(words.typedRun(count)));
                 }
                 words.skip(count);
-                Duration duration = Duration.ofHours(number(hours.group(1))).plusMinutes(extra);
-                return Optional.of(checked(duration, shortest, longest, outOfRange, typed));
+                return Optional.of(Duration.ofHours(number(hours.group(1))).plusMinutes(extra));
             }
             if (minutes.matches()) {
                 words.skip(count);
-                return Optional.of(checked(Duration.ofMinutes(number(minutes.group(1))), shortest, longest, outOfRange,
-                        typed));
+                return Optional.of(Duration.ofMinutes(number(minutes.group(1))));
             }
         }
         return Optional.empty();
-    }
-
-    private static Duration checked(Duration duration, Duration shortest, Duration longest, String outOfRange,
-                                    String typed) {
-        if (duration.compareTo(shortest) < 0 || duration.compareTo(longest) > 0) {
-            throw new WhenRefusal(outOfRange, typed);
-        }
-        return duration;
     }
 
     private static int number(String digits) {

@@ -71,7 +71,7 @@ public final class WhenDate {
         Optional<Typed> typed = numeric(words).or(() -> dayFirst(words)).or(() -> monthFirst(words));
         if (typed.isEmpty()) {
             words.reset(start);
-            if (weekday == null && !beginsLikeADate(words.folded(0))) {
+            if (weekday == null && !beginsLikeADayOrMonth(words.folded(0))) {
                 return Optional.empty();
             }
             throw new WhenRefusal("when.date.unknown", WhenWords.excerpt(words.typedRun(weekday == null ? 1 : 2)));
@@ -79,7 +79,17 @@ public final class WhenDate {
         return Optional.of(check(typed.get(), weekday, today));
     }
 
-    private static boolean beginsLikeADate(String folded) {
+    /** The day of the week {@code folded} names ({@code vendredi}, {@code ven.}, {@code Friday}), if it names one. */
+    public static Optional<DayOfWeek> weekday(String folded) {
+        return Optional.ofNullable(WEEKDAYS.get(bare(folded)));
+    }
+
+    /** True when {@code folded} begins a date that {@link #read} would try: a digit, a weekday or a month. */
+    public static boolean beginsLikeADate(String folded) {
+        return WEEKDAYS.containsKey(bare(folded)) || beginsLikeADayOrMonth(folded);
+    }
+
+    private static boolean beginsLikeADayOrMonth(String folded) {
         return MONTHS.containsKey(bare(folded)) || (DIGIT.matcher(folded).matches() && !WhenClock.isTime(folded));
     }
 
