@@ -19,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
@@ -437,6 +438,79 @@ class PollLineTest {
         void aBarInAnOptionIsText() {
             assertThat(ok(PollDraft.fromFields("Q ?", "A | B\nC", false, false, "", PARIS, NOW)).options())
                     .containsExactly("A | B", "C");
+        }
+    }
+
+    /** Generated lines and forms, hostile ones included (seeded, so a failure can be replayed). */
+    @Nested
+    class Generated {
+        private static final String[] FRAGMENTS = {"\"", "\"", "«", "»", "“", "”", "„", "|", "|", " ", " ", " ", "\n",
+            "\u0000", "\u202e", "\u200b", "\u00a0", "anonyme", "anonymous", "plusieurs", "multiple", "fin", "ends",
+            "dans", "2j", "3h", "90min", "0h", "vendredi", "friday", "17h", "5pm", "25h", "14/01", "31/02",
+            "2027-03-28", "2h30", "1h75", "9999min", "999j", "99h", "12:60", "demain", "à", "<!channel>", "<https://evil|ici>", "<b>", "'; DROP TABLE poll; --",
+            "Oui", "oui", "OUI", "Été", "ete", "x".repeat(149), "q".repeat(301), "\uD83D\uDC4D", "?", "A", "B", "C"};
+
+        private String line(Random random) {
+            var line = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                line.append(FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+            }
+            return line.toString();
+        }
+
+        @Test
+        void everyLineIsADraftThatKeepsTheRulesOrARefusalThatReads() {
+            Random random = new Random(12);
+            int drafts = 0;
+            for (int i = 0; i < 5000; i++) {
+                String line = line(random);
+                Parsed parsed = PollDraft.fromLine(line, PARIS, NOW);
+                if (parsed instanceof Parsed.Ok ok) {
+                    assertKeepsTheRules(ok.draft(), line);
+                    drafts++;
+                } else {
+                    Parsed.Refused refused = (Parsed.Refused) parsed;
+                    refused(parsed, refused.key());
+                    assertThat(refused.field()).as(line).isIn(PollDraft.QUESTION, PollDraft.OPTIONS, PollDraft.DEADLINE);
+                }
+            }
+            assertThat(drafts).isGreaterThan(10);
+        }
+
+        @Test
+        void everyFormIsADraftThatKeepsTheRulesOrARefusalNextToAField() {
+            Random random = new Random(34);
+            for (int i = 0; i < 3000; i++) {
+                String question = line(random);
+                String options = line(random) + "\n" + line(random) + "\n" + line(random);
+                String deadline = random.nextBoolean() ? "" : line(random);
+                Parsed parsed = PollDraft.fromFields(question, options, random.nextBoolean(), random.nextBoolean(),
+                        deadline, PARIS, NOW);
+                if (parsed instanceof Parsed.Ok ok) {
+                    assertKeepsTheRules(ok.draft(), question + " / " + options + " / " + deadline);
+                } else {
+                    refused(parsed, ((Parsed.Refused) parsed).key());
+                }
+            }
+        }
+
+        private void assertKeepsTheRules(PollDraft draft, String typed) {
+            List<String> texts = new ArrayList<>(draft.options());
+            texts.add(draft.question());
+            for (String text : texts) {
+                assertThat(text).as(typed).isNotBlank().isEqualTo(text.strip())
+                        .doesNotContain("\u0000", "\u202e", "\u200b", "\n", "  ");
+            }
+            assertThat(draft.question().codePointCount(0, draft.question().length())).as(typed).isLessThanOrEqualTo(300);
+            assertThat(draft.options()).as(typed).hasSizeBetween(2, 10)
+                    .allMatch(option -> option.codePointCount(0, option.length()) <= 150);
+            assertThat(draft.options().stream().map(option -> java.text.Normalizer.normalize(option,
+                    java.text.Normalizer.Form.NFKD).replaceAll("[\\p{M}\\s]", "").toLowerCase(Locale.ROOT)))
+                    .as(typed).doesNotHaveDuplicates();
+            if (draft.endsAt() != null) {
+                assertThat(draft.endsAt()).as(typed).isBetween(NOW.plus(Duration.ofMinutes(5)),
+                        NOW.plus(Duration.ofDays(91)));
+            }
         }
     }
 }
