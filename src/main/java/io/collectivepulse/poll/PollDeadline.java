@@ -62,7 +62,8 @@ final class PollDeadline {
         if (IN.contains(word) || BEFORE_DATE.contains(word)) {
             return beginsAt(words, ahead + 1);
         }
-        return TODAY.contains(word) || TOMORROW.contains(word) || WhenDate.beginsLikeADate(word) || isTime(words, ahead);
+        return TODAY.contains(word) || TOMORROW.contains(word) || WhenDate.beginsLikeADate(word)
+                || isTime(words, ahead);
     }
 
     /**
@@ -114,12 +115,12 @@ final class PollDeadline {
             throw new WhenRefusal("poll.deadline.noTime", WhenWords.excerpt(words.typedRun(Math.max(read, 1))));
         }
         LocalTime time = WhenClock.time(words);
-        boolean mayRollOver = date == null || weekdayAlone;
-        ZonedDateTime at = resolved(date == null ? today : date, time, now.getZone());
-        if (mayRollOver && !at.isAfter(now)) {
-            at = resolved((date == null ? today.plusDays(1) : date.plusWeeks(1)), time, now.getZone());
+        LocalDate day = date == null ? today : date;
+        // a time alone, or a weekday alone, that has passed today is the next one: tomorrow, or that day next week
+        if ((date == null || weekdayAlone) && !day.atTime(time).isAfter(now.toLocalDateTime())) {
+            day = date == null ? day.plusDays(1) : day.plusWeeks(1);
         }
-        return at.toInstant();
+        return resolved(day, time, now.getZone()).toInstant();
     }
 
     /** The day at the cursor, or null when the words begin with the time. */

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Splits a line into quoted texts and the bare words between them. Straight quotes {@code "…"}, French guillemets
- * {@code « … »} and curly quotes {@code “…”} (as French keyboards and Teams' autocorrect type them) all quote; a
- * text is closed by the quote that matches its opening one, so {@code "Que pensez-vous de « X » ?"} is one text.
+ * Splits a line into quoted texts and the bare words between them. Straight quotes {@code "…"}, French
+ * guillemets {@code « … »} and curly quotes {@code “…”} (as French keyboards and Teams' autocorrect type them) all
+ * quote; a text is closed by the quote that matches its opening one, so {@code "Que pensez-vous de « X » ?"} is
+ * one text.
  * Mixed pairs that autocorrect leaves behind ({@code "…”}, {@code ”…”}, {@code „…“}) close too.
  */
 final class PollQuotes {

@@ -60,7 +60,8 @@ public final class WhenDate {
      * The date at the cursor, which moves past it; empty, the cursor unmoved, when the next word does not begin
      * a date at all (no digit, no weekday or month name, or a time such as {@code 14h}).
      *
-     * @throws WhenRefusal when it begins like a date but is not one, or not one from today to {@link #MAX_YEARS_AHEAD} years ahead
+     * @throws WhenRefusal when it begins like a date but is not one, or not one from today to
+     *     {@link #MAX_YEARS_AHEAD} years ahead
      */
     public static Optional<LocalDate> read(WhenWords words, LocalDate today) {
         int start = words.mark();

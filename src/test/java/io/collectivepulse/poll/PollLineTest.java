@@ -66,6 +66,12 @@ class PollLineTest {
         return refused(PollDraft.fromLine(line, PARIS, NOW), key, args);
     }
 
+    static void assertParts(String line, String question, String... options) {
+        PollDraft draft = ok(line);
+        assertThat(draft.question()).isEqualTo(question);
+        assertThat(draft.options()).containsExactly(options);
+    }
+
     static String french(Parsed.Refused refused) {
         return Messages.of(Locale.FRENCH).get(refused.key(), refused.args().toArray());
     }
@@ -96,9 +102,8 @@ class PollLineTest {
 
         @Test
         void quotesOfAnotherKindStayInTheText() {
-            PollDraft draft = ok("\"Que pensez-vous de « la charte » ?\" « Elle dit \"oui\" » \"Non\"");
-            assertThat(draft.question()).isEqualTo("Que pensez-vous de « la charte » ?");
-            assertThat(draft.options()).containsExactly("Elle dit \"oui\"", "Non");
+            assertParts("\"Que pensez-vous de « la charte » ?\" « Elle dit \"oui\" » \"Non\"",
+                    "Que pensez-vous de « la charte » ?", "Elle dit \"oui\"", "Non");
         }
 
         @ParameterizedTest
@@ -161,7 +166,8 @@ class PollLineTest {
         void optionsThatMerelyContainASettingWordStayOptions() {
             assertThat(ok("À quelle fréquence ? | Jamais | Parfois | Plusieurs fois par semaine").options())
                     .containsExactly("Jamais", "Parfois", "Plusieurs fois par semaine");
-            assertThat(ok("Quelle partie ? | Début | Milieu | Fin").options()).containsExactly("Début", "Milieu", "Fin");
+            assertThat(ok("Quelle partie ? | Début | Milieu | Fin").options())
+                    .containsExactly("Début", "Milieu", "Fin");
             assertThat(ok("Quelle partie ? | Début | Fin de l'année").options()).containsExactly("Début",
                     "Fin de l'année");
         }
@@ -255,15 +261,18 @@ class PollLineTest {
             refused("\"Q ?\" \"A\" \"B\" fin 2029-01-14 17h", "when.date.tooFar");
         }
 
-        @Test
-        void anUnreadableDeadlineIsRefused() {
-            refused("\"Q ?\" \"A\" \"B\" fin bientôt", "poll.deadline.unknown", "bientôt");
-            refused("\"Q ?\" \"A\" \"B\" fin dans vendredi", "poll.deadline.unknown", "vendredi");
-            refused("\"Q ?\" \"A\" \"B\" fin 2j demain", "poll.deadline.unexpected", "demain");
-            refused("\"Q ?\" \"A\" \"B\" fin", "poll.deadline.missing");
-            refused("\"Q ?\" \"A\" \"B\" fin 2j fin 3j", "poll.deadline.twice");
-            refused("\"Q ?\" \"A\" \"B\" fin vendredi 25h", "when.time.outOfRange", "25h");
-            refused("\"Q ?\" \"A\" \"B\" fin 31/02 17h", "when.date.noSuchDay");
+        @ParameterizedTest
+        @CsvSource(delimiter = ';', value = {
+            "fin bientôt; poll.deadline.unknown; bientôt",
+            "fin dans vendredi; poll.deadline.unknown; vendredi",
+            "fin 2j demain; poll.deadline.unexpected; demain",
+            "fin; poll.deadline.missing;",
+            "fin 2j fin 3j; poll.deadline.twice;",
+            "fin vendredi 25h; when.time.outOfRange; 25h",
+            "fin 1h75; when.duration.minutes; 1h75",
+            "fin 31/02 17h; when.date.noSuchDay;"})
+        void anUnreadableDeadlineIsRefused(String words, String key, String typed) {
+            refused("\"Q ?\" \"A\" \"B\" " + words, key, typed == null ? new Object[0] : new Object[] {typed});
         }
 
         @Test
@@ -279,11 +288,15 @@ class PollLineTest {
             Instant saturday = at(2027, 10, 30, 10, 0);
             Parsed.Refused overlap = refused(PollDraft.fromLine("\"Q ?\" \"A\" \"B\" fin dimanche 2h30", PARIS,
                     saturday), "poll.deadline.overlap");
-            assertThat(french(overlap)).isEqualTo("Le 31 octobre 2027, il sera deux fois 2 h 30 (changement d'heure) :"
-                    + " une clôture à cette heure-là serait ambiguë. Choisissez une heure avant 2 h ou à partir de 3 h.");
+            assertThat(french(overlap)).isEqualTo("Le 31 octobre 2027, il sera deux fois 2 h 30 (changement"
+                    + " d'heure) : une clôture à cette heure-là serait ambiguë. Choisissez une heure avant 2 h ou à"
+                    + " partir de 3 h.");
             assertThat(PollDraft.fromLine("\"Q ?\" \"A\" \"B\" fin dimanche 3h", PARIS, saturday))
                     .isEqualTo(new Parsed.Ok(new PollDraft("Q ?", List.of("A", "B"), false, false,
                             at(2027, 10, 31, 3, 0))));
+            Instant sundayMorning = at(2027, 10, 31, 10, 0);
+            assertThat(ok(PollDraft.fromLine("\"Q ?\" \"A\" \"B\" fin dimanche 2h30", PARIS, sundayMorning)).endsAt())
+                    .as("today's 2:30 has passed: next Sunday's, which occurs once").isEqualTo(at(2027, 11, 7, 2, 30));
         }
 
         @Test
@@ -306,7 +319,8 @@ class PollLineTest {
     @Nested
     class Rules {
         private String options(int count, int length) {
-            return IntStream.rangeClosed(1, count).mapToObj(i -> "\"" + i + "x".repeat(length - String.valueOf(i).length()) + "\"")
+            return IntStream.rangeClosed(1, count)
+                    .mapToObj(i -> "\"" + i + "x".repeat(length - String.valueOf(i).length()) + "\"")
                     .collect(Collectors.joining(" "));
         }
 
@@ -400,9 +414,7 @@ class PollLineTest {
 
         @Test
         void controlAndInvisibleCharactersAreDroppedBeforeTheRules() {
-            PollDraft draft = ok("\"Q\u0000uestion\u202e ?\" \"A\u0007\" \"B\u200b\"");
-            assertThat(draft.question()).isEqualTo("Question ?");
-            assertThat(draft.options()).containsExactly("A", "B");
+            assertParts("\"Q\u0000uestion\u202e ?\" \"A\u0007\" \"B\u200b\"", "Question ?", "A", "B");
         }
     }
 
@@ -410,8 +422,8 @@ class PollLineTest {
     class Form {
         @Test
         void theFieldsMakeTheSameDraft() {
-            Parsed parsed = PollDraft.fromFields("  Quel thème ?\n", "- Recrutement\r\n\r\n• Télétravail\n* Formation\n",
-                    true, false, "vendredi 17h", PARIS, NOW);
+            Parsed parsed = PollDraft.fromFields("  Quel thème ?\n",
+                    "- Recrutement\r\n\r\n• Télétravail\n* Formation\n", true, false, "vendredi 17h", PARIS, NOW);
             assertThat(ok(parsed)).isEqualTo(new PollDraft("Quel thème ?",
                     List.of("Recrutement", "Télétravail", "Formation"), true, false, at(2027, 1, 15, 17, 0)));
             assertThat(ok(PollDraft.fromFields("Q ?", "A\nB", false, true, "fin 2j", PARIS, NOW)).endsAt())
@@ -447,7 +459,8 @@ class PollLineTest {
         private static final String[] FRAGMENTS = {"\"", "\"", "«", "»", "“", "”", "„", "|", "|", " ", " ", " ", "\n",
             "\u0000", "\u202e", "\u200b", "\u00a0", "anonyme", "anonymous", "plusieurs", "multiple", "fin", "ends",
             "dans", "2j", "3h", "90min", "0h", "vendredi", "friday", "17h", "5pm", "25h", "14/01", "31/02",
-            "2027-03-28", "2h30", "1h75", "9999min", "999j", "99h", "12:60", "demain", "à", "<!channel>", "<https://evil|ici>", "<b>", "'; DROP TABLE poll; --",
+            "2027-03-28", "2h30", "1h75", "9999min", "999j", "99h", "12:60", "demain", "à",
+            "<!channel>", "<https://evil|ici>", "<b>", "'; DROP TABLE poll; --",
             "Oui", "oui", "OUI", "Été", "ete", "x".repeat(149), "q".repeat(301), "\uD83D\uDC4D", "?", "A", "B", "C"};
 
         private String line(Random random) {
@@ -471,7 +484,8 @@ class PollLineTest {
                 } else {
                     Parsed.Refused refused = (Parsed.Refused) parsed;
                     refused(parsed, refused.key());
-                    assertThat(refused.field()).as(line).isIn(PollDraft.QUESTION, PollDraft.OPTIONS, PollDraft.DEADLINE);
+                    assertThat(refused.field()).as(line)
+                            .isIn(PollDraft.QUESTION, PollDraft.OPTIONS, PollDraft.DEADLINE);
                 }
             }
             assertThat(drafts).isGreaterThan(10);
@@ -501,7 +515,8 @@ class PollLineTest {
                 assertThat(text).as(typed).isNotBlank().isEqualTo(text.strip())
                         .doesNotContain("\u0000", "\u202e", "\u200b", "\n", "  ");
             }
-            assertThat(draft.question().codePointCount(0, draft.question().length())).as(typed).isLessThanOrEqualTo(300);
+            assertThat(draft.question().codePointCount(0, draft.question().length())).as(typed)
+                    .isLessThanOrEqualTo(300);
             assertThat(draft.options()).as(typed).hasSizeBetween(2, 10)
                     .allMatch(option -> option.codePointCount(0, option.length()) <= 150);
             assertThat(draft.options().stream().map(option -> java.text.Normalizer.normalize(option,
