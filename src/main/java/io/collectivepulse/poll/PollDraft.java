@@ -15,16 +15,18 @@ import java.util.regex.Pattern;
 
 /**
  * A poll as a facilitator launches it, checked: the rules are written here once, for the one-line command
- * ({@link #fromLine}) and the form ({@link #fromFields}). The texts are {@link MemberText#clean}ed, on one line
- * (blanks, line breaks and invisible characters between words become one space), and kept as typed otherwise:
+ * ({@link #fromLine}) and the form ({@link #fromFields}). The texts are {@link MemberText#clean}ed and put on
+ * one line (every run of blanks and line breaks becomes one space, invisible characters are dropped), and kept
+ * as typed otherwise:
  * {@code <!channel>}, {@code <https://evil|ici>} or HTML stay plain text, which the renderers escape.
  *
  * <p>Limits, counted in characters as {@link MemberText#length} counts them: a question of 1 to
  * {@value #MAX_QUESTION}; {@value #MIN_OPTIONS} to {@value #MAX_OPTIONS} options of 1 to {@value #MAX_OPTION}
- * each, no two the same once case, accents and blanks are ignored. With ten options at the limit, the question
- * and the options fit in one Slack section (3,000 characters) with room for bars and counts; buttons (75
- * characters at most) show the option's number or its shortened label. The deadline is optional, from
- * {@link PollDeadline#SHORTEST} to {@link PollDeadline#LONGEST} ahead.
+ * each, no two the same once case, accents and blanks are ignored. The option limit is set for the cards: an
+ * option with its bar and count fits a Slack section (3,000 characters) even when escaping makes every
+ * character five, and ten of them with the question stay far below Slack's 50 blocks and Teams' card size; a
+ * button (75 characters on Slack) has to show the option's number or a shortened label, not the whole option. The
+ * deadline is optional, from {@link PollDeadline#SHORTEST} to {@link PollDeadline#LONGEST} ahead.
  *
  * @param endsAt when the poll closes by itself, or null when only a facilitator closes it
  */
@@ -33,7 +35,7 @@ record PollDraft(String question, List<String> options, boolean anonymous, boole
     static final int MAX_OPTION = 150;
     static final int MIN_OPTIONS = 2;
     static final int MAX_OPTIONS = 10;
-    /** The form's fields, as a refusal names them. */
+    /** The ids of the form's fields; a refusal names {@link #QUESTION}, {@link #OPTIONS} or {@link #DEADLINE}. */
     static final String QUESTION = "question", OPTIONS = "options", ANONYMOUS = "anonymous", MULTIPLE = "multiple",
             DEADLINE = "deadline";
     private static final Pattern BULLET = Pattern.compile("^[-•*] +");

@@ -40,7 +40,7 @@ record PollLine(String question, List<String> options, PollSettings settings) {
      *     two options, or the settings are wrong
      */
     static PollLine read(String line, ZoneId zone, Instant now) {
-        boolean startsQuoted = !line.isEmpty() && PollQuotes.hasQuotes(line.substring(0, 1));
+        boolean startsQuoted = !line.isEmpty() && PollQuotes.opensAt(line, 0);
         if (startsQuoted || (!line.contains("|") && PollQuotes.hasQuotes(line))) {
             return quoted(PollQuotes.segments(line), zone, now);
         }

@@ -67,7 +67,8 @@ final class PollQuotes {
         return segments;
     }
 
-    private static boolean opensAt(String line, int at) {
+    /** True when a quote opens a text at {@code at}: the start of the line or after a blank. */
+    static boolean opensAt(String line, int at) {
         return CLOSERS.containsKey(line.charAt(at)) && (at == 0 || line.charAt(at - 1) == ' ');
     }
 

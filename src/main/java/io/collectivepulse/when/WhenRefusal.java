@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Stops a parse at the first thing that is wrong, with the i18n key and arguments that say so: thrown by the
- * readers of dates, times and durations (and by the features' own readers built on them), and turned into a
- * refusal by the feature method that called them. It carries no stack trace: it is an answer, not a failure.
+ * readers of dates, times and durations, and by the features' parsers built on them for the rest of what they
+ * read, and turned into a refusal by the feature method that called them. It carries no stack trace: it is an answer, not a failure.
  */
 public final class WhenRefusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
