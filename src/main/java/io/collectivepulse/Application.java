@@ -8,6 +8,8 @@ import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.digest.DigestCommands;
 import io.collectivepulse.digest.DigestService;
+import io.collectivepulse.poll.PollCommands;
+import io.collectivepulse.poll.PollService;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.session.SessionCommands;
@@ -67,11 +69,13 @@ public final class Application implements AutoCloseable {
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
             var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
                     config.baseUrl());
+            var polls = new PollService(database, communities, outbox, scheduler, clock);
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests))
-                    .add(new SessionCommands(communities, sessions));
+                    .add(new SessionCommands(communities, sessions))
+                    .add(new PollCommands(communities, polls));
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;
@@ -94,6 +98,7 @@ public final class Application implements AutoCloseable {
             scheduler.planDaily(HOUSEKEEPING, 0, LocalTime.of(3, 30), ZoneOffset.UTC);
             digests.planMissing();
             sessions.start();
+            polls.start();
             Handler health = new Health(database, scheduler);
 
             List<String> endpoints = new ArrayList<>();

@@ -151,13 +151,15 @@ final class ArchitectureRules {
     /**
      * Rule 8: the classes of the features depend only on classes in {@code chat}, the router, {@code delivery},
      * {@code i18n}, {@code db}, {@code schedule}, {@link #SHARED} and the features (all under the root), and on
-     * {@code java..}, {@code org.slf4j..}, {@code org.jdbi..} and {@code com.github.benmanes.caffeine..}.
+     * {@code java..}, {@code javax.crypto..} (the JDK's HMAC, for anonymous ballots), {@code org.slf4j..},
+     * {@code org.jdbi..} and {@code com.github.benmanes.caffeine..}.
      */
     static ArchRule featuresOnlyDependOnAllowedPackages(String root) {
         List<String> allowedUnderRoot = concat(List.of("chat", "delivery", "i18n", "db", "schedule"),
                 concat(ROUTER, concat(SHARED, FEATURES)));
         String[] allowed = concat(packages(root, allowedUnderRoot),
-                new String[] {"java..", "org.slf4j..", "org.jdbi..", "com.github.benmanes.caffeine.."});
+                new String[] {"java..", "javax.crypto..", "org.slf4j..", "org.jdbi..",
+                        "com.github.benmanes.caffeine.."});
         return classes().that().resideInAnyPackage(packages(root, FEATURES))
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because("a feature is built on the chat vocabulary, the router, the outbox, the bundles, the"

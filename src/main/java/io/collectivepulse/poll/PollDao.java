@@ -1,0 +1,201 @@
+package io.collectivepulse.poll;
+
+import io.collectivepulse.db.Database;
+import io.collectivepulse.db.Rows;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for polls, their options and votes. */
+final class PollDao {
+    private static final RowMapper<Poll> POLL = (rs, ctx) -> new Poll(rs.getLong("id"), rs.getLong("community_id"),
+            rs.getInt("number"), rs.getString("question"), rs.getBoolean("anonymous"), rs.getBoolean("multiple"),
+            Rows.instant(rs, "ends_at"), Rows.instant(rs, "closed_at"));
+
+    private final Jdbi jdbi;
+
+    PollDao(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    /** Locks the community until the transaction ends: polls are numbered one launcher at a time. */
+    void lockCommunity(long communityId) {
+        jdbi.useHandle(h -> h.createQuery("SELECT id FROM community WHERE id = :id FOR UPDATE")
+                .bind("id", communityId).mapTo(Long.class).findOne());
+    }
+
+    /** Adds the poll with the community's next n°, and its options in order. */
+    Poll insert(long communityId, PollDraft draft, byte[] secret, Instant now) {
+        return jdbi.withHandle(h -> {
+            Poll poll = h.createQuery("""
+                            INSERT INTO poll (community_id, number, question, anonymous, multiple, ends_at, secret,
+                                              created_at)
+                            SELECT :communityId, coalesce(max(number), 0) + 1, :question, :anonymous, :multiple,
+                                   :endsAt, :secret, :now
+                            FROM poll WHERE community_id = :communityId
+                            RETURNING *
+                            """)
+                    .bind("communityId", communityId).bind("question", draft.question())
+                    .bind("anonymous", draft.anonymous()).bind("multiple", draft.multiple())
+                    .bind("endsAt", draft.endsAt()).bind("secret", secret).bind("now", now)
+                    .map(POLL).one();
+            var batch = h.prepareBatch("INSERT INTO poll_option (poll_id, position, label) VALUES (:p, :n, :label)");
+            for (int i = 0; i < draft.options().size(); i++) {
+                batch.bind("p", poll.id()).bind("n", i + 1).bind("label", draft.options().get(i)).add();
+            }
+            batch.execute();
+            return poll;
+        });
+    }
+
+    Optional<Poll> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE id = :id")
+                .bind("id", id).map(POLL).findOne());
+    }
+
+    Optional<Poll> byNumber(long communityId, int number) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE community_id = :c AND number = :n")
+                .bind("c", communityId).bind("n", number).map(POLL).findOne());
+    }
+
+    /** The community's open polls, oldest first. */
+    List<Poll> open(long communityId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM poll WHERE community_id = :c AND closed_at IS NULL ORDER BY number
+                        """)
+                .bind("c", communityId).map(POLL).list());
+    }
+
+    /** Every open poll with a deadline, for the replica that plans their triggers at start. */
+    List<Poll> openWithDeadline() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE closed_at IS NULL AND ends_at IS NOT NULL")
+                .map(POLL).list());
+    }
+
+    /**
+     * The poll and its ballot key, locked against its close until the transaction ends (votes share the lock, so
+     * they do not wait for one another); empty when there is no such poll.
+     */
+    Optional<Locked> lockForVote(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE id = :id FOR SHARE")
+                .bind("id", id).map((rs, ctx) -> new Locked(POLL.map(rs, ctx), rs.getBytes("secret"))).findOne());
+    }
+
+    /** A poll locked for a vote, with the key of its anonymous ballots (null when it is not anonymous). */
+    record Locked(Poll poll, byte[] secret) {
+    }
+
+    /** Until the transaction ends, this voter's other votes on the poll wait (a double click on two replicas). */
+    void lockVoter(long pollId, String voter) {
+        jdbi.useHandle(h -> h.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", pollId + ":" + voter).mapTo(String.class).one());
+    }
+
+    /** True when the poll offers this option. */
+    boolean hasOption(long pollId, int position) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM poll_option WHERE poll_id = :p AND position = :n")
+                .bind("p", pollId).bind("n", position).mapTo(Integer.class).one() > 0);
+    }
+
+    /** Removes the voter's votes for other options than {@code keep} (all of them for 0); how many went. */
+    int removeOthers(long pollId, String voter, int keep) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position <> :keep
+                        """)
+                .bind("p", pollId).bind("voter", voter).bind("keep", keep).execute());
+    }
+
+    /** Removes the voter's vote for one option; true when there was one. */
+    boolean remove(long pollId, String voter, int position) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position = :n
+                        """)
+                .bind("p", pollId).bind("voter", voter).bind("n", position).execute() > 0);
+    }
+
+    /** Records the vote unless the voter already chose this option; true when it is new. */
+    boolean add(long pollId, int position, Voter voter) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO poll_vote (poll_id, position, voter, platform, workspace_id, user_id, display_name)
+                        VALUES (:p, :n, :voter, :platform, :workspace, :user, :name)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .bind("p", pollId).bind("n", position).bind("voter", voter.key())
+                .bind("platform", voter.named() ? voter.actor().platform().id() : null)
+                .bind("workspace", voter.named() ? voter.actor().workspaceId() : null)
+                .bind("user", voter.named() ? voter.actor().userId() : null)
+                .bind("name", voter.named() ? voter.actor().displayName() : null)
+                .execute() > 0);
+    }
+
+    /** The options with their counts (frozen ones once closed) and the number of voters. */
+    Tally tally(long pollId) {
+        return jdbi.withHandle(h -> {
+            List<Tally.Option> options = h.createQuery("""
+                            SELECT o.position, o.label,
+                                   coalesce(o.votes, (SELECT count(*) FROM poll_vote v
+                                                      WHERE v.poll_id = o.poll_id AND v.position = o.position)) AS votes
+                            FROM poll_option o WHERE o.poll_id = :p ORDER BY o.position
+                            """)
+                    .bind("p", pollId)
+                    .map((rs, ctx) -> new Tally.Option(rs.getInt("position"), rs.getString("label"), rs.getInt("votes")))
+                    .list();
+            int voters = h.createQuery("""
+                            SELECT coalesce(p.voters, (SELECT count(DISTINCT voter) FROM poll_vote v WHERE v.poll_id = p.id))
+                            FROM poll p WHERE p.id = :p
+                            """)
+                    .bind("p", pollId).mapTo(Integer.class).one();
+            return new Tally(options, voters);
+        });
+    }
+
+    /** Closes the poll unless it is already, forgetting its ballot key: the poll as closed now, or empty. */
+    Optional<Poll> close(long id, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        UPDATE poll SET closed_at = :now, secret = NULL WHERE id = :id AND closed_at IS NULL
+                        RETURNING *
+                        """)
+                .bind("id", id).bind("now", now).map(POLL).findOne());
+    }
+
+    /**
+     * Freezes the counts of a poll just closed (in a statement after the close, which waited for the votes under
+     * way: they are counted); an anonymous poll's ballots are deleted then, so nothing of its voters remains.
+     */
+    void freeze(Poll poll) {
+        jdbi.useHandle(h -> {
+            h.createUpdate("""
+                            UPDATE poll_option o SET votes = (SELECT count(*) FROM poll_vote v
+                                                              WHERE v.poll_id = o.poll_id AND v.position = o.position)
+                            WHERE o.poll_id = :p
+                            """).bind("p", poll.id()).execute();
+            h.createUpdate("""
+                            UPDATE poll SET voters = (SELECT count(DISTINCT voter) FROM poll_vote WHERE poll_id = :p)
+                            WHERE id = :p
+                            """).bind("p", poll.id()).execute();
+            if (poll.anonymous()) {
+                h.createUpdate("DELETE FROM poll_vote WHERE poll_id = :p").bind("p", poll.id()).execute();
+            }
+        });
+    }
+
+    /** Who chose each option of a poll that is not anonymous, by option position, names in alphabetical order. */
+    Map<Integer, List<String>> names(long pollId) {
+        return jdbi.withHandle(h -> {
+            Map<Integer, List<String>> names = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT position, array_agg(display_name ORDER BY lower(display_name)) AS names
+                            FROM poll_vote WHERE poll_id = :p AND display_name IS NOT NULL
+                            GROUP BY position ORDER BY position
+                            """)
+                    .bind("p", pollId)
+                    .map((rs, ctx) -> Map.entry(rs.getInt("position"), Rows.strings(rs, "names")))
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
+            return names;
+        });
+    }
+}

@@ -1,0 +1,123 @@
+package io.collectivepulse.poll;
+
+import io.collectivepulse.chat.Actor;
+import io.collectivepulse.community.Community;
+import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.delivery.Outbox;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Members' votes. A press says what the member wants, never "the opposite of now": pressing an option chooses it
+ * (in a single-choice poll, instead of the one chosen before), pressing it again changes nothing, and
+ * {@code Retirer mon vote} takes back every choice on the poll. So a double click counts once and a press the
+ * platform delivers twice has no second effect, without storing anything about the press or who made it.
+ * Each vote that changes the count redraws the card in every channel of the community (coalesced by the outbox).
+ */
+final class Votes {
+    private final Database database;
+    private final CommunityService communities;
+    private final Outbox outbox;
+    private final PollDao dao;
+
+    Votes(Database database, CommunityService communities, Outbox outbox, PollDao dao) {
+        this.database = database;
+        this.communities = communities;
+        this.outbox = outbox;
+        this.dao = dao;
+    }
+
+    /** What a member's press did. */
+    enum Voted { DONE, UNCHANGED }
+
+    /** Chooses option {@code position} of the poll. */
+    Polled<Voted> choose(Community community, Actor actor, long pollId, int position) {
+        return onOpenPoll(community, actor, pollId, (poll, voter) -> {
+            if (!dao.hasOption(pollId, position)) {
+                return Polled.refused("poll.vote.noSuchOption");
+            }
+            boolean changed = !poll.multiple() && dao.removeOthers(pollId, voter.key(), position) > 0;
+            changed |= dao.add(pollId, position, voter);
+            return Polled.done(changed ? Voted.DONE : Voted.UNCHANGED);
+        });
+    }
+
+    /** Takes back one choice (the voter's own view of a multiple-choice poll offers it per option). */
+    Polled<Voted> drop(Community community, Actor actor, long pollId, int position) {
+        return onOpenPoll(community, actor, pollId,
+                (poll, voter) -> Polled.done(dao.remove(pollId, voter.key(), position) ? Voted.DONE : Voted.UNCHANGED));
+    }
+
+    /** Takes back every choice the member made on the poll. */
+    Polled<Voted> withdraw(Community community, Actor actor, long pollId) {
+        return onOpenPoll(community, actor, pollId,
+                (poll, voter) -> Polled.done(dao.removeOthers(pollId, voter.key(), 0) > 0 ? Voted.DONE : Voted.UNCHANGED));
+    }
+
+    /**
+     * Who chose what on a poll that is not anonymous, by option position: facilitators only; nobody, for an
+     * anonymous poll.
+     */
+    Polled<Named> names(Community community, Actor actor, long pollId) {
+        return database.inTransaction(() -> {
+            Optional<Poll> found = dao.find(pollId);
+            Optional<Polled<Named>> refused = refusal(community, found);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Poll poll = found.get();
+            if (poll.anonymous()) {
+                return Polled.<Named>refused("poll.voters.anonymous", poll.number());
+            }
+            if (!communities.isFacilitator(community, actor)) {
+                return Polled.<Named>refused("poll.voters.facilitatorsOnly");
+            }
+            return Polled.done(new Named(poll, dao.tally(pollId), dao.names(pollId)));
+        });
+    }
+
+    /** A poll that is not anonymous, with the names of who chose each option. */
+    record Named(Poll poll, Tally tally, Map<Integer, List<String>> names) {
+    }
+
+    /**
+     * Runs {@code vote} in one transaction on a poll of the community that is still open, holding it against its
+     * close, under the voter's key (one vote of theirs at a time); otherwise says why not. When the vote changed the
+     * count, the card is redrawn in every channel.
+     */
+    private Polled<Voted> onOpenPoll(Community community, Actor actor, long pollId,
+                                     BiFunction<Poll, Voter, Polled<Voted>> vote) {
+        return database.inTransaction(() -> {
+            Optional<PollDao.Locked> locked = dao.lockForVote(pollId);
+            Optional<Polled<Voted>> refused = refusal(community, locked.map(PollDao.Locked::poll));
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            Poll poll = locked.get().poll();
+            if (poll.closed()) {
+                return Polled.<Voted>refused("poll.vote.closed", poll.number());
+            }
+            Voter voter = Voter.of(poll, locked.get().secret(), actor);
+            dao.lockVoter(pollId, voter.key());
+            Polled<Voted> result = vote.apply(poll, voter);
+            if (result instanceof Polled.Done<Voted> done && done.value() == Voted.DONE) {
+                communities.channels(community).forEach(channel -> outbox.redraw(PollService.CARD, pollId, channel));
+            }
+            return result;
+        });
+    }
+
+    /** Why a press on poll {@code found} from this community's channel cannot be answered, if it cannot. */
+    private static <T> Optional<Polled<T>> refusal(Community community, Optional<Poll> found) {
+        if (found.isEmpty()) {
+            return Optional.of(Polled.refused("poll.vote.notFound"));
+        }
+        if (found.get().communityId() != community.id()) {
+            return Optional.of(Polled.refused("poll.vote.otherCommunity"));
+        }
+        return Optional.empty();
+    }
+}
