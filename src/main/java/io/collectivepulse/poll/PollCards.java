@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What polls look like: the poll card in the channels (live bars, a vote button per option; closed, the final
@@ -18,19 +20,42 @@ final class PollCards {
     private PollCards() {
     }
 
-    /** The poll card as it stands. */
+    /** The poll card as it stands, in the channels. */
     static Card card(Messages messages, Community community, Poll poll, Tally tally, Instant now) {
+        return draw(messages, community, poll, tally, now, Optional.empty());
+    }
+
+    /**
+     * The card as the member who voted alone sees it: their choices marked, each with a button to take it back.
+     * Shown in place of the card on Teams, as an ephemeral message on Slack; never kept.
+     */
+    static Card view(Messages messages, Community community, Votes.Ballot ballot, Instant now) {
+        return draw(messages, community, ballot.poll(), ballot.tally(), now, Optional.of(ballot.mine()));
+    }
+
+    private static Card draw(Messages messages, Community community, Poll poll, Tally tally, Instant now,
+                             Optional<Set<Integer>> mine) {
         String id = Long.toString(poll.id());
         List<Card.Item> items = new ArrayList<>();
         items.add(new Card.Item(poll.question(), PollLines.rules(messages, poll, community.timeZone(), now), List.of()));
         for (Tally.Option option : tally.options()) {
-            List<Button> vote = poll.closed() ? List.of()
-                    : List.of(Button.action(messages.get("poll.button.vote"), PollActions.VOTE + option.position(), id));
-            items.add(new Card.Item(PollLines.option(messages, tally, option), null, List.of(), vote, false));
+            boolean chosen = mine.map(m -> m.contains(option.position())).orElse(false);
+            String text = PollLines.option(messages, tally, option) + (chosen ? "\n" + messages.get("poll.view.chosen") : "");
+            List<Button> vote = poll.closed() ? List.of() : List.of(chosen
+                    ? Button.personal(messages.get("poll.button.drop"), PollActions.DROP + option.position(), id)
+                    : Button.personal(messages.get("poll.button.vote"), PollActions.VOTE + option.position(), id));
+            items.add(new Card.Item(text, null, List.of(), vote, false));
         }
+        items.add(summary(messages, poll, tally, id));
+        String footer = poll.closed() ? null : messages.get(mine.isPresent() ? "poll.view.footer" : "poll.card.footer");
+        return new Card(messages.get("poll.card.title", poll.number()), items, footer);
+    }
+
+    /** The number of voters, and the buttons that act on the whole poll. */
+    private static Card.Item summary(Messages messages, Poll poll, Tally tally, String id) {
         List<Button> buttons = new ArrayList<>();
         if (!poll.closed()) {
-            buttons.add(Button.action(messages.get("poll.button.withdraw"), PollActions.WITHDRAW, id));
+            buttons.add(Button.personal(messages.get("poll.button.withdraw"), PollActions.WITHDRAW, id));
         }
         if (!poll.anonymous()) {
             buttons.add(Button.action(messages.get("poll.button.voters"), PollActions.VOTERS, id));
@@ -38,11 +63,9 @@ final class PollCards {
         if (!poll.closed()) {
             buttons.add(Button.action(messages.get("poll.button.close"), PollActions.CLOSE, id));
         }
-        String summary = poll.closed() ? messages.get("poll.card.closed", PollLines.voters(messages, tally))
-                : PollLines.voters(messages, tally);
-        items.add(new Card.Item(summary, null, List.of(), buttons, false));
-        return new Card(messages.get("poll.card.title", poll.number()), items,
-                poll.closed() ? null : messages.get("poll.card.footer"));
+        String voters = PollLines.voters(messages, tally);
+        return new Card.Item(poll.closed() ? messages.get("poll.card.closed", voters) : voters, null, List.of(),
+                buttons, false);
     }
 
     /** The results posted in each channel when the poll closes, and shown by {@code /sondage résultats}. */

@@ -55,7 +55,7 @@ public final class PollCommands implements Feature {
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
                 .command(POLL, REOPEN, A_NUMBER, "help.poll.reopen", linked(this::reopen), Flag.FACILITATORS)
-                .buttons(PollActions.PREFIX, presses::press);
+                .privateButtons(PollActions.PREFIX, presses::press);
     }
 
     private interface InCommunity {

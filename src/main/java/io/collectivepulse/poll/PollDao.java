@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -130,6 +131,14 @@ final class PollDao {
                 .bind("user", voter.named() ? voter.actor().userId() : null)
                 .bind("name", voter.named() ? voter.actor().displayName() : null)
                 .execute() > 0);
+    }
+
+    /** The options the voter chose. */
+    Set<Integer> chosen(long pollId, String voter) {
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("""
+                        SELECT position FROM poll_vote WHERE poll_id = :p AND voter = :voter
+                        """)
+                .bind("p", pollId).bind("voter", voter).mapTo(Integer.class).list()));
     }
 
     /** The options with their counts (frozen ones once closed) and the number of voters. */

@@ -8,13 +8,15 @@ import io.collectivepulse.delivery.Outbox;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
  * Members' votes. A press says what the member wants, never "the opposite of now": pressing an option chooses it
- * (in a single-choice poll, instead of the one chosen before), pressing it again changes nothing, and
- * {@code Retirer mon vote} takes back every choice on the poll. So a double click counts once and a press the
- * platform delivers twice has no second effect, without storing anything about the press or who made it.
+ * (in a single-choice poll, instead of the one chosen before), pressing it again changes nothing, {@code Retirer}
+ * under an option of the voter's own view takes that choice back, and {@code Retirer mon vote} every choice. So a
+ * double click counts once and a press the platform delivers twice has no second effect, with nothing stored about
+ * the press or who made it: toggles would need each press's id kept to tell a redelivery from a second click.
  * Each vote that changes the count redraws the card in every channel of the community (coalesced by the outbox).
  */
 final class Votes {
@@ -30,31 +32,38 @@ final class Votes {
         this.dao = dao;
     }
 
-    /** What a member's press did. */
-    enum Voted { DONE, UNCHANGED }
+    /**
+     * The poll as the member who pressed sees it after their press: the count, and the options they chose (only
+     * shown to them, never kept).
+     */
+    record Ballot(Poll poll, Tally tally, Set<Integer> mine) {
+        Ballot {
+            mine = Set.copyOf(mine);
+        }
+    }
 
     /** Chooses option {@code position} of the poll. */
-    Polled<Voted> choose(Community community, Actor actor, long pollId, int position) {
+    Polled<Ballot> choose(Community community, Actor actor, long pollId, int position) {
         return onOpenPoll(community, actor, pollId, (poll, voter) -> {
             if (!dao.hasOption(pollId, position)) {
                 return Polled.refused("poll.vote.noSuchOption");
             }
             boolean changed = !poll.multiple() && dao.removeOthers(pollId, voter.key(), position) > 0;
             changed |= dao.add(pollId, position, voter);
-            return Polled.done(changed ? Voted.DONE : Voted.UNCHANGED);
+            return Polled.done(changed);
         });
     }
 
-    /** Takes back one choice (the voter's own view of a multiple-choice poll offers it per option). */
-    Polled<Voted> drop(Community community, Actor actor, long pollId, int position) {
+    /** Takes back one choice (the voter's own view offers it under each option they chose). */
+    Polled<Ballot> drop(Community community, Actor actor, long pollId, int position) {
         return onOpenPoll(community, actor, pollId,
-                (poll, voter) -> Polled.done(dao.remove(pollId, voter.key(), position) ? Voted.DONE : Voted.UNCHANGED));
+                (poll, voter) -> Polled.done(dao.remove(pollId, voter.key(), position)));
     }
 
     /** Takes back every choice the member made on the poll. */
-    Polled<Voted> withdraw(Community community, Actor actor, long pollId) {
+    Polled<Ballot> withdraw(Community community, Actor actor, long pollId) {
         return onOpenPoll(community, actor, pollId,
-                (poll, voter) -> Polled.done(dao.removeOthers(pollId, voter.key(), 0) > 0 ? Voted.DONE : Voted.UNCHANGED));
+                (poll, voter) -> Polled.done(dao.removeOthers(pollId, voter.key(), 0) > 0));
     }
 
     /**
@@ -86,27 +95,31 @@ final class Votes {
     /**
      * Runs {@code vote} in one transaction on a poll of the community that is still open, holding it against its
      * close, under the voter's key (one vote of theirs at a time); otherwise says why not. When the vote changed the
-     * count, the card is redrawn in every channel.
+     * count (it says true), the card is redrawn in every channel.
      */
-    private Polled<Voted> onOpenPoll(Community community, Actor actor, long pollId,
-                                     BiFunction<Poll, Voter, Polled<Voted>> vote) {
+    private Polled<Ballot> onOpenPoll(Community community, Actor actor, long pollId,
+                                      BiFunction<Poll, Voter, Polled<Boolean>> vote) {
         return database.inTransaction(() -> {
             Optional<PollDao.Locked> locked = dao.lockForVote(pollId);
-            Optional<Polled<Voted>> refused = refusal(community, locked.map(PollDao.Locked::poll));
+            Optional<Polled<Ballot>> refused = refusal(community, locked.map(PollDao.Locked::poll));
             if (refused.isPresent()) {
                 return refused.get();
             }
             Poll poll = locked.get().poll();
             if (poll.closed()) {
-                return Polled.<Voted>refused("poll.vote.closed", poll.number());
+                return Polled.<Ballot>refused("poll.vote.closed", poll.number());
             }
             Voter voter = Voter.of(poll, locked.get().secret(), actor);
             dao.lockVoter(pollId, voter.key());
-            Polled<Voted> result = vote.apply(poll, voter);
-            if (result instanceof Polled.Done<Voted> done && done.value() == Voted.DONE) {
+            Polled<Boolean> result = vote.apply(poll, voter);
+            if (!(result instanceof Polled.Done<Boolean> done)) {
+                Polled.Refused<Boolean> refusal = (Polled.Refused<Boolean>) result;
+                return new Polled.Refused<Ballot>(refusal.key(), refusal.args());
+            }
+            if (done.value()) {
                 communities.channels(community).forEach(channel -> outbox.redraw(PollService.CARD, pollId, channel));
             }
-            return result;
+            return Polled.done(new Ballot(poll, dao.tally(pollId), dao.chosen(pollId, voter.key())));
         });
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
+import io.collectivepulse.support.TeamsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,10 +145,11 @@ class PollVotesTest {
         cards.awaitTeams(teams, "Sondage n° 1", "Où se retrouver ?");
 
         vote(pulse.member("C0DEUXPLATEFORMES", "U0BOB"), poll, 1);
-        ObjectNode press = pulse.teamsMessage(teams, "");
-        press.remove("text");
-        press.putObject("value").put("action", PollActions.VOTE + 2).put("value", Long.toString(poll.id()));
-        assertThat(pulse.teams().post(press).statusCode()).isEqualTo(200);
+        var press = pulse.teams().post(TeamsClient.execute(pulse.teamsMessage(teams, ""), PollActions.VOTE + 2,
+                Long.toString(poll.id())));
+        assertThat(press.statusCode()).isEqualTo(200);
+        // The voter's own view comes back in the invoke, to them alone, with their choice marked.
+        assertThat(press.body()).contains("application/vnd.microsoft.card.adaptive", "✓ Votre choix");
 
         pulse.clock().advance(Duration.ofSeconds(1));
         String[] tally = {"2 personnes ont voté", "En ligne\n▓▓▓▓▓░░░░░ 50 % · 1", "Sur place\n▓▓▓▓▓░░░░░ 50 % · 1"};
