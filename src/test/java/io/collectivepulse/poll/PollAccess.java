@@ -50,6 +50,11 @@ final class PollAccess {
         return polls.launch(community, actor, draft);
     }
 
+    /** What the deadline's trigger runs, as another replica would run it. */
+    void closeAtDeadline(long pollId) {
+        polls.closeAtDeadline(pollId);
+    }
+
     /** The launched poll, failing with the refusal's key otherwise. */
     Poll launched(ChannelRef channel, Actor actor, PollDraft draft) {
         Polled<Poll> result = launch(channel, actor, draft);
