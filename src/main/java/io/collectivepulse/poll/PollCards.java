@@ -37,10 +37,12 @@ final class PollCards {
                              Optional<Set<Integer>> mine) {
         String id = Long.toString(poll.id());
         List<Card.Item> items = new ArrayList<>();
-        items.add(new Card.Item(poll.question(), PollLines.rules(messages, poll, community.timeZone(), now), List.of()));
+        String rules = PollLines.rules(messages, poll, community.timeZone(), now);
+        items.add(new Card.Item(poll.question(), rules, List.of()));
         for (Tally.Option option : tally.options()) {
             boolean chosen = mine.map(m -> m.contains(option.position())).orElse(false);
-            String text = PollLines.option(messages, tally, option) + (chosen ? "\n" + messages.get("poll.view.chosen") : "");
+            String text = PollLines.option(messages, tally, option)
+                    + (chosen ? "\n" + messages.get("poll.view.chosen") : "");
             List<Button> vote = poll.closed() ? List.of() : List.of(chosen
                     ? Button.personal(messages.get("poll.button.drop"), PollActions.DROP + option.position(), id)
                     : Button.personal(messages.get("poll.button.vote"), PollActions.VOTE + option.position(), id));

@@ -3,11 +3,8 @@ package io.collectivepulse.poll;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.db.Rows;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -73,8 +70,9 @@ final class PollDao {
 
     /** Every open poll with a deadline, for the replica that plans their triggers at start. */
     List<Poll> openWithDeadline() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE closed_at IS NULL AND ends_at IS NOT NULL")
-                .map(POLL).list());
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM poll WHERE closed_at IS NULL AND ends_at IS NOT NULL
+                        """).map(POLL).list());
     }
 
     /**
@@ -90,57 +88,6 @@ final class PollDao {
     record Locked(Poll poll, byte[] secret) {
     }
 
-    /** Until the transaction ends, this voter's other votes on the poll wait (a double click on two replicas). */
-    void lockVoter(long pollId, String voter) {
-        jdbi.useHandle(h -> h.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .bind("key", pollId + ":" + voter).mapTo(String.class).one());
-    }
-
-    /** True when the poll offers this option. */
-    boolean hasOption(long pollId, int position) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM poll_option WHERE poll_id = :p AND position = :n")
-                .bind("p", pollId).bind("n", position).mapTo(Integer.class).one() > 0);
-    }
-
-    /** Removes the voter's votes for other options than {@code keep} (all of them for 0); how many went. */
-    int removeOthers(long pollId, String voter, int keep) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position <> :keep
-                        """)
-                .bind("p", pollId).bind("voter", voter).bind("keep", keep).execute());
-    }
-
-    /** Removes the voter's vote for one option; true when there was one. */
-    boolean remove(long pollId, String voter, int position) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position = :n
-                        """)
-                .bind("p", pollId).bind("voter", voter).bind("n", position).execute() > 0);
-    }
-
-    /** Records the vote unless the voter already chose this option; true when it is new. */
-    boolean add(long pollId, int position, Voter voter) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO poll_vote (poll_id, position, voter, platform, workspace_id, user_id, display_name)
-                        VALUES (:p, :n, :voter, :platform, :workspace, :user, :name)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .bind("p", pollId).bind("n", position).bind("voter", voter.key())
-                .bind("platform", voter.named() ? voter.actor().platform().id() : null)
-                .bind("workspace", voter.named() ? voter.actor().workspaceId() : null)
-                .bind("user", voter.named() ? voter.actor().userId() : null)
-                .bind("name", voter.named() ? voter.actor().displayName() : null)
-                .execute() > 0);
-    }
-
-    /** The options the voter chose. */
-    Set<Integer> chosen(long pollId, String voter) {
-        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("""
-                        SELECT position FROM poll_vote WHERE poll_id = :p AND voter = :voter
-                        """)
-                .bind("p", pollId).bind("voter", voter).mapTo(Integer.class).list()));
-    }
-
     /** The options with their counts (frozen ones once closed) and the number of voters. */
     Tally tally(long pollId) {
         return jdbi.withHandle(h -> {
@@ -151,10 +98,12 @@ final class PollDao {
                             FROM poll_option o WHERE o.poll_id = :p ORDER BY o.position
                             """)
                     .bind("p", pollId)
-                    .map((rs, ctx) -> new Tally.Option(rs.getInt("position"), rs.getString("label"), rs.getInt("votes")))
+                    .map((rs, ctx) -> new Tally.Option(rs.getInt("position"), rs.getString("label"),
+                            rs.getInt("votes")))
                     .list();
             int voters = h.createQuery("""
-                            SELECT coalesce(p.voters, (SELECT count(DISTINCT voter) FROM poll_vote v WHERE v.poll_id = p.id))
+                            SELECT coalesce(p.voters,
+                                            (SELECT count(DISTINCT voter) FROM poll_vote v WHERE v.poll_id = p.id))
                             FROM poll p WHERE p.id = :p
                             """)
                     .bind("p", pollId).mapTo(Integer.class).one();
@@ -189,22 +138,6 @@ final class PollDao {
             if (poll.anonymous()) {
                 h.createUpdate("DELETE FROM poll_vote WHERE poll_id = :p").bind("p", poll.id()).execute();
             }
-        });
-    }
-
-    /** Who chose each option of a poll that is not anonymous, by option position, names in alphabetical order. */
-    Map<Integer, List<String>> names(long pollId) {
-        return jdbi.withHandle(h -> {
-            Map<Integer, List<String>> names = new LinkedHashMap<>();
-            h.createQuery("""
-                            SELECT position, array_agg(display_name ORDER BY lower(display_name)) AS names
-                            FROM poll_vote WHERE poll_id = :p AND display_name IS NOT NULL
-                            GROUP BY position ORDER BY position
-                            """)
-                    .bind("p", pollId)
-                    .map((rs, ctx) -> Map.entry(rs.getInt("position"), Rows.strings(rs, "names")))
-                    .forEach(e -> names.put(e.getKey(), e.getValue()));
-            return names;
         });
     }
 }

@@ -53,7 +53,10 @@ final class PollLines {
         return rules.isEmpty() ? null : String.join(" · ", rules);
     }
 
-    /** « vendredi 4 décembre à 17 h », the year added when it is not the current one; English « Friday 4 December at 5:00 pm ». */
+    /**
+     * « vendredi 4 décembre à 17 h », the year added when it is not the current one; in English « Friday 4 December
+     * at 5:00 pm ».
+     */
     static String when(Instant at, ZoneId zone, Instant now, Locale locale) {
         ZonedDateTime local = at.atZone(zone);
         boolean english = locale.getLanguage().equals("en");

@@ -52,7 +52,10 @@ public final class PollService {
         scheduler.register(DEADLINE, this::closeAtDeadline);
     }
 
-    /** Plans the deadlines of open polls that have no trigger (a replica that stopped between a commit and its plan). */
+    /**
+     * Plans the deadlines of open polls that have no trigger (a replica that stopped between a commit and its plan,
+     * polls restored from a backup).
+     */
     public void start() {
         Set<Long> planned = scheduler.planned(DEADLINE);
         dao.openWithDeadline().stream().filter(poll -> !planned.contains(poll.id()))
@@ -168,7 +171,7 @@ public final class PollService {
         return Polled.refused(found.get().closed() ? "poll.reopen.refused" : "poll.reopen.stillOpen", number);
     }
 
-    /** The service's time, for the cards drawn for a command (a deadline's year is written when it is not this one). */
+    /** The service's time, for cards drawn for a command (a deadline's year is written when it is not this one). */
     java.time.Instant now() {
         return clock.instant();
     }

@@ -24,12 +24,14 @@ final class Votes {
     private final CommunityService communities;
     private final Outbox outbox;
     private final PollDao dao;
+    private final VoteDao ballots;
 
     Votes(Database database, CommunityService communities, Outbox outbox, PollDao dao) {
         this.database = database;
         this.communities = communities;
         this.outbox = outbox;
         this.dao = dao;
+        this.ballots = new VoteDao(database);
     }
 
     /**
@@ -45,11 +47,11 @@ final class Votes {
     /** Chooses option {@code position} of the poll. */
     Polled<Ballot> choose(Community community, Actor actor, long pollId, int position) {
         return onOpenPoll(community, actor, pollId, (poll, voter) -> {
-            if (!dao.hasOption(pollId, position)) {
+            if (!ballots.hasOption(pollId, position)) {
                 return Polled.refused("poll.vote.noSuchOption");
             }
-            boolean changed = !poll.multiple() && dao.removeOthers(pollId, voter.key(), position) > 0;
-            changed |= dao.add(pollId, position, voter);
+            boolean changed = !poll.multiple() && ballots.removeOthers(pollId, voter.key(), position) > 0;
+            changed |= ballots.add(pollId, position, voter);
             return Polled.done(changed);
         });
     }
@@ -57,13 +59,13 @@ final class Votes {
     /** Takes back one choice (the voter's own view offers it under each option they chose). */
     Polled<Ballot> drop(Community community, Actor actor, long pollId, int position) {
         return onOpenPoll(community, actor, pollId,
-                (poll, voter) -> Polled.done(dao.remove(pollId, voter.key(), position)));
+                (poll, voter) -> Polled.done(ballots.remove(pollId, voter.key(), position)));
     }
 
     /** Takes back every choice the member made on the poll. */
     Polled<Ballot> withdraw(Community community, Actor actor, long pollId) {
         return onOpenPoll(community, actor, pollId,
-                (poll, voter) -> Polled.done(dao.removeOthers(pollId, voter.key(), 0) > 0));
+                (poll, voter) -> Polled.done(ballots.removeOthers(pollId, voter.key(), 0) > 0));
     }
 
     /**
@@ -84,7 +86,7 @@ final class Votes {
             if (!communities.isFacilitator(community, actor)) {
                 return Polled.<Named>refused("poll.voters.facilitatorsOnly");
             }
-            return Polled.done(new Named(poll, dao.tally(pollId), dao.names(pollId)));
+            return Polled.done(new Named(poll, dao.tally(pollId), ballots.names(pollId)));
         });
     }
 
@@ -110,7 +112,7 @@ final class Votes {
                 return Polled.<Ballot>refused("poll.vote.closed", poll.number());
             }
             Voter voter = Voter.of(poll, locked.get().secret(), actor);
-            dao.lockVoter(pollId, voter.key());
+            ballots.lockVoter(pollId, voter.key());
             Polled<Boolean> result = vote.apply(poll, voter);
             if (!(result instanceof Polled.Done<Boolean> done)) {
                 Polled.Refused<Boolean> refusal = (Polled.Refused<Boolean>) result;
@@ -119,7 +121,7 @@ final class Votes {
             if (done.value()) {
                 communities.channels(community).forEach(channel -> outbox.redraw(PollService.CARD, pollId, channel));
             }
-            return Polled.done(new Ballot(poll, dao.tally(pollId), dao.chosen(pollId, voter.key())));
+            return Polled.done(new Ballot(poll, dao.tally(pollId), ballots.chosen(pollId, voter.key())));
         });
     }
 

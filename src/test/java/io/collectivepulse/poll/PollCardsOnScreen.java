@@ -38,7 +38,8 @@ final class PollCardsOnScreen {
     Optional<String> teams(String conversation, String title) {
         return pulse.connector().all().stream()
                 .filter(s -> s.conversationId().startsWith(conversation) && s.cardText().contains(title))
-                .max(Comparator.comparingLong(FakeBotConnector.Sent::arrivedNanos)).map(FakeBotConnector.Sent::cardText);
+                .max(Comparator.comparingLong(FakeBotConnector.Sent::arrivedNanos))
+                .map(FakeBotConnector.Sent::cardText);
     }
 
     /** Waits until the last Slack card titled {@code title} in the channel contains every {@code text}. */

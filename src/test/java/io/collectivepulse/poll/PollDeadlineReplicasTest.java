@@ -84,10 +84,12 @@ class PollDeadlineReplicasTest {
                         .bind("c", community).bind("anonymous", anonymous).bind("due", due)
                         .bind("secret", anonymous ? secret : null).mapTo(Long.class).one();
                 h.createUpdate("""
-                                INSERT INTO poll_option (poll_id, position, label) VALUES (:p, 1, 'Oui'), (:p, 2, 'Non')""")
+                                INSERT INTO poll_option (poll_id, position, label)
+                                VALUES (:p, 1, 'Oui'), (:p, 2, 'Non')""")
                         .bind("p", poll).execute();
                 h.createUpdate("""
-                                INSERT INTO poll_vote (poll_id, position, voter) VALUES (:p, 1, 'ballot-1'), (:p, 2, 'ballot-2')""")
+                                INSERT INTO poll_vote (poll_id, position, voter)
+                                VALUES (:p, 1, 'ballot-1'), (:p, 2, 'ballot-2')""")
                         .bind("p", poll).execute();
             }
         });

@@ -63,7 +63,8 @@ class PollRefusalsTest {
     void membersCannotLaunchOrCloseAndAPastDeadlineIsRefused() {
         long before = rows();
         assertThat(refusal(polls.launch(slackChannel("C0REFUS"), slackMember("U0BOB"),
-                draft("Et si ?", List.of("Oui", "Non"), false, false, null)))).isEqualTo("poll.launch.facilitatorsOnly");
+                draft("Et si ?", List.of("Oui", "Non"), false, false, null))))
+                .isEqualTo("poll.launch.facilitatorsOnly");
         assertThat(refusal(polls.launch(slackChannel("C0REFUS"), slackMember("U0ANNE"),
                 draft("Hier ?", List.of("Oui", "Non"), false, false, pulse.clock().instant().minusSeconds(60)))))
                 .isEqualTo("poll.launch.endsInPast");

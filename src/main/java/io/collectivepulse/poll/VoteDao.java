@@ -1,0 +1,87 @@
+package io.collectivepulse.poll;
+
+import io.collectivepulse.db.Database;
+import io.collectivepulse.db.Rows;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** SQL for members' votes: one row per voter and option chosen, under the voter's key ({@link Voter}). */
+final class VoteDao {
+    private final Jdbi jdbi;
+
+    VoteDao(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    /** Until the transaction ends, this voter's other votes on the poll wait (a double click on two replicas). */
+    void lockVoter(long pollId, String voter) {
+        jdbi.useHandle(h -> h.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", pollId + ":" + voter).mapTo(String.class).one());
+    }
+
+    /** True when the poll offers this option. */
+    boolean hasOption(long pollId, int position) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM poll_option WHERE poll_id = :p AND position = :n
+                        """)
+                .bind("p", pollId).bind("n", position).mapTo(Integer.class).one() > 0);
+    }
+
+    /** Removes the voter's votes for other options than {@code keep} (all of them for 0); how many went. */
+    int removeOthers(long pollId, String voter, int keep) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position <> :keep
+                        """)
+                .bind("p", pollId).bind("voter", voter).bind("keep", keep).execute());
+    }
+
+    /** Removes the voter's vote for one option; true when there was one. */
+    boolean remove(long pollId, String voter, int position) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position = :n
+                        """)
+                .bind("p", pollId).bind("voter", voter).bind("n", position).execute() > 0);
+    }
+
+    /** Records the vote unless the voter already chose this option; true when it is new. */
+    boolean add(long pollId, int position, Voter voter) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO poll_vote (poll_id, position, voter, platform, workspace_id, user_id, display_name)
+                        VALUES (:p, :n, :voter, :platform, :workspace, :user, :name)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .bind("p", pollId).bind("n", position).bind("voter", voter.key())
+                .bind("platform", voter.named() ? voter.actor().platform().id() : null)
+                .bind("workspace", voter.named() ? voter.actor().workspaceId() : null)
+                .bind("user", voter.named() ? voter.actor().userId() : null)
+                .bind("name", voter.named() ? voter.actor().displayName() : null)
+                .execute() > 0);
+    }
+
+    /** The options the voter chose. */
+    Set<Integer> chosen(long pollId, String voter) {
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("""
+                        SELECT position FROM poll_vote WHERE poll_id = :p AND voter = :voter
+                        """)
+                .bind("p", pollId).bind("voter", voter).mapTo(Integer.class).list()));
+    }
+
+    /** Who chose each option of a poll that is not anonymous, by option position, names in alphabetical order. */
+    Map<Integer, List<String>> names(long pollId) {
+        return jdbi.withHandle(h -> {
+            Map<Integer, List<String>> names = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT position, array_agg(display_name ORDER BY lower(display_name)) AS names
+                            FROM poll_vote WHERE poll_id = :p AND display_name IS NOT NULL
+                            GROUP BY position ORDER BY position
+                            """)
+                    .bind("p", pollId)
+                    .map((rs, ctx) -> Map.entry(rs.getInt("position"), Rows.strings(rs, "names")))
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
+            return names;
+        });
+    }
+}
