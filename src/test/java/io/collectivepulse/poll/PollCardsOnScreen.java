@@ -53,6 +53,13 @@ final class PollCardsOnScreen {
                 () -> "Teams card in " + conversation + ": " + teams(conversation, title).orElse("none"));
     }
 
+    /** The text of the ephemeral message the member got in the channel with {@code text}, waiting for it. */
+    String ephemeral(String channel, String user, String text) {
+        return SlackClient.text(pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
+                && channel.equals(c.params().get("channel")) && user.equals(c.params().get("user"))
+                && SlackClient.text(c.message()).contains(text), WAIT).message());
+    }
+
     private static boolean containsAll(String text, String... parts) {
         for (String part : parts) {
             if (!text.contains(part)) {

@@ -44,11 +44,8 @@ class PollCloseTest {
         return SlackClient.text(member.command("/sondage", command));
     }
 
-    /** The ephemeral message the member got last in the channel with {@code text}, waiting for it. */
     private static String ephemeral(String channel, String user, String text) {
-        return SlackClient.text(pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
-                && channel.equals(c.params().get("channel")) && user.equals(c.params().get("user"))
-                && SlackClient.text(c.message()).contains(text), PollCardsOnScreen.WAIT).message());
+        return cards.ephemeral(channel, user, text);
     }
 
     private static long posted(String channel, String text) {

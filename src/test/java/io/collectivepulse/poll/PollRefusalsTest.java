@@ -54,9 +54,7 @@ class PollRefusalsTest {
     }
 
     private static String ephemeral(String user, String text) {
-        return SlackClient.text(pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
-                && user.equals(c.params().get("user")) && SlackClient.text(c.message()).contains(text),
-                PollCardsOnScreen.WAIT).message());
+        return new PollCardsOnScreen(pulse).ephemeral("C0REFUS", user, text);
     }
 
     @Test
@@ -100,7 +98,7 @@ class PollRefusalsTest {
         ephemeral("U0CAROL", "ne propose pas cette réponse");
         carol.press(PollActions.VOTE + 1, "pas-un-numéro", "1");
         other.press(PollActions.VOTE + 1, Long.toString(poll.id()), "1");
-        ephemeral("U0ZOE", "appartient à une autre communauté");
+        new PollCardsOnScreen(pulse).ephemeral("C0AUTRE", "U0ZOE", "appartient à une autre communauté");
 
         // A Teams member of another tenant, in a conversation linked to no community, names this poll's id.
         ObjectNode stranger = pulse.teamsMessage("19:ailleurs@thread.tacv2", "");
