@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * {@code /sondage} (Teams: {@code sondage …}; English {@code poll}): facilitators launch a poll from one line or
  * the form, and close one; everyone lists the open polls and reads a closed one's results; {@code rouvrir} is
- * refused with its reason. The buttons of poll cards are answered by {@link PollPresses}. Sub-commands take only
+ * refused with its reason. Launches are answered by {@link PollLaunches}, the buttons of poll cards by
+ * {@link PollPresses}. Sub-commands take only
  * their own arguments ({@code liste} alone, the others a n°): {@code /sondage liste des courses ? | oui | non} is a
  * poll.
  */
@@ -40,22 +41,25 @@ public final class PollCommands implements Feature {
     private final CommunityService communities;
     private final PollService polls;
     private final PollPresses presses;
+    private final PollLaunches launches;
 
     public PollCommands(CommunityService communities, PollService polls) {
         this.communities = communities;
         this.polls = polls;
         this.presses = new PollPresses(communities, polls);
+        this.launches = new PollLaunches(communities, polls);
     }
 
     @Override
     public void register(Registry registry) {
         registry.root(POLL, Words.of(POLL, "poll"))
-                .otherwise(POLL, "help.poll", linked(this::launch), Flag.FACILITATORS)
+                .otherwise(POLL, "help.poll", linked(launches::line), Flag.FACILITATORS)
                 .command(POLL, LIST, ALONE, "help.poll.list", linked(this::list))
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
                 .command(POLL, REOPEN, A_NUMBER, "help.poll.reopen", linked(this::reopen), Flag.FACILITATORS)
-                .privateButtons(PollActions.PREFIX, presses::press);
+                .privateButtons(PollActions.PREFIX, presses::press)
+                .form(PollForm.CREATE, launches::form);
     }
 
     private interface InCommunity {
@@ -65,18 +69,6 @@ public final class PollCommands implements Feature {
     private CommandHandler linked(InCommunity handler) {
         return CommunityCommands.linked(communities,
                 (request, community) -> handler.handle(request, community, Messages.of(community.locale())));
-    }
-
-    /** The line after {@code /sondage}, until the launch syntax is parsed here: how to launch a poll. */
-    private Reply launch(Request request, Community community, Messages messages) {
-        return request.privately(messages, "poll.launch.usage", request.prefix());
-    }
-
-    /** Launches the poll {@code draft} describes; its card goes to every channel of the community. */
-    Reply launch(Request request, Community community, Messages messages, PollDraft draft) {
-        return answer(polls.launch(community, request.actor(), draft), messages, request.prefix(),
-                poll -> Reply.privately(Card.text(messages.get("poll.launched", poll.number(),
-                        communities.channels(community).size()))));
     }
 
     private Reply list(Request request, Community community, Messages messages) {

@@ -1,11 +1,10 @@
 package io.collectivepulse.poll;
 
 import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.when.WhenFormat;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,23 +58,8 @@ final class PollLines {
      */
     static String when(Instant at, ZoneId zone, Instant now, Locale locale) {
         ZonedDateTime local = at.atZone(zone);
-        boolean english = locale.getLanguage().equals("en");
-        Locale language = english ? Locale.ENGLISH : Locale.FRENCH;
-        int day = local.getDayOfMonth();
-        String date = local.getDayOfWeek().getDisplayName(TextStyle.FULL, language) + " "
-                + (day == 1 && !english ? "1er" : Integer.toString(day)) + " "
-                + local.getMonth().getDisplayName(TextStyle.FULL, language)
-                + (local.getYear() == now.atZone(zone).getYear() ? "" : " " + local.getYear());
-        return date + (english ? " at " : " à ") + time(local.toLocalTime(), english);
-    }
-
-    private static String time(LocalTime time, boolean english) {
-        int hour = time.getHour();
-        int minute = time.getMinute();
-        if (english) {
-            return String.format(Locale.ROOT, "%d:%02d %s", hour % 12 == 0 ? 12 : hour % 12, minute,
-                    hour < 12 ? "am" : "pm");
-        }
-        return minute == 0 ? hour + " h" : String.format(Locale.ROOT, "%d h %02d", hour, minute);
+        String full = WhenFormat.dateTime(local, locale);
+        // The date ends with the year, which the time follows: drop it when it goes without saying.
+        return local.getYear() == now.atZone(zone).getYear() ? full.replace(" " + local.getYear() + " ", " ") : full;
     }
 }
