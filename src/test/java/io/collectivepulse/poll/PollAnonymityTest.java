@@ -1,8 +1,5 @@
 package io.collectivepulse.poll;
 
-import static io.collectivepulse.poll.PollAccess.draft;
-import static io.collectivepulse.poll.PollAccess.slackChannel;
-import static io.collectivepulse.poll.PollAccess.slackMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,10 +48,8 @@ class PollAnonymityTest {
         var anne = pulse.member("C0ANONYME", "U0ANNE");
         anne.command("/pulse", "lier Anonymat RH");
         pulse.linkTeams(anne, TEAMS);
-        var polls = new PollAccess(pulse.service(), pulse.clock());
-        Poll poll = polls.launched(slackChannel("C0ANONYME"), slackMember("U0ANNE"),
-                draft("Êtes-vous satisfaits de votre charge de travail ?", List.of("Oui", "Non", "Sans avis"), true,
-                        false, null));
+        Poll poll = PollAccess.typed(pulse, anne, PollAccess.quoted("Êtes-vous satisfaits de votre charge de travail ?",
+                "Oui", "Non", "Sans avis") + " anonyme");
         byte[] secret = pulse.service().jdbi().withHandle(h -> h.createQuery("SELECT secret FROM poll WHERE id = :id")
                 .bind("id", poll.id()).mapTo(byte[].class).one());
         List<Member> voters = new ArrayList<>();

@@ -1,19 +1,14 @@
 package io.collectivepulse.poll;
 
-import static io.collectivepulse.poll.PollAccess.draft;
-import static io.collectivepulse.poll.PollAccess.slackChannel;
-import static io.collectivepulse.poll.PollAccess.slackMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectivepulse.support.Awaits;
-import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,8 +55,7 @@ class PollCloseTest {
         anne.command("/pulse", "lier Clôture RH");
         String teams = "19:poll-close@thread.tacv2";
         pulse.linkTeams(anne, teams);
-        Poll poll = polls.launched(slackChannel("C0CLOTURE"), slackMember("U0ANNE"),
-                draft("Quel jour pour l'atelier ?", List.of("Mardi", "Jeudi"), false, false, null));
+        Poll poll = PollAccess.typed(pulse, anne, PollAccess.quoted("Quel jour pour l'atelier ?", "Mardi", "Jeudi"));
         String id = Long.toString(poll.id());
         var bob = pulse.member("C0CLOTURE", "U0BOB");
         bob.press(PollActions.VOTE + 2, id, "1");
@@ -102,8 +96,8 @@ class PollCloseTest {
         var anne = pulse.member("C0ECHEANCE", "U0ANNE");
         anne.command("/pulse", "lier Échéance RH");
         Instant friday = ZonedDateTime.of(2026, 12, 4, 17, 0, 0, 0, PARIS).toInstant();
-        Poll poll = polls.launched(slackChannel("C0ECHEANCE"), slackMember("U0ANNE"),
-                draft("Faut-il une séance en plus ?", List.of("Oui", "Non"), true, false, friday));
+        Poll poll = PollAccess.typed(pulse, anne,
+                PollAccess.quoted("Faut-il une séance en plus ?", "Oui", "Non") + " anonyme fin vendredi 17h");
         var scheduler = pulse.service().app().scheduler();
         assertThat(scheduler.next(PollService.DEADLINE, poll.id())).contains(friday);
         cards.awaitSlack("C0ECHEANCE", "Sondage n° 1", "anonyme · jusqu'au vendredi 4 décembre à 17 h");

@@ -1,8 +1,5 @@
 package io.collectivepulse.poll;
 
-import static io.collectivepulse.poll.PollAccess.draft;
-import static io.collectivepulse.poll.PollAccess.slackChannel;
-import static io.collectivepulse.poll.PollAccess.slackMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,13 +28,11 @@ class PollVotesTest {
 
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();
-    private static PollAccess polls;
     private static PollCardsOnScreen cards;
     private static ExecutorService voters;
 
     @BeforeAll
     static void access() {
-        polls = new PollAccess(pulse.service(), pulse.clock());
         cards = new PollCardsOnScreen(pulse);
         voters = Executors.newFixedThreadPool(32);
     }
@@ -55,8 +50,8 @@ class PollVotesTest {
     }
 
     private static Poll launch(String channel, String question, boolean multiple, String... options) {
-        return polls.launched(slackChannel(channel), slackMember("U0ANNE"),
-                draft(question, List.of(options), false, multiple, null));
+        return PollAccess.typed(pulse, pulse.member(channel, "U0ANNE"),
+                PollAccess.quoted(question, options) + (multiple ? " plusieurs" : ""));
     }
 
     private static void vote(SlackClient member, Poll poll, int option) {
