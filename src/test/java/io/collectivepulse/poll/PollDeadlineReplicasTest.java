@@ -33,11 +33,8 @@ class PollDeadlineReplicasTest {
     void theDeadlineClosesEachPollOnceAndPostsItsResultsOncePerChannelWithTwoReplicas() throws Exception {
         String database = TestDatabase.newDatabase();
         try (var slackApi = new FakeSlackApi(TOKEN)) {
-            Map<String, String> env = Map.of("DATABASE_URL", database, "DATABASE_USER", "postgres",
-                    "SLACK_SIGNING_SECRET", SECRET, "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url());
-            try (ServiceProcess schema = ServiceProcess.start(env)) {
-                // The schema exists now.
-            }
+            Map<String, String> env = ServiceProcess.slackEnv(database, slackApi, SECRET, TOKEN);
+            ServiceProcess.migrate(env);
             Instant due = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
             Jdbi jdbi = Jdbi.create(database, "postgres", "");
             polls(jdbi, due);

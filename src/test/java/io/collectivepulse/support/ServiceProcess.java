@@ -60,6 +60,18 @@ public final class ServiceProcess implements AutoCloseable {
         port = waitUntilListening();
     }
 
+    /** What a service on {@code database} needs to answer one Slack workspace whose Web API is {@code slackApi}. */
+    public static Map<String, String> slackEnv(String database, FakeSlackApi slackApi, String signingSecret,
+                                               String botToken) {
+        return Map.of("DATABASE_URL", database, "DATABASE_USER", "postgres", "SLACK_SIGNING_SECRET", signingSecret,
+                "SLACK_BOT_TOKEN", botToken, "SLACK_API_URL", slackApi.url());
+    }
+
+    /** Starts the service with {@code env} once and stops it: its database has the schema. */
+    public static void migrate(Map<String, String> env) {
+        start(env).close();
+    }
+
     /**
      * Starts the service with {@code env} (PORT defaults to 0, a free port) and waits until it listens; fails with
      * its output if it exits first or takes more than two minutes.
