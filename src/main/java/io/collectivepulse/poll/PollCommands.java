@@ -1,5 +1,6 @@
 package io.collectivepulse.poll;
 
+import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
@@ -9,6 +10,7 @@ import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.router.CommandEntry.Flag;
 import io.collectivepulse.router.CommandHandler;
 import io.collectivepulse.router.Feature;
+import io.collectivepulse.router.PressHandler;
 import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
 import io.collectivepulse.router.Words;
@@ -46,7 +48,7 @@ public final class PollCommands implements Feature {
     public PollCommands(CommunityService communities, PollService polls) {
         this.communities = communities;
         this.polls = polls;
-        this.presses = new PollPresses(communities, polls);
+        this.presses = new PollPresses(polls);
         this.launches = new PollLaunches(communities, polls);
     }
 
@@ -58,12 +60,28 @@ public final class PollCommands implements Feature {
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
                 .command(POLL, REOPEN, A_NUMBER, "help.poll.reopen", linked(this::reopen), Flag.FACILITATORS)
-                .privateButtons(PollActions.PREFIX, presses::press)
-                .form(PollForm.CREATE, launches::form);
+                .privateButtons(PollActions.PREFIX, pressed(presses::press))
+                .form(PollForm.CREATE, pressed(launches::form));
     }
 
     private interface InCommunity {
         Reply handle(Request request, Community community, Messages messages);
+    }
+
+    /** A button pressed or a form submitted in a channel linked to a community. */
+    interface PressedInCommunity {
+        Reply handle(ButtonPress press, Community community, Messages messages, String prefix);
+    }
+
+    /** The handler, for presses in a channel linked to a community; the refusal in any other. */
+    private PressHandler pressed(PressedInCommunity handler) {
+        return press -> {
+            Optional<Community> found = communities.findByChannel(press.channel());
+            Messages messages = communities.messages(found);
+            String prefix = press.channel().platform().commandPrefix();
+            return found.isEmpty() ? Reply.privately(Card.text(messages.get("poll.notLinked", prefix)))
+                    : handler.handle(press, found.get(), messages, prefix);
+        };
     }
 
     private CommandHandler linked(InCommunity handler) {

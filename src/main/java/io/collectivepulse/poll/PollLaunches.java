@@ -9,7 +9,6 @@ import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.router.Request;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Launching a poll: {@code /sondage} followed by its line ({@link PollDraft#fromLine}), or alone, which opens the
@@ -42,18 +41,12 @@ final class PollLaunches {
     }
 
     /** The form submitted: the poll it describes, or its refusal next to the field it is about. */
-    Reply form(ButtonPress press) {
-        Optional<Community> found = communities.findByChannel(press.channel());
-        Messages messages = communities.messages(found);
-        String prefix = press.channel().platform().commandPrefix();
-        if (found.isEmpty()) {
-            return Reply.privately(Card.text(messages.get("poll.notLinked", prefix)));
-        }
-        PollDraft.Parsed parsed = PollForm.read(press, found.get().timeZone(), polls.now());
+    Reply form(ButtonPress press, Community community, Messages messages, String prefix) {
+        PollDraft.Parsed parsed = PollForm.read(press, community.timeZone(), polls.now());
         if (parsed instanceof PollDraft.Parsed.Refused refused) {
             return Reply.fieldErrors(Map.of(refused.field(), messages.get(refused.key(), refused.args().toArray())));
         }
-        return launch(press.actor(), found.get(), messages, prefix, ((PollDraft.Parsed.Ok) parsed).draft());
+        return launch(press.actor(), community, messages, prefix, ((PollDraft.Parsed.Ok) parsed).draft());
     }
 
     /** Launches the poll; its card goes to every channel of the community, and its facilitator is told so. */

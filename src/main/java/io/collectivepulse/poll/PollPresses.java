@@ -6,7 +6,6 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
-import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.i18n.Messages;
 import java.util.Optional;
 
@@ -19,26 +18,17 @@ import java.util.Optional;
  * private: the bridges keep no replay key naming the presser, and each press is idempotent by what it says.
  */
 final class PollPresses {
-    private final CommunityService communities;
     private final PollService polls;
 
-    PollPresses(CommunityService communities, PollService polls) {
-        this.communities = communities;
+    PollPresses(PollService polls) {
         this.polls = polls;
     }
 
-    Reply press(ButtonPress press) {
-        Optional<Community> found = communities.findByChannel(press.channel());
-        Messages messages = communities.messages(found);
-        String prefix = press.channel().platform().commandPrefix();
+    /** A button of a poll card pressed in a channel of the community. */
+    Reply press(ButtonPress press, Community community, Messages messages, String prefix) {
         Optional<Long> id = PollCommands.id(press.value());
-        if (found.isEmpty()) {
-            return Reply.privately(Card.text(messages.get("poll.notLinked", prefix)));
-        }
-        if (id.isEmpty()) {
-            return Reply.privately(Card.text(messages.get("poll.vote.notFound")));
-        }
-        return pressed(press, found.get(), id.get(), messages, prefix);
+        return id.isEmpty() ? Reply.privately(Card.text(messages.get("poll.vote.notFound")))
+                : pressed(press, community, id.get(), messages, prefix);
     }
 
     /** The press on poll {@code pollId} from a channel of the community. */

@@ -144,7 +144,7 @@ class PollVotesTest {
                 Long.toString(poll.id())));
         assertThat(press.statusCode()).isEqualTo(200);
         // The voter's own view comes back in the invoke, to them alone, with their choice marked.
-        assertThat(press.body()).contains("application/vnd.microsoft.card.adaptive", "✓ Votre choix");
+        assertThat(press.body()).contains("application/vnd.microsoft.card.adaptive", "✓ Votre choix", "Retirer");
 
         pulse.clock().advance(Duration.ofSeconds(1));
         String[] tally = {"2 personnes ont voté", "En ligne\n▓▓▓▓▓░░░░░ 50 % · 1", "Sur place\n▓▓▓▓▓░░░░░ 50 % · 1"};
