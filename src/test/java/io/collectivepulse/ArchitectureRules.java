@@ -28,10 +28,11 @@ final class ArchitectureRules {
     static final List<String> CHAT_ADAPTERS = List.of("slack", "teams");
 
     /**
-     * Every adapter: the chat adapters, and {@code calendar}, which writes sessions as iCalendar files. Each
-     * translates between the platform-neutral core and a wire format; nothing in the core knows them.
+     * Every adapter: the chat adapters, {@code calendar}, which writes sessions as iCalendar files, and
+     * {@code spreadsheet}, which writes polls as CSV files. Each translates between the platform-neutral core and a
+     * wire format; nothing in the core knows them.
      */
-    static final List<String> ADAPTERS = concat(CHAT_ADAPTERS, List.of("calendar"));
+    static final List<String> ADAPTERS = concat(CHAT_ADAPTERS, List.of("calendar", "spreadsheet"));
 
     /**
      * Where features register their commands, buttons, forms and help. Today's package is {@code command}; it is
@@ -65,8 +66,8 @@ final class ArchitectureRules {
 
     /**
      * Rule 1: no class in a feature or in {@link #CORE} depends on a class in the root's adapters ({@code slack},
-     * {@code teams}, {@code calendar}), nor on {@code com.slack..}, {@code com.microsoft.bot..} or
-     * {@code io.javalin..}.
+     * {@code teams}, {@code calendar}, {@code spreadsheet}), nor on {@code com.slack..},
+     * {@code com.microsoft.bot..} or {@code io.javalin..}.
      */
     static ArchRule featuresAndCoreDoNotKnowAdapters(String root) {
         String[] forbidden = concat(packages(root, ADAPTERS), PLATFORMS);
@@ -186,6 +187,18 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(allowed)
                 .because("every feature may use a shared package: if it knew a feature, an adapter or a library,"
                         + " every feature would depend on that too");
+    }
+
+    /**
+     * Rule 11: under the root, only classes in the root's {@code spreadsheet} package (and its sub-packages) depend
+     * on {@code org.apache.commons.csv..}. The root package is not an exception.
+     */
+    static ArchRule onlySpreadsheetUsesCommonsCsv(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".spreadsheet..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
+                .because("CSV is a wire format like iCalendar: the spreadsheet adapter alone writes it, and the routes"
+                        + " serve the bytes it returns, so the library can change in one place");
     }
 
     /** {@code root.name..} for each name. */

@@ -80,6 +80,12 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void onlySpreadsheetUsesCommonsCsv() {
+        assertViolatedBy(ArchitectureRules.onlySpreadsheetUsesCommonsCsv(BAD), "digest.DigestSheet");
+        assertHolds(ArchitectureRules.onlySpreadsheetUsesCommonsCsv(GOOD));
+    }
+
+    @Test
     void sharedPackagesOnlyUseTheJdk() {
         assertViolatedBy(ArchitectureRules.sharedPackagesOnlyUseTheJdk(BAD), "when.DeadlineOfCommunity");
         assertHolds(ArchitectureRules.sharedPackagesOnlyUseTheJdk(GOOD));

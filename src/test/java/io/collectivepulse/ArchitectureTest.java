@@ -48,6 +48,9 @@ class ArchitectureTest {
     static final ArchRule onlyCalendarUsesIcal4j = ArchitectureRules.onlyCalendarUsesIcal4j(ROOT);
 
     @ArchTest
+    static final ArchRule onlySpreadsheetUsesCommonsCsv = ArchitectureRules.onlySpreadsheetUsesCommonsCsv(ROOT);
+
+    @ArchTest
     static final ArchRule sharedPackagesOnlyUseTheJdk = ArchitectureRules.sharedPackagesOnlyUseTheJdk(ROOT);
 
     /** The import holds the production classes (Main among them) and no class compiled from src/test. */
