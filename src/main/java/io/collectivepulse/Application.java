@@ -9,6 +9,7 @@ import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.digest.DigestCommands;
 import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.poll.PollCommands;
+import io.collectivepulse.poll.PollExportService;
 import io.collectivepulse.poll.PollService;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.schedule.PulseScheduler;
@@ -18,6 +19,7 @@ import io.collectivepulse.signal.SignalCommands;
 import io.collectivepulse.signal.SignalService;
 import io.collectivepulse.slack.SlackBridge;
 import io.collectivepulse.slack.SlackInstallationDao;
+import io.collectivepulse.spreadsheet.ExportRoutes;
 import io.collectivepulse.teams.ConversationReferenceDao;
 import io.collectivepulse.teams.DeliveredActivityDao;
 import io.collectivepulse.teams.TeamsBridge;
@@ -39,7 +41,10 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     /** The most requests served at once (see {@link #requestThreads()}). */
     static final int HTTP_THREADS = 32;
-    /** Once a day, forgets what no longer needs remembering (Teams activities older than two days). */
+    /**
+     * Once a day, forgets what no longer needs remembering (Teams activities older than two days, expired links to
+     * poll exports).
+     */
     private static final String HOUSEKEEPING = "housekeeping";
 
     private final Database database;
@@ -70,12 +75,13 @@ public final class Application implements AutoCloseable {
             var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
                     config.baseUrl());
             var polls = new PollService(database, communities, outbox, scheduler, clock);
+            var exports = new PollExportService(database, communities, clock, config.baseUrl());
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests))
                     .add(new SessionCommands(communities, sessions))
-                    .add(new PollCommands(communities, polls));
+                    .add(new PollCommands(communities, polls, exports));
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;
@@ -84,6 +90,7 @@ public final class Application implements AutoCloseable {
             scheduler.register(HOUSEKEEPING, id -> {
                 delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)));
                 sending.forgetBefore(clock.instant().minus(Duration.ofDays(14)));
+                exports.forgetExpired();
                 slackBridge.ifPresent(bridge -> bridge.forgetRequestsBefore(clock.instant().minus(Duration.ofDays(1))));
             });
             slackBridge.ifPresent(bridge -> sending.register(Platform.SLACK, bridge.sender()));
@@ -108,6 +115,7 @@ public final class Application implements AutoCloseable {
                 javalin.jetty.threadPool = requestThreads();
                 endpoints.addAll(Routes.declare(javalin.routes, slack, teams, health));
                 endpoints.addAll(Routes.declareCalendars(javalin.routes, new CalendarRoutes(sessions)));
+                endpoints.addAll(Routes.declareExports(javalin.routes, new ExportRoutes(exports)));
                 slackBridge.filter(SlackBridge::distributed)
                         .ifPresent(bridge -> endpoints.addAll(Routes.declareSlackInstallation(javalin.routes,
                                 bridge.installation())));

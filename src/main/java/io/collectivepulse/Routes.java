@@ -2,6 +2,7 @@ package io.collectivepulse;
 
 import io.collectivepulse.calendar.CalendarRoutes;
 import io.collectivepulse.slack.SlackBridge;
+import io.collectivepulse.spreadsheet.ExportRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ final class Routes {
         routes.get(CalendarRoutes.FEED_PATH, calendars.feed());
         return List.of("GET  " + CalendarRoutes.SESSION_PATH + "  a session as an iCalendar file",
                 "GET  " + CalendarRoutes.FEED_PATH + "  a community's sessions as an iCalendar feed");
+    }
+
+    /** The polls' CSV files, each behind a one-time link. */
+    static List<String> declareExports(RoutesConfig routes, ExportRoutes exports) {
+        routes.get(ExportRoutes.PATH, exports.file());
+        return List.of("GET  " + ExportRoutes.PATH + "  a poll as a CSV file, once, behind a 15-minute link");
     }
 
     /** The OAuth installation pages, when workspaces install the Slack app themselves. */

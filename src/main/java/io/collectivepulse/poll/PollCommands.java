@@ -23,11 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /sondage} (Teams: {@code sondage …}; English {@code poll}): facilitators launch a poll from one line or
- * the form, and close one; everyone lists the open polls and reads a closed one's results; {@code rouvrir} is
- * refused with its reason. Launches are answered by {@link PollLaunches}, the buttons of poll cards by
- * {@link PollPresses}. Sub-commands take only
- * their own arguments ({@code liste} alone, the others a n°): {@code /sondage liste des courses ? | oui | non} is a
- * poll.
+ * the form, close one and get a one-time link to its CSV file ({@code export}); everyone lists the open polls and
+ * reads a closed one's results; {@code rouvrir} is refused with its reason. Launches are answered by
+ * {@link PollLaunches}, the buttons of poll cards by {@link PollPresses}. Sub-commands take only their own arguments
+ * ({@code liste} alone, the others a n°): {@code /sondage liste des courses ? | oui | non} is a poll.
  */
 public final class PollCommands implements Feature {
     static final String POLL = "sondage";
@@ -36,6 +35,8 @@ public final class PollCommands implements Feature {
     static final Words RESULTS = Words.of("résultats", "results");
     static final Words CLOSE = Words.of("clôturer", "close");
     static final Words REOPEN = Words.of("rouvrir", "reopen");
+    /** {@code exporter}, the verb, works too. */
+    static final Words EXPORT = Words.of("export", "export", "exporter");
     private static final Pattern NUMBER = Pattern.compile("(?i)(n°|no|#)?\\s*\\d{1,6}");
     private static final Predicate<String> ALONE = String::isEmpty;
     private static final Predicate<String> A_NUMBER = argument -> NUMBER.matcher(argument.strip()).matches();
@@ -44,10 +45,12 @@ public final class PollCommands implements Feature {
     private final PollService polls;
     private final PollPresses presses;
     private final PollLaunches launches;
+    private final PollExportService exports;
 
-    public PollCommands(CommunityService communities, PollService polls) {
+    public PollCommands(CommunityService communities, PollService polls, PollExportService exports) {
         this.communities = communities;
         this.polls = polls;
+        this.exports = exports;
         this.presses = new PollPresses(polls);
         this.launches = new PollLaunches(communities, polls);
     }
@@ -60,6 +63,7 @@ public final class PollCommands implements Feature {
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
                 .command(POLL, REOPEN, A_NUMBER, "help.poll.reopen", linked(this::reopen), Flag.FACILITATORS)
+                .command(POLL, EXPORT, A_NUMBER, "help.poll.export", linked(this::export), Flag.FACILITATORS)
                 .privateButtons(PollActions.PREFIX, pressed(presses::press))
                 .form(PollForm.CREATE, pressed(launches::form));
     }
@@ -108,6 +112,12 @@ public final class PollCommands implements Feature {
     private Reply reopen(Request request, Community community, Messages messages) {
         return answer(polls.reopen(community, number(request.argument())), messages, request.prefix(),
                 poll -> Reply.none());
+    }
+
+    private Reply export(Request request, Community community, Messages messages) {
+        return answer(exports.link(community, request.actor(), number(request.argument())), messages,
+                request.prefix(), link -> request.privately(messages, "poll.export.link", link.poll().number(),
+                        link.url(), PollExportService.VALIDITY.toMinutes()));
     }
 
     /** The verb's reply when it was done, or its refusal, privately. */
