@@ -40,7 +40,9 @@ final class Routes {
     /** The polls' CSV files, each behind a one-time link. */
     static List<String> declareExports(RoutesConfig routes, ExportRoutes exports) {
         routes.get(ExportRoutes.PATH, exports.file());
-        return List.of("GET  " + ExportRoutes.PATH + "  a poll as a CSV file, once, behind a 15-minute link");
+        routes.head(ExportRoutes.PATH, exports.probe());
+        return List.of("GET  " + ExportRoutes.PATH + "  a poll as a CSV file, once, behind a 15-minute link",
+                "HEAD " + ExportRoutes.PATH + "  405: only a download uses the link");
     }
 
     /** The OAuth installation pages, when workspaces install the Slack app themselves. */

@@ -147,12 +147,22 @@ class PollExportTest {
     }
 
     @Test
-    void twoDownloadsAtOnceGiveOneFile() throws Exception {
+    void previewsAndHeadLeaveTheLinkAndTwoDownloadsAtOnceGiveOneFile() throws Exception {
         var anne = pulse.member("C0EXPORT2", "U0ANNE");
         anne.command("/pulse", "lier Export simultané");
         PollAccess.typed(pulse, anne, PollAccess.quoted("Quel format ?", "Atelier", "Conférence"));
         String path = link(export(anne, "1"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(pulse.service().url(path))).GET().build();
+        URI uri = URI.create(pulse.service().url(path));
+        var head = HTTP.send(HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(405);
+        for (String previewer : List.of("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+                "Mozilla/5.0 SkypeUriPreview Preview/0.5 skype-url-preview@microsoft.com")) {
+            var preview = HTTP.send(HttpRequest.newBuilder(uri).header("User-Agent", previewer).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(preview.statusCode()).as(previewer).isEqualTo(404);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
         List<CompletableFuture<HttpResponse<Void>>> downloads = List.of(
                 HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()),
                 HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding()),
