@@ -28,12 +28,13 @@ public final class ExportRoutes {
         this.exports = exports;
     }
 
+    /** GET: the poll's file for the first download, the 404 for anything else. */
     public Handler file() {
         return ctx -> {
             String agent = ctx.userAgent();
             boolean preview = agent != null && PREVIEWER.matcher(agent).find();
             Optional<PollExport> export = preview ? Optional.empty() : exports.redeem(ctx.pathParam("token"));
-            // Neither the file nor the 404 may be kept: the file is for one download, the 404 may become a file.
+            // No browser or proxy keeps a copy: the file is for whoever used the link, once.
             ctx.header("Cache-Control", "no-store");
             if (export.isEmpty()) {
                 ctx.status(404).contentType("text/plain; charset=utf-8").result(gone());

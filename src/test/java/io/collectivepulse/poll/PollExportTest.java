@@ -99,8 +99,8 @@ class PollExportTest {
         var anne = pulse.member("C0EXPORT", "U0ANNE");
         anne.command("/pulse", "lier Export RH");
         Poll poll = polls.launched(PollAccess.slackChannel("C0EXPORT"), PollAccess.slackMember("U0ANNE"),
-                PollAccess.draft("Où se retrouve-t-on à la rentrée ?", List.of("Café éphémère", FORMULA, "Médiathèque"),
-                        false, false, null));
+                PollAccess.draft("Où se retrouve-t-on à la rentrée ?",
+                        List.of("Café éphémère", FORMULA, "Médiathèque"), false, false, null));
         String id = Long.toString(poll.id());
         var bob = pulse.member("C0EXPORT", "U0BOB");
         bob.press(PollActions.VOTE + 1, id, "1");
