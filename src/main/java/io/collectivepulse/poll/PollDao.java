@@ -28,27 +28,34 @@ final class PollDao {
                 .bind("id", communityId).mapTo(Long.class).findOne());
     }
 
-    /** Adds the poll with the community's next n°, and its options in order. */
-    Poll insert(long communityId, PollDraft draft, byte[] secret, Instant now) {
+    /**
+     * Adds the poll with the community's next n°, and its options in order; {@code sessionId} names the session a
+     * feedback poll follows up (null for others). Empty when that session already has its poll.
+     */
+    Optional<Poll> insert(long communityId, PollDraft draft, byte[] secret, Instant now, Long sessionId) {
         return jdbi.withHandle(h -> {
-            Poll poll = h.createQuery("""
+            Optional<Poll> inserted = h.createQuery("""
                             INSERT INTO poll (community_id, number, question, anonymous, multiple, ends_at, secret,
-                                              created_at)
+                                              created_at, session_id)
                             SELECT :communityId, coalesce(max(number), 0) + 1, :question, :anonymous, :multiple,
-                                   :endsAt, :secret, :now
+                                   :endsAt, :secret, :now, :sessionId
                             FROM poll WHERE community_id = :communityId
+                            ON CONFLICT (session_id) DO NOTHING
                             RETURNING *
                             """)
                     .bind("communityId", communityId).bind("question", draft.question())
                     .bind("anonymous", draft.anonymous()).bind("multiple", draft.multiple())
                     .bind("endsAt", draft.endsAt()).bind("secret", secret).bind("now", now)
-                    .map(POLL).one();
-            var batch = h.prepareBatch("INSERT INTO poll_option (poll_id, position, label) VALUES (:p, :n, :label)");
-            for (int i = 0; i < draft.options().size(); i++) {
-                batch.bind("p", poll.id()).bind("n", i + 1).bind("label", draft.options().get(i)).add();
-            }
-            batch.execute();
-            return poll;
+                    .bind("sessionId", sessionId).map(POLL).findOne();
+            inserted.ifPresent(poll -> {
+                var batch = h.prepareBatch(
+                        "INSERT INTO poll_option (poll_id, position, label) VALUES (:p, :n, :label)");
+                for (int i = 0; i < draft.options().size(); i++) {
+                    batch.bind("p", poll.id()).bind("n", i + 1).bind("label", draft.options().get(i)).add();
+                }
+                batch.execute();
+            });
+            return inserted;
         });
     }
 
@@ -60,6 +67,12 @@ final class PollDao {
     Optional<Poll> byNumber(long communityId, int number) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE community_id = :c AND number = :n")
                 .bind("c", communityId).bind("n", number).map(POLL).findOne());
+    }
+
+    /** The feedback poll that follows session {@code sessionId} up, if it has one. */
+    Optional<Poll> bySession(long sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE session_id = :s")
+                .bind("s", sessionId).map(POLL).findOne());
     }
 
     /** The community's open polls, oldest first. */
