@@ -13,6 +13,7 @@ import io.collectivepulse.router.Feature;
 import io.collectivepulse.router.PressHandler;
 import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
+import io.collectivepulse.router.Router;
 import io.collectivepulse.router.Words;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ import java.util.regex.Pattern;
  * {@code /sondage} (Teams: {@code sondage …}; English {@code poll}): facilitators launch a poll from one line or
  * the form, and close one; everyone lists the open polls and reads a closed one's results; {@code rouvrir} is
  * refused with its reason. Launches are answered by {@link PollLaunches}, the buttons of poll cards by
- * {@link PollPresses}. Sub-commands take only
- * their own arguments ({@code liste} alone, the others a n°): {@code /sondage liste des courses ? | oui | non} is a
- * poll.
+ * {@link PollPresses}. Sub-commands take only their own arguments ({@code liste} alone, the others a n°):
+ * {@code /sondage liste des courses ? | oui | non} is a poll. {@code /pulse retour-seance}, the feedback poll after
+ * each session, is answered by {@link FeedbackCommands}.
  */
 public final class PollCommands implements Feature {
     static final String POLL = "sondage";
@@ -44,12 +45,14 @@ public final class PollCommands implements Feature {
     private final PollService polls;
     private final PollPresses presses;
     private final PollLaunches launches;
+    private final FeedbackCommands feedback;
 
     public PollCommands(CommunityService communities, PollService polls) {
         this.communities = communities;
         this.polls = polls;
         this.presses = new PollPresses(polls);
         this.launches = new PollLaunches(communities, polls);
+        this.feedback = new FeedbackCommands(polls.feedback());
     }
 
     @Override
@@ -60,6 +63,8 @@ public final class PollCommands implements Feature {
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
                 .command(POLL, REOPEN, A_NUMBER, "help.poll.reopen", linked(this::reopen), Flag.FACILITATORS)
+                .command(Router.DEFAULT_ROOT, FeedbackCommands.FEEDBACK, "help.feedback", linked(feedback::handle),
+                        Flag.FACILITATORS)
                 .privateButtons(PollActions.PREFIX, pressed(presses::press))
                 .form(PollForm.CREATE, pressed(launches::form));
     }
