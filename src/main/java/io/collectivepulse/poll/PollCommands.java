@@ -58,7 +58,7 @@ public final class PollCommands implements Feature {
     @Override
     public void register(Registry registry) {
         registry.root(POLL, Words.of(POLL, "poll"))
-                .otherwise(POLL, "help.poll", linked(launches::line), Flag.FACILITATORS)
+                .otherwise(POLL, "help.poll", linked(launches::line), Flag.FACILITATORS, Flag.TEAMS_MENU)
                 .command(POLL, LIST, ALONE, "help.poll.list", linked(this::list))
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
