@@ -14,6 +14,7 @@ import io.collectivepulse.poll.PollService;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.schedule.PulseScheduler;
 import io.collectivepulse.session.SessionCommands;
+import io.collectivepulse.session.SessionFollowUp;
 import io.collectivepulse.session.SessionService;
 import io.collectivepulse.signal.SignalCommands;
 import io.collectivepulse.signal.SignalService;
@@ -76,6 +77,8 @@ public final class Application implements AutoCloseable {
                     config.baseUrl());
             var polls = new PollService(database, communities, outbox, scheduler, clock);
             var exports = new PollExportService(database, communities, clock, config.baseUrl());
+            var feedback = polls.feedback();
+            sessions.followUp(SessionFollowUp.of(feedback::afterSession, feedback::reviewNote));
             var router = new Router(communities::localeOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))

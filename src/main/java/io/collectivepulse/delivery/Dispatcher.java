@@ -38,6 +38,8 @@ final class Dispatcher implements AutoCloseable {
     /** How many channels one claim leases at most. */
     private static final int CHANNELS = 100;
     private static final int PER_CHANNEL = 30;
+    /** How many redraw requests one transaction folds at most. */
+    private static final int FOLD = 2_000;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final Database database;
@@ -112,11 +114,14 @@ final class Dispatcher implements AutoCloseable {
                     renewed = realTime.instant();
                     dao.renew(owner, held(), clock.instant().plus(LEASE));
                 }
+                boolean folded = foldRedraws();
                 Instant now = clock.instant();
                 OutboxDao.Claim claim = dao.claim(owner, now, now.plus(LEASE), CHANNELS, PER_CHANNEL);
                 claim.rows().forEach(this::enqueue);
                 claim.empty().forEach(channel -> dao.endChannel(owner, channel));
                 poll = claim.rows().isEmpty() ? min(poll.multipliedBy(2), IDLE_POLL) : POLL;
+                // The redraws just folded are due in a moment: look again then rather than at the idle poll.
+                poll = folded ? min(poll, Outbox.REDRAW_DELAY) : poll;
                 if (claim.channels() < CHANNELS) {
                     await(poll);
                 }
@@ -125,6 +130,26 @@ final class Dispatcher implements AutoCloseable {
                 await(Duration.ofSeconds(1));
             }
         }
+    }
+
+    /**
+     * Turns the redraws features asked for, once committed, into one redraw row per card and channel, due a moment
+     * from now ({@link Outbox#REDRAW_DELAY}: a burst of votes is drawn once).
+     */
+    private boolean foldRedraws() {
+        int taken;
+        int total = 0;
+        do {
+            taken = dao.foldRedraws(FOLD, redraw -> {
+                Outbox.Kind kind = kinds.get(redraw.kind());
+                Duration patience = kind == null ? Outbox.NOTICE_PATIENCE : kind.patience();
+                Instant asked = redraw.requestedAt();
+                dao.redraw(redraw.kind(), redraw.subjectId(), redraw.channel(), clock.instant(),
+                        asked.plus(Outbox.REDRAW_DELAY), asked.plus(patience));
+            });
+            total += taken;
+        } while (taken == FOLD && running);
+        return total > 0;
     }
 
     /**

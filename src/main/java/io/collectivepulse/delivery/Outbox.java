@@ -123,10 +123,13 @@ public final class Outbox implements AutoCloseable {
         return binds;
     }
 
-    /** Redraws the subject's card in the channel, a moment from now, from the state then. */
+    /**
+     * Redraws the subject's card in the channel, a moment from now, from the state then. Joins the caller's
+     * transaction with an appended request, so that concurrent changes of one card (votes on one poll) never wait
+     * for each other; the dispatcher folds the committed requests into one redraw per card and channel.
+     */
     public void redraw(String kind, long subjectId, ChannelRef channel) {
-        Instant now = clock.instant();
-        dao.redraw(kind(kind), subjectId, channel, now, now.plus(REDRAW_DELAY), now.plus(kinds.get(kind).patience()));
+        dao.requestRedraw(kind(kind), subjectId, channel, clock.instant());
     }
 
     /** Tells one member something about what they did: only to them where the platform can. */

@@ -7,11 +7,13 @@ import io.collectivepulse.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -76,6 +78,48 @@ public final class OutboxDao {
      * Asks for a redraw of the subject's card in the channel: a new row, or the pending one again (a burst of
      * clicks is one redraw); a row being sent right now gets a new version and goes out once more afterwards.
      */
+    /**
+     * Asks for the subject's card in the channel to be redrawn, in the caller's transaction: an appended row that
+     * {@link #foldRedraws} turns into the redraw once it is committed.
+     */
+    void requestRedraw(String kind, long subjectId, ChannelRef channel, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO outbox_redraw (kind, subject_id, platform, workspace_id, channel_id, requested_at)
+                        VALUES (:kind, :subjectId, :platform, :workspaceId, :channelId, :now)
+                        """)
+                .bind("kind", kind).bind("subjectId", subjectId).bindMap(channel(channel)).bind("now", now)
+                .execute());
+        written.run();
+    }
+
+    /** A redraw asked for: what to redraw where, from when. */
+    record Redraw(String kind, long subjectId, ChannelRef channel, Instant requestedAt) {
+    }
+
+    /**
+     * Takes up to {@code limit} committed redraw requests (skipping those another replica is taking) and, in the same
+     * transaction, bumps the redraw row of each card and channel they name ({@code redraw}, once per card and
+     * channel, with the earliest request's time); returns how many requests were taken.
+     */
+    int foldRedraws(int limit, Consumer<Redraw> redraw) {
+        return jdbi.inTransaction(h -> {
+            List<Redraw> taken = h.createQuery("""
+                            DELETE FROM outbox_redraw WHERE id IN (
+                                SELECT id FROM outbox_redraw ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+                            RETURNING kind, subject_id, platform, workspace_id, channel_id, requested_at
+                            """)
+                    .bind("limit", limit)
+                    .map((rs, ctx) -> new Redraw(rs.getString("kind"), rs.getLong("subject_id"), channelRef(rs, ctx),
+                            Rows.instant(rs, "requested_at")))
+                    .list();
+            Map<List<Object>, Redraw> earliest = new LinkedHashMap<>();
+            taken.forEach(r -> earliest.merge(List.of(r.kind(), r.subjectId(), r.channel()), r,
+                    (a, b) -> a.requestedAt().isAfter(b.requestedAt()) ? b : a));
+            earliest.values().forEach(redraw);
+            return taken.size();
+        });
+    }
+
     void redraw(String kind, long subjectId, ChannelRef channel, Instant now, Instant due, Instant giveUpAt) {
         jdbi.useHandle(h -> {
             h.createUpdate("INSERT INTO outbox (" + COLUMNS + """

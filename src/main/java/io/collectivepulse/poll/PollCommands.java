@@ -13,6 +13,7 @@ import io.collectivepulse.router.Feature;
 import io.collectivepulse.router.PressHandler;
 import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
+import io.collectivepulse.router.Router;
 import io.collectivepulse.router.Words;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  * reads a closed one's results; {@code rouvrir} is refused with its reason. Launches are answered by
  * {@link PollLaunches}, the buttons of poll cards by {@link PollPresses}. Sub-commands take only their own arguments
  * ({@code liste} alone, the others a n°): {@code /sondage liste des courses ? | oui | non} is a poll.
+ * {@code /pulse retour-seance}, the feedback poll after each session, is answered by {@link FeedbackCommands}.
  */
 public final class PollCommands implements Feature {
     static final String POLL = "sondage";
@@ -46,6 +48,7 @@ public final class PollCommands implements Feature {
     private final PollPresses presses;
     private final PollLaunches launches;
     private final PollExportService exports;
+    private final FeedbackCommands feedback;
 
     public PollCommands(CommunityService communities, PollService polls, PollExportService exports) {
         this.communities = communities;
@@ -53,17 +56,20 @@ public final class PollCommands implements Feature {
         this.exports = exports;
         this.presses = new PollPresses(polls);
         this.launches = new PollLaunches(communities, polls);
+        this.feedback = new FeedbackCommands(polls.feedback());
     }
 
     @Override
     public void register(Registry registry) {
         registry.root(POLL, Words.of(POLL, "poll"))
-                .otherwise(POLL, "help.poll", linked(launches::line), Flag.FACILITATORS)
+                .otherwise(POLL, "help.poll", linked(launches::line), Flag.FACILITATORS, Flag.TEAMS_MENU)
                 .command(POLL, LIST, ALONE, "help.poll.list", linked(this::list))
                 .command(POLL, RESULTS, A_NUMBER, "help.poll.results", linked(this::results))
                 .command(POLL, CLOSE, A_NUMBER, "help.poll.close", linked(this::close), Flag.FACILITATORS)
                 .command(POLL, REOPEN, A_NUMBER, "help.poll.reopen", linked(this::reopen), Flag.FACILITATORS)
                 .command(POLL, EXPORT, A_NUMBER, "help.poll.export", linked(this::export), Flag.FACILITATORS)
+                .command(Router.DEFAULT_ROOT, FeedbackCommands.FEEDBACK, "help.feedback", linked(feedback::handle),
+                        Flag.FACILITATORS)
                 .privateButtons(PollActions.PREFIX, pressed(presses::press))
                 .form(PollForm.CREATE, pressed(launches::form));
     }

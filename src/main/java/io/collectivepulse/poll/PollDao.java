@@ -10,6 +10,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for polls, their options and votes. */
 final class PollDao {
+    /** The first key of the advisory locks that hold a poll against its close; the second is its id (as an int). */
+    private static final int LOCKS = 0x504f4c4c;
     private static final RowMapper<Poll> POLL = (rs, ctx) -> new Poll(rs.getLong("id"), rs.getLong("community_id"),
             rs.getInt("number"), rs.getString("question"), rs.getBoolean("anonymous"), rs.getBoolean("multiple"),
             Rows.instant(rs, "ends_at"), Rows.instant(rs, "closed_at"));
@@ -26,27 +28,34 @@ final class PollDao {
                 .bind("id", communityId).mapTo(Long.class).findOne());
     }
 
-    /** Adds the poll with the community's next n°, and its options in order. */
-    Poll insert(long communityId, PollDraft draft, byte[] secret, Instant now) {
+    /**
+     * Adds the poll with the community's next n°, and its options in order; {@code sessionId} names the session a
+     * feedback poll follows up (null for others). Empty when that session already has its poll.
+     */
+    Optional<Poll> insert(long communityId, PollDraft draft, byte[] secret, Instant now, Long sessionId) {
         return jdbi.withHandle(h -> {
-            Poll poll = h.createQuery("""
+            Optional<Poll> inserted = h.createQuery("""
                             INSERT INTO poll (community_id, number, question, anonymous, multiple, ends_at, secret,
-                                              created_at)
+                                              created_at, session_id)
                             SELECT :communityId, coalesce(max(number), 0) + 1, :question, :anonymous, :multiple,
-                                   :endsAt, :secret, :now
+                                   :endsAt, :secret, :now, :sessionId
                             FROM poll WHERE community_id = :communityId
+                            ON CONFLICT (session_id) DO NOTHING
                             RETURNING *
                             """)
                     .bind("communityId", communityId).bind("question", draft.question())
                     .bind("anonymous", draft.anonymous()).bind("multiple", draft.multiple())
                     .bind("endsAt", draft.endsAt()).bind("secret", secret).bind("now", now)
-                    .map(POLL).one();
-            var batch = h.prepareBatch("INSERT INTO poll_option (poll_id, position, label) VALUES (:p, :n, :label)");
-            for (int i = 0; i < draft.options().size(); i++) {
-                batch.bind("p", poll.id()).bind("n", i + 1).bind("label", draft.options().get(i)).add();
-            }
-            batch.execute();
-            return poll;
+                    .bind("sessionId", sessionId).map(POLL).findOne();
+            inserted.ifPresent(poll -> {
+                var batch = h.prepareBatch(
+                        "INSERT INTO poll_option (poll_id, position, label) VALUES (:p, :n, :label)");
+                for (int i = 0; i < draft.options().size(); i++) {
+                    batch.bind("p", poll.id()).bind("n", i + 1).bind("label", draft.options().get(i)).add();
+                }
+                batch.execute();
+            });
+            return inserted;
         });
     }
 
@@ -58,6 +67,12 @@ final class PollDao {
     Optional<Poll> byNumber(long communityId, int number) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE community_id = :c AND number = :n")
                 .bind("c", communityId).bind("n", number).map(POLL).findOne());
+    }
+
+    /** The feedback poll that follows session {@code sessionId} up, if it has one. */
+    Optional<Poll> bySession(long sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE session_id = :s")
+                .bind("s", sessionId).map(POLL).findOne());
     }
 
     /** The community's open polls, oldest first. */
@@ -76,12 +91,18 @@ final class PollDao {
     }
 
     /**
-     * The poll and its ballot key, locked against its close until the transaction ends (votes share the lock, so
-     * they do not wait for one another); empty when there is no such poll.
+     * The poll and its ballot key, held against its close until the transaction ends; empty when there is no such
+     * poll. Votes share the hold, so they do not wait for one another: a transaction-scoped advisory lock in shared
+     * mode, which lives in the lock table (a row locked FOR SHARE by hundreds of votes at once is rewritten with a
+     * new multixact by each, and 1,000 votes a second queued behind it).
      */
     Optional<Locked> lockForVote(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM poll WHERE id = :id FOR SHARE")
-                .bind("id", id).map((rs, ctx) -> new Locked(POLL.map(rs, ctx), rs.getBytes("secret"))).findOne());
+        return jdbi.withHandle(h -> {
+            h.createQuery("SELECT pg_advisory_xact_lock_shared(:space, :id)")
+                    .bind("space", LOCKS).bind("id", (int) id).mapTo(String.class).one();
+            return h.createQuery("SELECT * FROM poll WHERE id = :id")
+                    .bind("id", id).map((rs, ctx) -> new Locked(POLL.map(rs, ctx), rs.getBytes("secret"))).findOne();
+        });
     }
 
     /** A poll locked for a vote, with the key of its anonymous ballots (null when it is not anonymous). */
@@ -113,11 +134,16 @@ final class PollDao {
 
     /** Closes the poll unless it is already, forgetting its ballot key: the poll as closed now, or empty. */
     Optional<Poll> close(long id, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> {
+            // Waits for the votes under way, and holds the next ones until this transaction ends.
+            h.createQuery("SELECT pg_advisory_xact_lock(:space, :id)")
+                    .bind("space", LOCKS).bind("id", (int) id).mapTo(String.class).one();
+            return h.createQuery("""
                         UPDATE poll SET closed_at = :now, secret = NULL WHERE id = :id AND closed_at IS NULL
                         RETURNING *
                         """)
-                .bind("id", id).bind("now", now).map(POLL).findOne());
+                .bind("id", id).bind("now", now).map(POLL).findOne();
+        });
     }
 
     /**

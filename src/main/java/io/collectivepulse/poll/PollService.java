@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Polls that facilitators launch in a community's channels: launched, voted on ({@link Votes}), closed by a
- * facilitator or at their deadline (a Quartz trigger), listed, their results shown. Every verb is one transaction
+ * Polls that facilitators launch in a community's channels (and the service itself after each session,
+ * {@link FeedbackPolls}): launched, voted on ({@link Votes}), closed by a facilitator or at their deadline (a Quartz
+ * trigger), listed, their results shown. Every verb is one transaction
  * with the outbox rows it owes: the poll card posted in every channel of the community on both platforms, redrawn
  * after each vote (a burst of votes is one redraw per channel), redrawn as closed with the results posted once per
  * channel by whichever close wins.
@@ -35,6 +36,7 @@ public final class PollService {
     private final Clock clock;
     private final PollDao dao;
     private final Votes votes;
+    private final FeedbackPolls feedback;
     private final SecureRandom random = new SecureRandom();
 
     public PollService(Database database, CommunityService communities, Outbox outbox, PulseScheduler scheduler,
@@ -46,6 +48,7 @@ public final class PollService {
         this.clock = clock;
         this.dao = new PollDao(database);
         this.votes = new Votes(database, communities, outbox, dao);
+        this.feedback = new FeedbackPolls(database, communities, this, dao, clock);
         var drawing = new PollDrawing(communities, dao, clock);
         outbox.source(CARD, (id, channel, asOf, posted) -> drawing.card(id), PATIENCE);
         outbox.source(RESULTS, (id, channel, asOf, posted) -> drawing.results(id), PATIENCE);
@@ -67,30 +70,46 @@ public final class PollService {
         return votes;
     }
 
+    /** The feedback poll after each session: for the wiring to sessions' end, and the facilitators' command. */
+    public FeedbackPolls feedback() {
+        return feedback;
+    }
+
     /**
      * Launches the poll (facilitators only) and posts its card in every channel of the community; its deadline, if
      * any, is planned once the launch is committed.
      */
     Polled<Poll> launch(Community community, Actor actor, PollDraft draft) {
-        Polled<Poll> launched = database.inTransaction(() -> {
+        return database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return Polled.<Poll>refused("poll.launch.facilitatorsOnly");
             }
             if (draft.endsAt() != null && !draft.endsAt().isAfter(clock.instant())) {
                 return Polled.<Poll>refused("poll.launch.endsInPast");
             }
-            dao.lockCommunity(community.id());
-            Poll poll = dao.insert(community.id(), draft, draft.anonymous() ? Voter.newSecret(random) : null,
-                    clock.instant());
+            return Polled.done(post(community, draft, null).orElseThrow());
+        });
+    }
+
+    /**
+     * In the caller's transaction, whoever asks (a facilitator's launch, or the service's own after a session):
+     * numbers the poll like every other, stores it, posts its card in every channel of the community and plans its
+     * deadline, if any, once that is committed. Empty when {@code sessionId} (null for a poll that follows no
+     * session) already has its poll.
+     */
+    Optional<Poll> post(Community community, PollDraft draft, Long sessionId) {
+        dao.lockCommunity(community.id());
+        Optional<Poll> posted = dao.insert(community.id(), draft,
+                draft.anonymous() ? Voter.newSecret(random) : null, clock.instant(), sessionId);
+        posted.ifPresent(poll -> {
             for (ChannelRef channel : communities.channels(community)) {
                 outbox.post(CARD, poll.id(), channel, CARD + ":" + poll.id() + ":" + key(channel));
             }
-            return Polled.done(poll);
+            if (poll.endsAt() != null) {
+                database.afterCommit(() -> scheduler.planOnce(DEADLINE, poll.id(), poll.endsAt()));
+            }
         });
-        if (launched instanceof Polled.Done<Poll> done && done.value().endsAt() != null) {
-            scheduler.planOnce(DEADLINE, done.value().id(), done.value().endsAt());
-        }
-        return launched;
+        return posted;
     }
 
     /** {@code /sondage clôturer <n°>}: closes the community's poll n°, facilitators only. */

@@ -10,16 +10,8 @@ import java.util.Optional;
  */
 public interface SessionFollowUp {
     /** Follows nothing up. */
-    SessionFollowUp NONE = new SessionFollowUp() {
-        @Override
-        public void ended(long communityId, long sessionId, int number, String title) {
-        }
-
-        @Override
-        public Optional<String> reviewNote(long sessionId, Locale locale) {
-            return Optional.empty();
-        }
-    };
+    SessionFollowUp NONE = of((communityId, sessionId, number, title) -> {
+    }, (sessionId, locale) -> Optional.empty());
 
     /**
      * Session {@code sessionId}, number {@code number} of community {@code communityId}'s cycle, has just ended.
@@ -29,4 +21,31 @@ public interface SessionFollowUp {
 
     /** A line about the session for the cycle's review, in {@code locale}; empty for nothing. */
     Optional<String> reviewNote(long sessionId, Locale locale);
+
+    /** The follow-up made of what runs at each end and what writes the review's line, such as two methods. */
+    static SessionFollowUp of(Ended ended, ReviewNote note) {
+        return new SessionFollowUp() {
+            @Override
+            public void ended(long communityId, long sessionId, int number, String title) {
+                ended.ended(communityId, sessionId, number, title);
+            }
+
+            @Override
+            public Optional<String> reviewNote(long sessionId, Locale locale) {
+                return note.reviewNote(sessionId, locale);
+            }
+        };
+    }
+
+    /** {@link SessionFollowUp#ended}, by itself. */
+    @FunctionalInterface
+    interface Ended {
+        void ended(long communityId, long sessionId, int number, String title);
+    }
+
+    /** {@link SessionFollowUp#reviewNote}, by itself. */
+    @FunctionalInterface
+    interface ReviewNote {
+        Optional<String> reviewNote(long sessionId, Locale locale);
+    }
 }

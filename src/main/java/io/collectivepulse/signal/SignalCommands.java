@@ -42,7 +42,7 @@ public final class SignalCommands implements Feature {
                 .command(SIGNAL, LIST, SignalCommands::isTheme, "help.signal.list",
                         linked((request, community, messages) -> list(request, community, messages,
                                 Signal.Kind.SIGNAL)), Flag.TEAMS_MENU)
-                .command(SIGNAL, THEMES, String::isEmpty, "help.signal.themes", linked(this::themes), Flag.TEAMS_MENU)
+                .command(SIGNAL, THEMES, String::isEmpty, "help.signal.themes", linked(this::themes))
                 .root(WATCH, Words.of(WATCH, "watch"))
                 .otherwise(WATCH, "help.watch", linked(this::share), Flag.TEAMS_MENU)
                 .command(WATCH, LIST, SignalCommands::isTheme, "help.watch.list",

@@ -12,6 +12,8 @@ import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Buttons pressed on the cards the bot posted: the press is handled before the ack (database work only: the card
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
  * alone ({@code chat.postEphemeral}) through the outbox.
  */
 final class SlackActions {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackActions.class);
     private static final Pattern EVERY_ACTION = Pattern.compile(".*");
     private final Router router;
     private final Outbox outbox;
@@ -44,6 +47,14 @@ final class SlackActions {
         });
     }
 
+    /**
+     * A press on a private button ({@link PrivatePresses}), outside Bolt: it opens no form, so it needs no client;
+     * a form its feature would answer with is a bug, said in the log, and the member gets the form's fallback text.
+     */
+    void pressPrivately(BlockActionPayload payload) {
+        press(null, payload);
+    }
+
     private void press(MethodsClient client, BlockActionPayload payload) {
         if (payload.getChannel() == null || payload.getActions() == null || payload.getActions().isEmpty()) {
             return;
@@ -55,7 +66,11 @@ final class SlackActions {
         var action = payload.getActions().get(0);
         Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue(), Map.of(),
                 action.getActionTs()));
-        if (reply.form() != null) {
+        if (reply.form() != null && client == null) {
+            LOG.warn("A private button ({}) answered with a form; its fallback text was sent instead",
+                    action.getActionId());
+            outbox.notify(channel, user, reply.card());
+        } else if (reply.form() != null) {
             forms.open(client, payload.getTriggerId(), channel, user, reply);
         } else if (reply.view() && reply.card() != null) {
             outbox.view(channel, user, reply.card());

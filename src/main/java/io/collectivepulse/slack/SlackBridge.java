@@ -49,6 +49,7 @@ public final class SlackBridge implements Handler {
     private static final com.fasterxml.jackson.databind.ObjectMapper APOLOGY =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final SlackSender sender;
+    private final PrivatePresses privatePresses;
     private final Router router;
     private final Database database;
     private final SlackRequestDao requests;
@@ -103,7 +104,9 @@ public final class SlackBridge implements Handler {
         forms.register(app);
         new SlackCommands(router, renderer, forms).register(app);
         new SlackMentions(router, outbox).register(app);
-        new SlackActions(router, outbox, forms).register(app);
+        var actions = new SlackActions(router, outbox, forms);
+        actions.register(app);
+        this.privatePresses = new PrivatePresses(router, actions);
         this.parser = new SlackRequestParser(appConfig);
     }
 
@@ -114,7 +117,9 @@ public final class SlackBridge implements Handler {
             ctx.status(401).result("Invalid or missing Slack signature");
             return;
         }
-        run(ctx);
+        if (!privatePresses.handled(ctx)) {
+            run(ctx);
+        }
     }
 
     /**

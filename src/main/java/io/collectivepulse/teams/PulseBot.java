@@ -6,6 +6,7 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.ChannelRef;
@@ -51,14 +52,22 @@ final class PulseBot extends ActivityHandler {
         Activity activity = turnContext.getActivity();
         if (activity.getConversation() != null && activity.getServiceUrl() != null) {
             var channel = TeamsChannels.channel(activity);
-            String reference = Serialization.toStringSilent(activity.getConversationReference());
+            ConversationReference conversation = activity.getConversationReference();
+            // What posting there later needs, and nothing of this activity: not its id, nor who sent it in a
+            // channel (the last member to press a poll's button would otherwise be kept beside the poll's card).
+            conversation.setActivityId(null);
+            boolean personal = "personal".equals(activity.getConversation().getConversationType());
+            if (!personal) {
+                conversation.setUser(null);
+            }
+            String reference = Serialization.toStringSilent(conversation);
             references.save(channel.workspaceId(), channel.channelId(), reference, clock.instant());
             var from = activity.getFrom();
             if (from != null && from.getAadObjectId() != null && from.getId() != null
                     && !from.getId().equals(from.getAadObjectId())) {
                 references.saveAccount(channel.workspaceId(), from.getAadObjectId(), from.getId(), clock.instant());
             }
-            if ("personal".equals(activity.getConversation().getConversationType()) && from != null) {
+            if (personal && from != null) {
                 // The member's private chat with the bot: where their private messages go.
                 references.save(channel.workspaceId(), ChannelRef.direct(TeamsChannels.actor(activity)).channelId(),
                         reference, clock.instant());

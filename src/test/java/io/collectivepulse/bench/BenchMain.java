@@ -72,6 +72,15 @@ public final class BenchMain {
                             settings.attendees(), settings.reminderTenants(), open, env, settings.targetOptions()));
                 }
             }
+            if (settings.runs("polls")) {
+                System.out.println("Polls: votes at " + settings.voteRate() + "/s, deadlines in "
+                        + settings.pollCommunities() + " communities");
+                PollBench.Votes votes = settings.voteRate() == 0 ? null
+                        : PollBench.votes(settings.voteRate(), settings.votePhase(), env, settings.targetOptions());
+                PollBench.Deadline deadline = settings.pollCommunities() == 0 ? null
+                        : PollBench.deadline(settings.pollCommunities(), env, settings.targetOptions());
+                bench.report.polls(PollBench.markdown(votes, deadline));
+            }
             if (settings.runs("quartz")) {
                 System.out.println("Scheduler: " + settings.triggers() + " triggers");
                 bench.report.quartz(QuartzBench.run(env, settings.triggers(), settings.simultaneous()));

@@ -46,7 +46,7 @@ final class BenchRequests {
         return slack(url, signer, channel, "U0BENCH", command, text);
     }
 
-    private static HttpRequest slack(String url, SlackSigner signer, String channel, String user, String command,
+    static HttpRequest slack(String url, SlackSigner signer, String channel, String user, String command,
                                      String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "deprecated-verification-token");

@@ -28,6 +28,7 @@ final class Report {
     private List<DigestDelivery.Scenario> delivery;
     private ReminderDelivery.Result reminders;
     private final List<ReminderDelivery.TeamsResult> teamsReminders = new ArrayList<>();
+    private String polls;
 
     /** One phase of load on one target. */
     record Row(String path, String target, String phase, LoadGenerator.Result result, CpuMeter.Usage cpu) {
@@ -78,6 +79,11 @@ final class Report {
         this.reminders = result;
     }
 
+    /** Issue 12's section, as {@link PollBench#markdown} wrote it. */
+    void polls(String section) {
+        this.polls = section;
+    }
+
     void quartz(QuartzBench.Figures figures) {
         this.quartz = figures;
     }
@@ -97,6 +103,9 @@ final class Report {
             out.append(ackPath(path));
         }
         out.append(outbox());
+        if (polls != null) {
+            out.append(polls);
+        }
         out.append("### Digests: build + render\n\n").append(digests == null ? "Not measured in this run.\n" : digests)
                 .append('\n');
         if (!warmUps.isEmpty()) {

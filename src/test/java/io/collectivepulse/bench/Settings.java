@@ -13,7 +13,8 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 int concurrency,
                 int triggers, int simultaneous, List<String> targets, List<String> parts,
                 List<String> targetOptions, int cardRate, Duration cardPhase, int digestChannels,
-                int reminderCommunities, int attendees, int reminderTenants) {
+                int reminderCommunities, int attendees, int reminderTenants, int voteRate, Duration votePhase,
+                int pollCommunities) {
 
     static Settings fromSystemProperties() {
         return new Settings(
@@ -27,7 +28,7 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Integer.getInteger("bench.triggers", 100_000),
                 Integer.getInteger("bench.simultaneous", 1_000),
                 list("bench.targets", "javalin,sdk,peer,service"),
-                list("bench.parts", "ack,cards,delivery,reminders,quartz,digests"),
+                list("bench.parts", "ack,cards,delivery,reminders,polls,quartz,digests"),
                 Arrays.stream(System.getProperty("bench.targetOptions", "").split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList(),
                 Integer.getInteger("bench.cardRate", 200),
@@ -35,7 +36,10 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Integer.getInteger("bench.digestChannels", 1_000),
                 Integer.getInteger("bench.reminderCommunities", 1_000),
                 Integer.getInteger("bench.attendees", 30),
-                Integer.getInteger("bench.reminderTenants", 10));
+                Integer.getInteger("bench.reminderTenants", 10),
+                Integer.getInteger("bench.voteRate", 1_000),
+                Duration.ofSeconds(Long.getLong("bench.voteSeconds", 10)),
+                Integer.getInteger("bench.pollCommunities", 1_000));
     }
 
     /** A comma- or space-separated system property: {@code -Dbench.targets=service -Dbench.parts=ack}. */

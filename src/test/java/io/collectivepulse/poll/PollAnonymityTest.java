@@ -25,17 +25,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * column cast to text, holds none of the voters' ids or names, nor an unkeyed hash of one, nor the poll's secret:
  * nothing is left to tell who voted what, nor to recompute the ballots' keyed hashes.
  *
- * <p>Two tables of the Teams bridge are read apart, because they are no poll data: {@code teams_account}, the
+ * <p>One table of the Teams bridge is read apart, because it is no poll data: {@code teams_account}, the
  * directory of the account id of every member the bot heard from (a vote is an activity like any other), which
- * holds no poll, option or time of vote; and {@code conversation_reference}, the address the bridge keeps to post
- * in a conversation, which Bot Framework's reference fills with the sender of the conversation's last activity.
- * The test checks that neither names a poll.
+ * holds no poll, option or time of vote; the test checks that it names no poll. The address the bridge keeps to
+ * post in a channel ({@code conversation_reference}) keeps neither the last activity nor its sender, and is read
+ * like every other table.
  */
 class PollAnonymityTest {
     private static final String SECRET = "poll-anonymity-secret-0123456789";
     private static final String TOKEN = "xoxb-poll-anonymity";
     private static final String TEAMS = "19:anonymat@thread.tacv2";
-    private static final Set<String> DIRECTORIES = Set.of("teams_account", "conversation_reference");
+    private static final Set<String> DIRECTORIES = Set.of("teams_account");
 
     @RegisterExtension
     static final PulseService pulse = PulseService.builder().slackBot(SECRET, TOKEN).teams().mutableClock().build();

@@ -1,0 +1,237 @@
+package io.collectivepulse.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Http;
+import io.collectivepulse.support.Seed;
+import io.collectivepulse.support.SlackSigner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Issue 12's figures. Votes: one poll of a community linked to five Slack channels, launched by its facilitator,
+ * then members of the five channels voting at a fixed rate over signed HTTP; measured: the acks, and the redraws
+ * of the poll's card each channel got (the fake enforcing chat.update's published limits). Deadline: a poll in
+ * each of many communities, all due at the same instant, closed by Quartz in the service's own JVM; measured: from
+ * the deadline to the last community's results received, against what the fake's limits allow (one message per
+ * channel: all at once).
+ */
+final class PollBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHANNELS = 5;
+    private static final int OPTIONS = 3;
+    private static final String RESULTS = "Résultats du sondage n° 1";
+
+    /** The votes' run: the acks as the load generator measured them, and the redraws each channel received. */
+    record Votes(int rate, LoadGenerator.Result acks, Map<String, Long> redraws, double minutes, long refused) {
+        String row() {
+            String perChannel = redraws.values().stream().map(n -> "%.0f".formatted(n / minutes))
+                    .reduce((a, b) -> a + " / " + b).orElse("—");
+            return "| %,d/s for %.0f s | %,d | %d | %.2f | %.2f | %.1f | %s | %d |".formatted(rate,
+                    acks.seconds(), acks.ok(), acks.errors(), acks.millis(50), acks.millis(99), acks.maxMillis(),
+                    perChannel, refused);
+        }
+    }
+
+    /** The deadline's run; times in seconds after the deadline. */
+    record Deadline(int communities, long received, long duplicates, double first, double last, long refused) {
+        String row() {
+            return "| %,d | %,d | %d | %.1f → %.1f | %d |".formatted(communities, received, duplicates, first, last,
+                    refused);
+        }
+    }
+
+    private PollBench() {
+    }
+
+    static Votes votes(int rate, Duration phase, Map<String, String> baseEnv, List<String> options)
+            throws Exception {
+        try (var seeded = new SeededService(baseEnv, options)) {
+            seeded.jdbi.useTransaction(h -> {
+                long community = Seed.community(h, "Sondages", channel(0));
+                for (int c = 1; c < CHANNELS; c++) {
+                    h.createUpdate("""
+                                    INSERT INTO channel_link (platform, workspace_id, channel_id, community_id,
+                                                              linked_by, linked_at)
+                                    VALUES ('slack', :team, :channel, :id, 'U0ANNE', now())""")
+                            .bind("team", FakeSlackApi.TEAM_ID).bind("channel", channel(c)).bind("id", community)
+                            .execute();
+                }
+                h.createUpdate("""
+                                INSERT INTO member (community_id, platform, workspace_id, user_id, display_name, role,
+                                                    joined_at)
+                                VALUES (:id, 'slack', :team, 'U0ANNE', 'Anne', 'facilitator', now())""")
+                        .bind("id", community).bind("team", FakeSlackApi.TEAM_ID).execute();
+            });
+            try (var service = seeded.start("service-poll-votes")) {
+                String url = service.url("/slack/events");
+                var signer = new SlackSigner(baseEnv.get("SLACK_SIGNING_SECRET"));
+                launch(url, signer);
+                seeded.await("Sondage n° 1", CHANNELS, Duration.ofSeconds(30));
+                long poll = seeded.jdbi.withHandle(h -> h.createQuery("SELECT id FROM poll").mapTo(Long.class).one());
+                long started = System.nanoTime();
+                LoadGenerator.Result acks = new LoadGenerator().fixedRate("votes", votes(url, signer, poll), rate,
+                        phase);
+                // The last redraws wait a moment for more votes, then for their channel's turn.
+                Map<String, Long> redraws = redraws(seeded.slackApi, Duration.ofSeconds(5));
+                double minutes = (System.nanoTime() - started) / 60e9;
+                return new Votes(rate, acks, redraws, minutes, seeded.slackApi.refused().size());
+            }
+        }
+    }
+
+    static Deadline deadline(int communities, Map<String, String> baseEnv, List<String> options) throws Exception {
+        try (var seeded = new SeededService(baseEnv, options)) {
+            Instant due = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
+            seedDeadlines(seeded.jdbi, communities, due);
+            try (var service = seeded.start("service-poll-deadlines")) {
+                long dueNanos = seeded.nanos(due);
+                long patience = Math.max(0, dueNanos - System.nanoTime()) + TimeUnit.MINUTES.toNanos(5);
+                SeededService.Arrivals arrivals = seeded.await(RESULTS, communities, Duration.ofNanos(patience));
+                long earliest = arrivals.first().isEmpty() ? dueNanos : arrivals.earliest();
+                long latest = arrivals.first().isEmpty() ? dueNanos : arrivals.latest();
+                return new Deadline(communities, arrivals.first().size(), arrivals.duplicates(),
+                        (earliest - dueNanos) / 1e9, (latest - dueNanos) / 1e9, seeded.slackApi.refused().size());
+            }
+        }
+    }
+
+    /** The section of BENCHMARKS.md these runs fill. */
+    static String markdown(Votes votes, Deadline deadline) {
+        var out = new StringBuilder("### Polls (issue 12)\n\n");
+        if (votes != null) {
+            out.append("""
+                    Votes on one poll of a community linked to %d Slack channels: members of the channels pressing \
+                    its buttons (signed `block_actions`) at a fixed rate; the fake Slack enforcing `chat.update`'s \
+                    limits. Redraws: `chat.update` calls each channel received per minute of the run.
+
+                    | Votes | Acked | Errors | p50 ms | p99 ms | max ms | Redraws per channel per minute | 429s |
+                    |---|---:|---:|---:|---:|---:|---|---:|
+                    """.formatted(CHANNELS)).append(votes.row()).append("\n\n");
+        }
+        if (deadline != null) {
+            out.append("""
+                    Deadlines: a poll in each community, all due at the same instant, closed by Quartz; each \
+                    community's results posted in its channel (the limit lets them all go at once). Seconds after \
+                    the deadline.
+
+                    | Communities | Results received | Duplicates | Received s | 429s |
+                    |---|---:|---:|---|---:|
+                    """).append(deadline.row()).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    private static String channel(int n) {
+        return "C0VOTE" + n;
+    }
+
+    private static void launch(String url, SlackSigner signer) throws IOException, InterruptedException {
+        HttpRequest request = BenchRequests.slack(url, signer, channel(0), "U0ANNE", "/sondage",
+                "\"Quel thème pour la séance 4 ?\" \"Recrutement\" \"Télétravail\" \"Accueil du public\"");
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("The poll was not launched: " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    /** Member n's vote, in channel n mod 5, for option n mod 3: distinct members, each click its own time. */
+    private static Supplier<HttpRequest> votes(String url, SlackSigner signer, long poll) {
+        ObjectNode template = template();
+        var counter = new AtomicLong();
+        return () -> {
+            long n = counter.incrementAndGet();
+            ObjectNode payload = template.deepCopy();
+            String channel = channel((int) (n % CHANNELS));
+            payload.putObject("user").put("id", "U0V" + n).put("username", "v" + n).put("name", "v" + n)
+                    .put("team_id", FakeSlackApi.TEAM_ID);
+            ((ObjectNode) payload.path("team")).put("id", FakeSlackApi.TEAM_ID)
+                    .remove(List.of("enterprise_id", "enterprise_name"));
+            ((ObjectNode) payload.path("channel")).put("id", channel);
+            ((ObjectNode) payload.path("container")).put("channel_id", channel).put("message_ts", "1.0")
+                    .put("is_ephemeral", false);
+            ((ObjectNode) payload.path("actions").get(0)).put("action_id", "poll.vote." + (1 + n % OPTIONS))
+                    .put("value", Long.toString(poll)).put("action_ts", "%d.%06d".formatted(1_700_000_000L + n, n % 1_000_000));
+            try {
+                String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
+                long now = Instant.now().getEpochSecond();
+                return HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Slack-Request-Timestamp", Long.toString(now))
+                        .header("X-Slack-Signature", signer.sign(now, body))
+                        .timeout(LoadGenerator.REQUEST_TIMEOUT)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static ObjectNode template() {
+        try (InputStream in = PollBench.class.getResourceAsStream(
+                "/conformance/slack/payloads/block_actions.bolt-python.json")) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** chat.update calls per channel, until none came for {@code quiet}. */
+    private static Map<String, Long> redraws(FakeSlackApi slackApi, Duration quiet) throws InterruptedException {
+        Map<String, Long> counts = new TreeMap<>();
+        while (true) {
+            FakeSlackApi.Call call;
+            try {
+                call = slackApi.nextPost(quiet);
+            } catch (AssertionError none) {
+                return counts;
+            }
+            if (call.method().equals("chat.update")) {
+                counts.merge(call.params().get("channel"), 1L, Long::sum);
+            }
+        }
+    }
+
+    /** Per community: its channel and an open poll of three options, with a few votes, due at {@code due}. */
+    private static void seedDeadlines(Jdbi jdbi, int communities, Instant due) {
+        jdbi.useTransaction(h -> {
+            for (int i = 0; i < communities; i++) {
+                long community = Seed.community(h, "Échéances " + i, "C0D%04d".formatted(i));
+                long poll = h.createQuery("""
+                                INSERT INTO poll (community_id, number, question, anonymous, multiple, ends_at,
+                                                  created_at)
+                                VALUES (:c, 1, 'Une séance en plus ?', FALSE, FALSE, :due, now())
+                                RETURNING id""")
+                        .bind("c", community).bind("due", due).mapTo(Long.class).one();
+                h.createUpdate("""
+                                INSERT INTO poll_option (poll_id, position, label)
+                                VALUES (:p, 1, 'Oui'), (:p, 2, 'Non'), (:p, 3, 'Sans avis')""")
+                        .bind("p", poll).execute();
+                h.createUpdate("""
+                                INSERT INTO poll_vote (poll_id, position, voter, platform, workspace_id, user_id,
+                                                       display_name)
+                                SELECT :p, 1 + n % 3, 'slack:' || n, 'slack', :team, 'U' || :i || 'M' || n,
+                                       'Membre ' || n
+                                FROM generate_series(1, 12) AS n""")
+                        .bind("p", poll).bind("team", FakeSlackApi.TEAM_ID).bind("i", i).execute();
+            }
+        });
+    }
+}
