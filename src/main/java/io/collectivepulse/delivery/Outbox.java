@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,7 +130,14 @@ public final class Outbox implements AutoCloseable {
      * for each other; the dispatcher folds the committed requests into one redraw per card and channel.
      */
     public void redraw(String kind, long subjectId, ChannelRef channel) {
-        dao.requestRedraw(kind(kind), subjectId, channel, clock.instant());
+        redraw(kind, subjectId, List.of(channel));
+    }
+
+    /** The same in each of the channels (a community's), in one statement. */
+    public void redraw(String kind, long subjectId, List<ChannelRef> channels) {
+        if (!channels.isEmpty()) {
+            dao.requestRedraws(kind(kind), subjectId, channels, clock.instant());
+        }
     }
 
     /** Tells one member something about what they did: only to them where the platform can. */

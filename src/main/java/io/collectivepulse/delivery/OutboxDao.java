@@ -79,15 +79,19 @@ public final class OutboxDao {
      * clicks is one redraw); a row being sent right now gets a new version and goes out once more afterwards.
      */
     /**
-     * Asks for the subject's card in the channel to be redrawn, in the caller's transaction: an appended row that
+     * Asks for the subject's card in each channel to be redrawn, in the caller's transaction: an appended row that
      * {@link #foldRedraws} turns into the redraw once it is committed.
      */
-    void requestRedraw(String kind, long subjectId, ChannelRef channel, Instant now) {
+    void requestRedraws(String kind, long subjectId, List<ChannelRef> channels, Instant now) {
         jdbi.useHandle(h -> h.createUpdate("""
                         INSERT INTO outbox_redraw (kind, subject_id, platform, workspace_id, channel_id, requested_at)
-                        VALUES (:kind, :subjectId, :platform, :workspaceId, :channelId, :now)
+                        SELECT :kind, :subjectId, c.platform, c.workspace_id, c.channel_id, :now
+                        FROM unnest(:platforms, :workspaces, :channels) AS c (platform, workspace_id, channel_id)
                         """)
-                .bind("kind", kind).bind("subjectId", subjectId).bindMap(channel(channel)).bind("now", now)
+                .bind("kind", kind).bind("subjectId", subjectId).bind("now", now)
+                .bind("platforms", channels.stream().map(c -> c.platform().id()).toArray(String[]::new))
+                .bind("workspaces", channels.stream().map(ChannelRef::workspaceId).toArray(String[]::new))
+                .bind("channels", channels.stream().map(ChannelRef::channelId).toArray(String[]::new))
                 .execute());
         written.run();
     }

@@ -128,7 +128,7 @@ final class Votes {
                 return new Polled.Refused<Ballot>(refusal.key(), refusal.args());
             }
             if (done.value()) {
-                communities.channels(community).forEach(channel -> outbox.redraw(PollService.CARD, pollId, channel));
+                outbox.redraw(PollService.CARD, pollId, communities.channels(community));
             }
             return Polled.done(new Ballot(poll, () -> dao.tally(pollId), ballots.chosen(pollId, voter.key())));
         });

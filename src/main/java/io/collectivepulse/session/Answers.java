@@ -47,7 +47,7 @@ final class Answers {
             if (!dao.answer(sessionId, actor, choice, clock.instant())) {
                 return Answered.UNCHANGED;
             }
-            communities.channels(community).forEach(channel -> outbox.redraw(ANNOUNCEMENT, sessionId, channel));
+            outbox.redraw(ANNOUNCEMENT, sessionId, communities.channels(community));
             return Answered.DONE;
         });
     }
