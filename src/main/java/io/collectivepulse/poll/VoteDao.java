@@ -22,12 +22,38 @@ final class VoteDao {
                 .bind("key", pollId + ":" + voter).mapTo(String.class).one());
     }
 
-    /** True when the poll offers this option. */
-    boolean hasOption(long pollId, int position) {
+    /** What choosing an option did: whether the poll offers it, and whether the voter's ballot changed. */
+    record Choice(boolean offered, boolean changed) {
+    }
+
+    /**
+     * Chooses option {@code position} for the voter, unless the poll does not offer it; in a single-choice poll
+     * ({@code only}) instead of the voter's other choices. One statement: a vote's round trips are what 1,000
+     * votes a second wait on.
+     */
+    Choice choose(long pollId, int position, Voter voter, boolean only) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM poll_option WHERE poll_id = :p AND position = :n
+                        WITH offered AS (SELECT 1 FROM poll_option WHERE poll_id = :p AND position = :n),
+                        removed AS (
+                            DELETE FROM poll_vote
+                            WHERE :only AND poll_id = :p AND voter = :voter AND position <> :n
+                              AND EXISTS (SELECT 1 FROM offered)
+                            RETURNING 1),
+                        added AS (
+                            INSERT INTO poll_vote (poll_id, position, voter, platform, workspace_id, user_id,
+                                                   display_name)
+                            SELECT :p, :n, :voter, :platform, :workspace, :user, :name FROM offered
+                            ON CONFLICT DO NOTHING
+                            RETURNING 1)
+                        SELECT EXISTS (SELECT 1 FROM offered) AS offered,
+                               (SELECT count(*) FROM removed) + (SELECT count(*) FROM added) > 0 AS changed
                         """)
-                .bind("p", pollId).bind("n", position).mapTo(Integer.class).one() > 0);
+                .bind("p", pollId).bind("n", position).bind("voter", voter.key()).bind("only", only)
+                .bind("platform", voter.named() ? voter.actor().platform().id() : null)
+                .bind("workspace", voter.named() ? voter.actor().workspaceId() : null)
+                .bind("user", voter.named() ? voter.actor().userId() : null)
+                .bind("name", voter.named() ? voter.actor().displayName() : null)
+                .map((rs, ctx) -> new Choice(rs.getBoolean("offered"), rs.getBoolean("changed"))).one());
     }
 
     /** Removes the voter's votes for other options than {@code keep} (all of them for 0); how many went. */
@@ -44,21 +70,6 @@ final class VoteDao {
                         DELETE FROM poll_vote WHERE poll_id = :p AND voter = :voter AND position = :n
                         """)
                 .bind("p", pollId).bind("voter", voter).bind("n", position).execute() > 0);
-    }
-
-    /** Records the vote unless the voter already chose this option; true when it is new. */
-    boolean add(long pollId, int position, Voter voter) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        INSERT INTO poll_vote (poll_id, position, voter, platform, workspace_id, user_id, display_name)
-                        VALUES (:p, :n, :voter, :platform, :workspace, :user, :name)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .bind("p", pollId).bind("n", position).bind("voter", voter.key())
-                .bind("platform", voter.named() ? voter.actor().platform().id() : null)
-                .bind("workspace", voter.named() ? voter.actor().workspaceId() : null)
-                .bind("user", voter.named() ? voter.actor().userId() : null)
-                .bind("name", voter.named() ? voter.actor().displayName() : null)
-                .execute() > 0);
     }
 
     /** The options the voter chose. */

@@ -39,11 +39,7 @@ final class Votes {
      * The poll as the member who pressed sees it after their press: the count, and the options they chose (only
      * shown to them, never kept).
      */
-    record Ballot(Poll poll, Supplier<Tally> counts, Set<Integer> mine) {
-        Ballot {
-            mine = Set.copyOf(mine);
-        }
-
+    record Ballot(Poll poll, Supplier<Tally> counts, Supplier<Set<Integer>> choices) {
         /**
          * The count now, read when the view is drawn (on Teams): counting every ballot for each vote, where nothing
          * shows it (on Slack), made 1,000 votes a second cost more with each vote.
@@ -51,17 +47,18 @@ final class Votes {
         Tally tally() {
             return counts.get();
         }
+
+        /** The options the voter chose, read when the view is drawn, like the count. */
+        Set<Integer> mine() {
+            return choices.get();
+        }
     }
 
     /** Chooses option {@code position} of the poll. */
     Polled<Ballot> choose(Community community, Actor actor, long pollId, int position) {
         return onOpenPoll(community, actor, pollId, (poll, voter) -> {
-            if (!ballots.hasOption(pollId, position)) {
-                return Polled.refused("poll.vote.noSuchOption");
-            }
-            boolean changed = !poll.multiple() && ballots.removeOthers(pollId, voter.key(), position) > 0;
-            changed |= ballots.add(pollId, position, voter);
-            return Polled.done(changed);
+            VoteDao.Choice choice = ballots.choose(pollId, position, voter, !poll.multiple());
+            return choice.offered() ? Polled.done(choice.changed()) : Polled.refused("poll.vote.noSuchOption");
         });
     }
 
@@ -130,7 +127,8 @@ final class Votes {
             if (done.value()) {
                 outbox.redraw(PollService.CARD, pollId, communities.channels(community));
             }
-            return Polled.done(new Ballot(poll, () -> dao.tally(pollId), ballots.chosen(pollId, voter.key())));
+            String key = voter.key();
+            return Polled.done(new Ballot(poll, () -> dao.tally(pollId), () -> ballots.chosen(pollId, key)));
         });
     }
 
