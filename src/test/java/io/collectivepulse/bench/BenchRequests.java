@@ -61,7 +61,11 @@ final class BenchRequests {
         form.put("api_app_id", "A0PULSE");
         form.put("response_url", "https://hooks.slack.com/commands/" + FakeSlackApi.TEAM_ID + "/1/x");
         form.put("trigger_id", "1.2.3");
-        String body = Http.form(form);
+        return signed(url, signer, Http.form(form));
+    }
+
+    /** A form-encoded body as Slack posts it, signed now. */
+    static HttpRequest signed(String url, SlackSigner signer, String body) {
         long now = Instant.now().getEpochSecond();
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

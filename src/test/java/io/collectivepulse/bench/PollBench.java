@@ -9,7 +9,6 @@ import io.collectivepulse.support.SlackSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -171,17 +170,11 @@ final class PollBench {
             ((ObjectNode) payload.path("container")).put("channel_id", channel).put("message_ts", "1.0")
                     .put("is_ephemeral", false);
             ((ObjectNode) payload.path("actions").get(0)).put("action_id", "poll.vote." + (1 + n % OPTIONS))
-                    .put("value", Long.toString(poll)).put("action_ts", "%d.%06d".formatted(1_700_000_000L + n, n % 1_000_000));
+                    .put("value", Long.toString(poll))
+                    .put("action_ts", "%d.%06d".formatted(1_700_000_000L + n, n % 1_000_000));
             try {
                 String body = Http.form(Map.of("payload", JSON.writeValueAsString(payload)));
-                long now = Instant.now().getEpochSecond();
-                return HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Slack-Request-Timestamp", Long.toString(now))
-                        .header("X-Slack-Signature", signer.sign(now, body))
-                        .timeout(LoadGenerator.REQUEST_TIMEOUT)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
+                return BenchRequests.signed(url, signer, body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
