@@ -124,9 +124,12 @@ public final class OutboxDao {
         });
     }
 
+    /**
+     * The card's one redraw row in the channel, bumped (the dispatcher folding requests calls it, and looks again
+     * when it is due: no wake-up, which would only make it claim once more at once).
+     */
     void redraw(String kind, long subjectId, ChannelRef channel, Instant now, Instant due, Instant giveUpAt) {
-        jdbi.useHandle(h -> {
-            h.createUpdate("INSERT INTO outbox (" + COLUMNS + """
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO outbox (" + COLUMNS + """
                         ) VALUES (:key, 'update', :kind, :subjectId, :platform, :workspaceId, :channelId, NULL, NULL,
                                   NULL, :now, :due, :giveUpAt, :now)
                         ON CONFLICT (idem_key) DO UPDATE
@@ -137,9 +140,7 @@ public final class OutboxDao {
                 .bind("key", "update:" + kind + ":" + subjectId + ":" + key(channel)).bind("kind", kind)
                 .bind("subjectId", subjectId).bindMap(channel(channel)).bind("now", now).bind("due", due)
                 .bind("giveUpAt", giveUpAt)
-                .execute();
-            written.run();
-        });
+                .execute());
     }
 
     /**

@@ -85,8 +85,7 @@ final class Agendas {
                 changed = agendaDao.restore(session.id(), item);
             }
             if (changed) {
-                communities.channels(community)
-                        .forEach(c -> outbox.redraw(SessionService.ANNOUNCEMENT, session.id(), c));
+                outbox.redraw(SessionService.ANNOUNCEMENT, session.id(), communities.channels(community));
             }
             return new Facilitated.Done<>(agendaEdit(community, session));
         });

@@ -132,7 +132,7 @@ final class Planning {
                 announcements.announce(community, changed);
                 reminders.remindOf(community, changed);
             } else {
-                communities.channels(community).forEach(c -> outbox.redraw(ANNOUNCEMENT, changed.id(), c));
+                outbox.redraw(ANNOUNCEMENT, changed.id(), communities.channels(community));
             }
             return new Planned.Done(List.of(changed));
         });
