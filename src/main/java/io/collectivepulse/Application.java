@@ -79,7 +79,7 @@ public final class Application implements AutoCloseable {
             var exports = new PollExportService(database, communities, clock, config.baseUrl());
             var feedback = polls.feedback();
             sessions.followUp(SessionFollowUp.of(feedback::afterSession, feedback::reviewNote));
-            var router = new Router(communities::localeOf)
+            var router = new Router(communities::localeOf, communities::knownLocaleOf)
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests))

@@ -37,6 +37,11 @@ public final class CommunityService {
             .maximumSize(10_000)
             .expireAfterWrite(KEPT)
             .build();
+    /** The language of the channels seen in the last day, to apologise when the database does not answer. */
+    private final Cache<ChannelRef, Locale> seenLocales = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofDays(1))
+            .build();
 
     public CommunityService(Database database, Clock clock, Locale defaultLocale, ZoneId defaultZone) {
         this.database = database;
@@ -64,7 +69,15 @@ public final class CommunityService {
 
     /** The language of a channel, looked up. */
     public Locale localeOf(ChannelRef channel) {
-        return localeOf(findByChannel(channel));
+        Locale locale = localeOf(findByChannel(channel));
+        seenLocales.put(channel, locale);
+        return locale;
+    }
+
+    /** The language of a channel as last looked up in the last day, or the default: never asks the database. */
+    public Locale knownLocaleOf(ChannelRef channel) {
+        Locale locale = seenLocales.getIfPresent(channel);
+        return locale != null ? locale : defaultLocale;
     }
 
     /** The messages in the language of the channel's community (the default for an unlinked channel). */

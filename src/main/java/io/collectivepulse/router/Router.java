@@ -6,6 +6,7 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
+import io.collectivepulse.db.Unavailable;
 import io.collectivepulse.i18n.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ public final class Router {
     public static final Words HELP = Words.of("aide", "help");
 
     private final Function<ChannelRef, Locale> locales;
+    private final Function<ChannelRef, Locale> knownLocales;
     private final Map<String, String> rootWords = new HashMap<>();
     private final Map<String, List<CommandEntry>> byRoot = new LinkedHashMap<>();
     private final List<CommandEntry> commands = new ArrayList<>();
@@ -43,7 +45,16 @@ public final class Router {
 
     /** {@code locales}: the language of a channel (its community's, or the service's default). */
     public Router(Function<ChannelRef, Locale> locales) {
+        this(locales, locales);
+    }
+
+    /**
+     * {@code knownLocales}: the language of a channel as last seen, without asking the database, for the apologies
+     * said when it does not answer.
+     */
+    public Router(Function<ChannelRef, Locale> locales, Function<ChannelRef, Locale> knownLocales) {
         this.locales = locales;
+        this.knownLocales = knownLocales;
         addRoot(DEFAULT_ROOT, Words.of(DEFAULT_ROOT, DEFAULT_ROOT));
         this.help = new CommandEntry(DEFAULT_ROOT, HELP, argument -> true, "help.help",
                 java.util.Set.of(CommandEntry.Flag.TEAMS_MENU),
@@ -93,8 +104,7 @@ public final class Router {
             return first.isEmpty() ? help.handler().handle(new Request(command, rest, this))
                     : unknown(command.channel(), first);
         } catch (RuntimeException e) {
-            LOG.error("Command {} failed in {}", command.root(), command.channel(), e);
-            return unexpected(command.channel());
+            return failed(command.channel(), "Command " + command.root(), e);
         }
     }
 
@@ -123,8 +133,7 @@ public final class Router {
             }
             return handler.press(press);
         } catch (RuntimeException e) {
-            LOG.error("Button {} failed in {}", press.action(), press.channel(), e);
-            return unexpected(press.channel());
+            return failed(press.channel(), "Button " + press.action(), e);
         }
     }
 
@@ -146,17 +155,30 @@ public final class Router {
         return Reply.privately(helpCard(messages, channel.platform(), messages.get("command.unknown", word)));
     }
 
-    /** The apology for a failure before any feature could answer (the database is down, say). */
-    public Reply apology(ChannelRef channel) {
-        return unexpected(channel);
+    /**
+     * The apology for a request that failed before or after its feature answered: "try again in a moment" when the
+     * database did not answer, a plain apology for a failure of ours. Said in the channel's language as last seen,
+     * without asking the database.
+     */
+    public Reply apology(ChannelRef channel, Throwable failure) {
+        return Reply.privately(Card.text(knownMessages(channel)
+                .get(Unavailable.isCause(failure) ? "error.unavailable" : "error.unexpected")));
     }
 
-    private Reply unexpected(ChannelRef channel) {
+    private Reply failed(ChannelRef channel, String what, RuntimeException e) {
+        if (Unavailable.isCause(e)) {
+            LOG.warn("{} in {}: the database did not answer ({})", what, channel, e.toString());
+        } else {
+            LOG.error("{} failed in {}", what, channel, e);
+        }
+        return apology(channel, e);
+    }
+
+    private Messages knownMessages(ChannelRef channel) {
         try {
-            return Reply.privately(Card.text(messages(channel).get("error.unexpected")));
+            return Messages.of(knownLocales.apply(channel));
         } catch (RuntimeException e) {
-            // The database may be what failed: say it in the default language rather than not at all.
-            return Reply.privately(Card.text(Messages.of(Messages.FRENCH).get("error.unexpected")));
+            return Messages.of(Messages.FRENCH);
         }
     }
 

@@ -12,7 +12,9 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import io.collectivepulse.db.Unavailable;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.db.Database;
@@ -117,8 +119,13 @@ public final class SlackBridge implements Handler {
             ctx.status(401).result("Invalid or missing Slack signature");
             return;
         }
+        Optional<String> problem = SlackRequestShape.problem(ctx.body());
+        if (problem.isPresent()) {
+            ignore(ctx, problem.get());
+            return;
+        }
         if (!privatePresses.handled(ctx)) {
-            run(ctx);
+            serve(ctx);
         }
     }
 
@@ -127,7 +134,14 @@ public final class SlackBridge implements Handler {
      * requests, which Slack does not sign; the OAuth state (a cookie checked against the database) protects them.
      */
     public Handler installation() {
-        return this::run;
+        return ctx -> {
+            Request<?> request = parse(ctx);
+            if (request == null) {
+                ctx.status(400).result("Unrecognised request");
+                return;
+            }
+            copy(app.run(request), ctx);
+        };
     }
 
     /** True when workspaces install the app through OAuth. */
@@ -135,16 +149,21 @@ public final class SlackBridge implements Handler {
         return app.config().isOAuthInstallPathEnabled();
     }
 
-    private void run(Context ctx) throws Exception {
-        Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(ctx.path())
-                .queryString(ctx.queryParamMap())
-                .headers(new RequestHeaders(headers(ctx)))
-                .requestBody(ctx.body())
-                .remoteAddress(ctx.ip())
-                .build());
+    /**
+     * Runs a signed request of a known shape through Bolt. What Bolt cannot read or has no handler for is
+     * acknowledged with nothing done, as Slack expects; a failure never reaches Slack as an error but as an apology
+     * to the member who typed a command (see {@link #failed}).
+     */
+    private void serve(Context ctx) {
+        Request<?> request;
+        try {
+            request = parse(ctx);
+        } catch (RuntimeException e) {
+            ignore(ctx, "a request Bolt could not read (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
         if (request == null) {
-            ctx.status(400).result("Unrecognised Slack request");
+            ignore(ctx, "a request of no kind Bolt knows");
             return;
         }
         Response response;
@@ -153,12 +172,27 @@ public final class SlackBridge implements Handler {
                     router::isPrivate);
             response = key == null ? app.run(request) : remembered(key, request);
         } catch (Exception e) {
-            // Bolt's own calls to Slack (auth.test, a response_url) can fail; the sender gets no stack trace.
-            LOG.error("Slack request {} failed", request.getRequestType(), e.getCause() != null
-                    && e instanceof Failed ? e.getCause() : e);
-            ctx.status(500).result("Internal error");
+            response = failed(request, e instanceof Failed && e.getCause() != null ? e.getCause() : e);
+        }
+        if (response.getStatusCode() == 400 || response.getStatusCode() == 404) {
+            ignore(ctx, "a " + request.getRequestType() + " no handler takes (Bolt answered "
+                    + response.getStatusCode() + ")");
             return;
         }
+        copy(response, ctx);
+    }
+
+    private Request<?> parse(Context ctx) {
+        return parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(ctx.path())
+                .queryString(ctx.queryParamMap())
+                .headers(new RequestHeaders(headers(ctx)))
+                .requestBody(ctx.body())
+                .remoteAddress(ctx.ip())
+                .build());
+    }
+
+    private static void copy(Response response, Context ctx) {
         ctx.status(response.getStatusCode());
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
@@ -169,40 +203,58 @@ public final class SlackBridge implements Handler {
         ctx.result(response.getBody() == null ? "" : response.getBody());
     }
 
+    /** Acknowledges a signed request that is not what Slack sends, with nothing done, and says why in the log. */
+    private static void ignore(Context ctx, String problem) {
+        LOG.warn("Slack request ignored: {}", problem);
+        ctx.status(200).result("");
+    }
+
+    /**
+     * The answer to a request whose handling failed, with nothing kept (its transaction rolled back). A command gets
+     * the apology as its ephemeral answer ("try again in a moment" when the database did not answer); an event gets
+     * a 503 while the database does not answer, so that Slack delivers it again later; anything else an
+     * acknowledgement, Slack showing nothing of an error to the member anyway.
+     */
+    private Response failed(Request<?> request, Throwable failure) {
+        boolean unavailable = Unavailable.isCause(failure);
+        if (unavailable) {
+            LOG.warn("Slack {} not handled: the database did not answer ({})", request.getRequestType(),
+                    failure.toString());
+        } else {
+            // Bolt's own calls to Slack (auth.test) can fail too; the sender gets no stack trace.
+            LOG.error("Slack {} failed", request.getRequestType(), failure);
+        }
+        if (request instanceof SlashCommandRequest command) {
+            var channel = new ChannelRef(Platform.SLACK, command.getPayload().getTeamId(),
+                    command.getPayload().getChannelId());
+            return Response.json(200, APOLOGY.createObjectNode().put("response_type", "ephemeral")
+                    .put("text", router.apology(channel, failure).card().fallbackText()).toString());
+        }
+        if (unavailable && request instanceof EventRequest) {
+            return Response.builder().statusCode(503).body("").build();
+        }
+        return Response.ok();
+    }
+
     /** Handles the request and remembers it in one transaction (see {@link #remembered}). */
     private Response once(String key, Request<?> request) {
-        try {
-            return database.inTransaction(() -> {
-                Response response;
-                try {
-                    response = app.run(request);
-                } catch (Exception e) {
-                    throw new Failed(e);
-                }
-                if (response.getStatusCode() != 200) {
-                    throw new Unremembered(response);
-                }
-                var answer = new SlackRequestDao.Answer(response.getContentType(),
-                        response.getBody() == null ? "" : response.getBody());
-                requests.remember(key, answer, clock.instant()).ifPresent(earlier -> {
-                    throw new Replayed(earlier);
-                });
-                return response;
-            });
-        } catch (Failed | Unremembered | Replayed handled) {
-            throw handled;
-        } catch (RuntimeException e) {
-            // The transaction itself failed (PostgreSQL is down): nothing was kept. A member who typed a command
-            // gets the apology; Slack retries an event or a click answered with an error.
-            if (request instanceof SlashCommandRequest command) {
-                LOG.error("Slack command could not be handled: {}", e.toString());
-                var channel = new ChannelRef(Platform.SLACK, command.getPayload().getTeamId(),
-                        command.getPayload().getChannelId());
-                return Response.json(200, APOLOGY.createObjectNode().put("response_type", "ephemeral")
-                        .put("text", router.apology(channel).card().fallbackText()).toString());
+        return database.inTransaction(() -> {
+            Response response;
+            try {
+                response = app.run(request);
+            } catch (Exception e) {
+                throw new Failed(e);
             }
-            throw e;
-        }
+            if (response.getStatusCode() != 200) {
+                throw new Unremembered(response);
+            }
+            var answer = new SlackRequestDao.Answer(response.getContentType(),
+                    response.getBody() == null ? "" : response.getBody());
+            requests.remember(key, answer, clock.instant()).ifPresent(earlier -> {
+                throw new Replayed(earlier);
+            });
+            return response;
+        });
     }
 
     /**

@@ -117,11 +117,18 @@ final class PulseBot extends ActivityHandler {
         if (reply.view() && reply.card() != null) {
             response.setType(AdaptiveCardRenderer.CONTENT_TYPE);
             response.setValue(renderer.render(reply.card()));
-        } else {
-            response.setType(MESSAGE_RESPONSE);
-            response.setValue(reply.card() == null ? "" : reply.card().fallbackText());
+            return CompletableFuture.completedFuture(response);
         }
-        return CompletableFuture.completedFuture(response);
+        return CompletableFuture.completedFuture(message(reply.card() == null ? "" : reply.card().fallbackText()));
+    }
+
+    /** The answer to an invoke that Teams shows as a message to the member who pressed the button. */
+    static AdaptiveCardInvokeResponse message(String text) {
+        var response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(200);
+        response.setType(MESSAGE_RESPONSE);
+        response.setValue(text);
+        return response;
     }
 
     /** An Action.Submit button on one of our cards: its data says which action, on what, with the form's fields. */

@@ -4,7 +4,11 @@ import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.JwtTokenValidation;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.retry.RetryStrategy;
@@ -32,15 +36,31 @@ final class TeamsAdapter extends BotFrameworkAdapter {
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
     /** The bot's credentials; null in Emulator mode, where calls carry no token. */
     private final AppCredentials credentials;
+    private final CredentialProvider provider;
+    private final AuthenticationConfiguration authentication;
 
     TeamsAdapter(AppCredentials credentials, AuthenticationConfiguration authentication) {
         super(credentials, authentication, null, NO_RETRY, null);
         this.credentials = credentials;
+        this.provider = new SimpleCredentialProvider(credentials.getAppId(), "");
+        this.authentication = authentication;
     }
 
     TeamsAdapter(CredentialProvider credentials) {
         super(credentials, null, NO_RETRY, null);
         this.credentials = null;
+        this.provider = credentials;
+        this.authentication = new AuthenticationConfiguration();
+    }
+
+    /**
+     * Checks the Bot Connector's token on {@code activity}, as {@link #processActivity(String, Activity,
+     * com.microsoft.bot.builder.BotCallbackHandler)} does before its turn: the identity it gives is then handed to
+     * {@link #processActivity(ClaimsIdentity, Activity, com.microsoft.bot.builder.BotCallbackHandler)}, once the
+     * activity's shape was checked. Anonymous in Emulator mode.
+     */
+    CompletableFuture<ClaimsIdentity> authenticate(String authorization, Activity activity) {
+        return JwtTokenValidation.authenticateRequest(activity, authorization, provider, null, authentication);
     }
 
     /** The bot's credentials, for the calls the outbox makes ({@link BotConnector}); null in Emulator mode. */

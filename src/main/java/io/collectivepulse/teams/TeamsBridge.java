@@ -6,7 +6,13 @@ import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.connector.authentication.ChannelValidation;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import io.collectivepulse.db.Unavailable;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.Config;
 import io.collectivepulse.db.Database;
@@ -38,6 +44,8 @@ public final class TeamsBridge implements Handler {
     private final PulseBot bot;
     private final boolean authenticated;
     private final TeamsSender sender;
+    private final Router router;
+    private final Apologies apologies;
 
     public TeamsBridge(Config.Teams config, Router router, Database database, Outbox outbox,
                        ConversationReferenceDao references, DeliveredActivityDao delivered, Clock clock) {
@@ -48,7 +56,10 @@ public final class TeamsBridge implements Handler {
                 : new TeamsAdapter(new SimpleCredentialProvider("", ""));
         var renderer = new AdaptiveCardRenderer();
         this.bot = new PulseBot(router, database, outbox, references, delivered, clock);
-        this.sender = new TeamsSender(new BotConnector(adapter.credentials()), references, renderer, clock);
+        var connector = new BotConnector(adapter.credentials());
+        this.sender = new TeamsSender(connector, references, renderer, clock);
+        this.router = router;
+        this.apologies = new Apologies(connector, renderer);
     }
 
     /** Sends the outbox's messages to the Teams conversations the bot has been addressed in. */
@@ -62,19 +73,29 @@ public final class TeamsBridge implements Handler {
             ctx.status(401).result("Bot Framework authentication is not configured: only local callers are served");
             return;
         }
-        Activity activity;
-        try {
-            activity = Serialization.treeToValue(Serialization.jsonToTree(ctx.body()), Activity.class);
-        } catch (IOException | IllegalArgumentException e) {
+        Activity activity = parse(ctx.body());
+        if (activity == null) {
+            LOG.warn("Teams activity refused: not an activity in JSON");
             ctx.status(400).result("Malformed activity");
             return;
         }
-        if (activity == null || activity.getType() == null) {
-            ctx.status(400).result("Malformed activity");
+        ClaimsIdentity identity = authenticated ? identity(ctx, activity) : null;
+        if (authenticated && identity == null) {
+            ctx.status(401).result("Unauthorized");
             return;
         }
+        Optional<String> problem = TeamsActivityShape.problem(activity);
+        if (problem.isPresent()) {
+            LOG.warn("Teams activity ignored: {}", problem.get());
+            boolean invoke = TeamsActivityShape.isInvoke(activity);
+            ctx.status(invoke ? 400 : 200).result(invoke ? "Malformed invoke" : "");
+            return;
+        }
+        if (identity == null) {
+            identity = identity(ctx, activity);
+        }
         try {
-            InvokeResponse response = adapter.processActivity(ctx.header("Authorization"), activity, bot::onTurn).join();
+            InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();
             if (response == null) {
                 ctx.status(200);
             } else {
@@ -82,13 +103,57 @@ public final class TeamsBridge implements Handler {
                         .result(Serialization.toStringSilent(response.getBody()));
             }
         } catch (RuntimeException e) {
-            // A malformed token fails inside the SDK before validation proper, as a JWT decoding error.
-            if (causedBy(e, AuthenticationException.class) || causedBy(e, JWTVerificationException.class)) {
-                ctx.status(401).result("Unauthorized");
-                return;
+            failed(ctx, activity, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    /**
+     * Answers an activity whose handling failed, with nothing kept (its transaction rolled back): 200, and the
+     * apology sent to the conversation ("try again in a moment" when the database did not answer); for a card's
+     * button, the apology in the invoke's answer, which Teams shows to the member who pressed it.
+     */
+    private void failed(Context ctx, Activity activity, Throwable failure) {
+        if (Unavailable.isCause(failure)) {
+            LOG.warn("Teams {} not handled: the database did not answer ({})", activity.getType(), failure.toString());
+        } else {
+            LOG.error("Teams {} failed", activity.getType(), failure);
+        }
+        var apology = router.apology(TeamsChannels.channel(activity), failure).card();
+        if (TeamsActivityShape.isInvoke(activity)) {
+            ctx.status(200).contentType("application/json")
+                    .result(Serialization.toStringSilent(PulseBot.message(apology.fallbackText())));
+            return;
+        }
+        if (ActivityTypes.MESSAGE.equals(activity.getType())) {
+            apologies.apologise(activity.getServiceUrl(), activity.getConversation().getId(), activity.getId(),
+                    apology);
+        }
+        ctx.status(200);
+    }
+
+    /** The activity in the body, or null when the body is not one. */
+    private static Activity parse(String body) {
+        try {
+            JsonNode tree = Serialization.jsonToTree(body);
+            if (tree == null || !tree.isObject()) {
+                return null;
             }
-            LOG.error("Teams activity {} failed", activity.getType(), e);
-            ctx.status(500).result("Internal error");
+            Activity activity = Serialization.treeToValue(tree, Activity.class);
+            return activity == null || activity.getType() == null || activity.getType().isBlank() ? null : activity;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The identity the Bot Connector's token proves, or null when it proves none. */
+    private ClaimsIdentity identity(Context ctx, Activity activity) {
+        try {
+            return adapter.authenticate(ctx.header("Authorization"), activity).join();
+        } catch (RuntimeException e) {
+            if (!causedBy(e, AuthenticationException.class) && !causedBy(e, JWTVerificationException.class)) {
+                LOG.warn("Teams activity not authenticated: {}", e.toString());
+            }
+            return null;
         }
     }
 

@@ -1,0 +1,164 @@
+package io.collectivepulse.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whether a signed request has the shape Slack gives what it sends us — a slash command, an interaction payload, an
+ * Events API callback — with every id our handlers rely on present and of the right type. Slack signs what it sends,
+ * so a request that fails here is a bug or an attack with a leaked secret: it gets an acknowledgement and nothing is
+ * done. Checked before Bolt, whose parsers and handlers would otherwise fail on it halfway.
+ */
+final class SlackRequestShape {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FORMS = Set.of("view_submission", "view_closed");
+    private static final Set<String> SHORTCUTS = Set.of("shortcut", "message_action");
+
+    private SlackRequestShape() {
+    }
+
+    /** What is wrong with the request, in a few words for the log; empty when it has a shape Slack sends. */
+    static Optional<String> problem(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.of("an empty body");
+        }
+        if (body.stripLeading().startsWith("{")) {
+            return json(body).map(SlackRequestShape::event).orElseGet(() -> Optional.of("an event that is not JSON"));
+        }
+        Map<String, String> form = form(body);
+        if (form == null) {
+            return Optional.of("a body that is neither JSON nor a form");
+        }
+        if (form.containsKey("payload")) {
+            return json(form.get("payload")).map(SlackRequestShape::interaction)
+                    .orElseGet(() -> Optional.of("an interaction payload that is not JSON"));
+        }
+        if (form.containsKey("ssl_check")) {
+            return Optional.empty();
+        }
+        return command(form);
+    }
+
+    private static Optional<String> command(Map<String, String> form) {
+        for (String field : new String[] {"team_id", "channel_id", "user_id", "command"}) {
+            if (form.getOrDefault(field, "").isBlank()) {
+                return Optional.of("a slash command without " + field);
+            }
+        }
+        if (!form.get("command").startsWith("/")) {
+            return Optional.of("a slash command whose command does not start with /");
+        }
+        if (!form.containsKey("text")) {
+            return Optional.of("a slash command without text");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> interaction(JsonNode payload) {
+        if (!payload.isObject() || !payload.path("type").isTextual()) {
+            return Optional.of("an interaction payload without a type");
+        }
+        String type = payload.path("type").asText();
+        if (!hasId(payload.path("team")) || !hasId(payload.path("user"))) {
+            return Optional.of("a " + type + " without its team or user id");
+        }
+        if ("block_actions".equals(type)) {
+            JsonNode actions = payload.path("actions");
+            if (!actions.isArray() || actions.isEmpty() || !text(actions.get(0).path("action_id"))) {
+                return Optional.of("a block_actions without an action id");
+            }
+            JsonNode channel = payload.path("channel");
+            if (!channel.isMissingNode() && !channel.isNull() && !hasId(channel)) {
+                return Optional.of("a block_actions whose channel has no id");
+            }
+            return Optional.empty();
+        }
+        if (FORMS.contains(type)) {
+            JsonNode view = payload.path("view");
+            if (!text(view.path("callback_id")) || !view.path("private_metadata").isTextual()) {
+                return Optional.of("a " + type + " without its callback id or private metadata");
+            }
+            if ("view_submission".equals(type) && !view.path("state").path("values").isObject()) {
+                return Optional.of("a view_submission without its state");
+            }
+            return Optional.empty();
+        }
+        if (SHORTCUTS.contains(type)) {
+            return text(payload.path("callback_id")) ? Optional.empty()
+                    : Optional.of("a " + type + " without its callback id");
+        }
+        return Optional.of("an interaction of an unknown type");
+    }
+
+    private static Optional<String> event(JsonNode callback) {
+        if (!callback.isObject() || !callback.path("type").isTextual()) {
+            return Optional.of("an event without a type");
+        }
+        switch (callback.path("type").asText()) {
+            case "url_verification":
+                return text(callback.path("challenge")) ? Optional.empty()
+                        : Optional.of("a url_verification without its challenge");
+            case "event_callback":
+                break;
+            default:
+                return Optional.of("an event of an unknown type");
+        }
+        JsonNode event = callback.path("event");
+        if (!text(callback.path("team_id")) || !text(callback.path("event_id")) || !text(event.path("type"))) {
+            return Optional.of("an event_callback without its team, id or event type");
+        }
+        if ("app_mention".equals(event.path("type").asText())) {
+            for (String field : new String[] {"user", "channel", "ts"}) {
+                if (!text(event.path(field))) {
+                    return Optional.of("an app_mention without " + field);
+                }
+            }
+            if (!event.path("text").isTextual()) {
+                return Optional.of("an app_mention without text");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasId(JsonNode node) {
+        return node.isObject() && text(node.path("id"));
+    }
+
+    private static boolean text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank();
+    }
+
+    private static Optional<JsonNode> json(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            return Optional.ofNullable(node);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The fields of a form-encoded body, or null when it is not one. */
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new HashMap<>();
+        try {
+            for (String pair : body.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals <= 0) {
+                    return null;
+                }
+                fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return fields;
+    }
+}
