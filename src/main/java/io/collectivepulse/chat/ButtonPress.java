@@ -16,7 +16,8 @@ import java.util.Map;
 public record ButtonPress(Actor actor, ChannelRef channel, String action, String value, Map<String, String> fields,
                           String pressId) {
     public ButtonPress {
-        fields = Map.copyOf(fields);
+        fields = Map.copyOf(Typed.clean(fields));
+        value = Typed.clean(value);
         pressId = pressId == null ? "" : pressId;
     }
 

@@ -1,6 +1,7 @@
 package io.collectivepulse.router;
 
 import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.Typed;
 import io.collectivepulse.chat.ChannelRef;
 
 /**
@@ -12,6 +13,6 @@ import io.collectivepulse.chat.ChannelRef;
  */
 public record Command(Actor actor, ChannelRef channel, String root, String text) {
     public Command {
-        text = text == null ? "" : text;
+        text = text == null ? "" : Typed.clean(text);
     }
 }

@@ -48,6 +48,7 @@ public final class SlackBridge implements Handler {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
+    private final SlackRequestShape shapes;
     private static final com.fasterxml.jackson.databind.ObjectMapper APOLOGY =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final SlackSender sender;
@@ -64,6 +65,8 @@ public final class SlackBridge implements Handler {
         this.requests = new SlackRequestDao(database);
         this.clock = clock;
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
+        this.shapes = new SlackRequestShape(router.roots().stream().map(root -> "/" + root)
+                .collect(java.util.stream.Collectors.toSet()));
         var slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
         // The SDK's per-method call statistics walk a list of every call of the last minute on each call: a
@@ -119,7 +122,7 @@ public final class SlackBridge implements Handler {
             ctx.status(401).result("Invalid or missing Slack signature");
             return;
         }
-        Optional<String> problem = SlackRequestShape.problem(ctx.body());
+        Optional<String> problem = shapes.problem(ctx.body());
         if (problem.isPresent()) {
             ignore(ctx, problem.get());
             return;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether a signed request has the shape Slack gives what it sends us — a slash command, an interaction payload, an
@@ -18,14 +19,20 @@ import java.util.Set;
  */
 final class SlackRequestShape {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FORMS = Set.of("view_submission", "view_closed");
-    private static final Set<String> SHORTCUTS = Set.of("shortcut", "message_action");
+    /** Slack's ids of workspaces, channels and members: {@code T0123ABCD}, {@code C0123ABCD}, {@code U0123ABCD}. */
+    private static final Pattern ID = Pattern.compile("[A-Z0-9]{2,40}");
+    /** What the bot puts in a modal's private metadata: the channel's id, then what the form is about. */
+    private static final Pattern METADATA = Pattern.compile("[A-Z0-9]{2,40}(\\|.*)?", Pattern.DOTALL);
 
-    private SlackRequestShape() {
+    private final Set<String> commands;
+
+    /** {@code commands}: the slash commands the app declares ({@code /signal}…); others are not Slack's. */
+    SlackRequestShape(Set<String> commands) {
+        this.commands = Set.copyOf(commands);
     }
 
     /** What is wrong with the request, in a few words for the log; empty when it has a shape Slack sends. */
-    static Optional<String> problem(String body) {
+    Optional<String> problem(String body) {
         if (body == null || body.isBlank()) {
             return Optional.of("an empty body");
         }
@@ -46,14 +53,14 @@ final class SlackRequestShape {
         return command(form);
     }
 
-    private static Optional<String> command(Map<String, String> form) {
-        for (String field : new String[] {"team_id", "channel_id", "user_id", "command"}) {
-            if (form.getOrDefault(field, "").isBlank()) {
-                return Optional.of("a slash command without " + field);
+    private Optional<String> command(Map<String, String> form) {
+        for (String field : new String[] {"team_id", "channel_id", "user_id"}) {
+            if (!ID.matcher(form.getOrDefault(field, "")).matches()) {
+                return Optional.of("a slash command without a valid " + field);
             }
         }
-        if (!form.get("command").startsWith("/")) {
-            return Optional.of("a slash command whose command does not start with /");
+        if (!commands.contains(form.getOrDefault("command", ""))) {
+            return Optional.of("a slash command the app does not declare");
         }
         if (!form.containsKey("text")) {
             return Optional.of("a slash command without text");
@@ -66,6 +73,10 @@ final class SlackRequestShape {
             return Optional.of("an interaction payload without a type");
         }
         String type = payload.path("type").asText();
+        if (!"block_actions".equals(type) && !"view_submission".equals(type)) {
+            // Shortcuts, view_closed…: the app's manifest asks for none.
+            return Optional.of("an interaction of a type the app does not ask for");
+        }
         if (!hasId(payload.path("team")) || !hasId(payload.path("user"))) {
             return Optional.of("a " + type + " without its team or user id");
         }
@@ -80,21 +91,17 @@ final class SlackRequestShape {
             }
             return Optional.empty();
         }
-        if (FORMS.contains(type)) {
-            JsonNode view = payload.path("view");
-            if (!text(view.path("callback_id")) || !view.path("private_metadata").isTextual()) {
-                return Optional.of("a " + type + " without its callback id or private metadata");
-            }
-            if ("view_submission".equals(type) && !view.path("state").path("values").isObject()) {
-                return Optional.of("a view_submission without its state");
-            }
-            return Optional.empty();
+        JsonNode view = payload.path("view");
+        if (!text(view.path("callback_id")) || !view.path("private_metadata").isTextual()) {
+            return Optional.of("a view_submission without its callback id or private metadata");
         }
-        if (SHORTCUTS.contains(type)) {
-            return text(payload.path("callback_id")) ? Optional.empty()
-                    : Optional.of("a " + type + " without its callback id");
+        if (!METADATA.matcher(view.path("private_metadata").asText()).matches()) {
+            return Optional.of("a view_submission whose private metadata is not the bot's");
         }
-        return Optional.of("an interaction of an unknown type");
+        if (!view.path("state").path("values").isObject()) {
+            return Optional.of("a view_submission without its state");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> event(JsonNode callback) {
@@ -114,11 +121,17 @@ final class SlackRequestShape {
         if (!text(callback.path("team_id")) || !text(callback.path("event_id")) || !text(event.path("type"))) {
             return Optional.of("an event_callback without its team, id or event type");
         }
+        if (!ID.matcher(callback.path("team_id").asText()).matches()) {
+            return Optional.of("an event_callback without a valid team_id");
+        }
         if ("app_mention".equals(event.path("type").asText())) {
-            for (String field : new String[] {"user", "channel", "ts"}) {
-                if (!text(event.path(field))) {
-                    return Optional.of("an app_mention without " + field);
+            for (String field : new String[] {"user", "channel"}) {
+                if (!ID.matcher(event.path(field).asText("")).matches() || !event.path(field).isTextual()) {
+                    return Optional.of("an app_mention without a valid " + field);
                 }
+            }
+            if (!text(event.path("ts"))) {
+                return Optional.of("an app_mention without ts");
             }
             if (!event.path("text").isTextual()) {
                 return Optional.of("an app_mention without text");
@@ -128,7 +141,7 @@ final class SlackRequestShape {
     }
 
     private static boolean hasId(JsonNode node) {
-        return node.isObject() && text(node.path("id"));
+        return node.isObject() && node.path("id").isTextual() && ID.matcher(node.path("id").asText()).matches();
     }
 
     private static boolean text(JsonNode node) {
