@@ -44,7 +44,7 @@ public final class Application implements AutoCloseable {
     static final int HTTP_THREADS = 32;
     /**
      * Once a day, forgets what no longer needs remembering (Teams activities older than two days, expired links to
-     * poll exports).
+     * poll exports, invitation codes refused over a day ago).
      */
     private static final String HOUSEKEEPING = "housekeeping";
 
@@ -94,6 +94,7 @@ public final class Application implements AutoCloseable {
                 delivered.forgetBefore(clock.instant().minus(Duration.ofDays(2)));
                 sending.forgetBefore(clock.instant().minus(Duration.ofDays(14)));
                 exports.forgetExpired();
+                communities.forgetRefusedCodesBefore(clock.instant().minus(Duration.ofDays(1)));
                 slackBridge.ifPresent(bridge -> bridge.forgetRequestsBefore(clock.instant().minus(Duration.ofDays(1))));
             });
             slackBridge.ifPresent(bridge -> sending.register(Platform.SLACK, bridge.sender()));

@@ -3,7 +3,6 @@ package io.collectivepulse.community;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.community.CommunityService.JoinResult;
 import io.collectivepulse.community.CommunityService.LinkResult;
 import io.collectivepulse.delivery.ChannelStatus;
 import io.collectivepulse.delivery.Outbox;
@@ -107,13 +106,13 @@ public final class CommunityCommands implements Feature {
         }
         // Not linked, or the join would have said so: the service's default language.
         Messages messages = communities.messages(Optional.empty());
-        if (result instanceof JoinResult.Expired) {
-            return request.privately(messages, "join.expired", request.prefix());
+        if (result instanceof JoinResult.TooManyTries wait) {
+            return request.privately(messages, wait.key(), wait.minutes());
         }
-        if (result instanceof JoinResult.Used) {
-            return request.privately(messages, "join.used");
+        if (result instanceof JoinResult.RefusedToIssuer refused) {
+            return request.privately(messages, refused.key(), request.prefix());
         }
-        return request.privately(messages, "join.unknown", request.prefix());
+        return request.privately(messages, "join.refused", request.prefix());
     }
 
     private Reply invite(Request request, Community community) {

@@ -87,55 +87,70 @@ final class CommunityDao {
         h.createUpdate(MemberDao.UPSERT).bindMap(MemberDao.binds(communityId, actor, Role.FACILITATOR, now)).execute();
     }
 
-    void insertInvite(String hash, long communityId, String createdBy, Instant now, Instant expiresAt) {
+    void insertInvite(String hash, long communityId, Actor issuer, Instant now, Instant expiresAt) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO invite (code_hash, community_id, created_by, created_at, expires_at)
-                        VALUES (:hash, :communityId, :createdBy, :now, :expiresAt)
+                        INSERT INTO invite (code_hash, community_id, created_by, created_in, created_at, expires_at)
+                        VALUES (:hash, :communityId, :createdBy, :createdIn, :now, :expiresAt)
                         """)
-                .bind("hash", hash).bind("communityId", communityId).bind("createdBy", createdBy)
-                .bind("now", now).bind("expiresAt", expiresAt)
+                .bind("hash", hash).bind("communityId", communityId).bind("createdBy", issuedBy(issuer))
+                .bind("createdIn", issuer.workspaceId()).bind("now", now).bind("expiresAt", expiresAt)
                 .execute());
+    }
+
+    /** How {@code invite.created_by} names a facilitator. */
+    private static String issuedBy(Actor actor) {
+        return actor.platform().id() + ":" + actor.userId();
     }
 
     /** How redeeming an invitation ended. */
     enum Redeemed { JOINED, UNKNOWN, EXPIRED, USED, CHANNEL_ALREADY_LINKED }
 
+    /** How redeeming an invitation ended, and whether the actor is the facilitator who issued it. */
+    record Redemption(Redeemed outcome, boolean byIssuer) {
+    }
+
     /**
      * Links the channel to the invitation's community and makes the actor a facilitator there, using the code up;
-     * all or nothing. A code can be used once, before it expires, even by concurrent calls.
+     * all or nothing. A code can be used once, before it expires, even by concurrent calls. Whatever the outcome, the
+     * code is looked up once, by its hash, with the same statement.
      */
-    Redeemed redeem(String hash, ChannelRef channel, Actor actor, Instant now) {
+    Redemption redeem(String hash, ChannelRef channel, Actor actor, Instant now) {
         return jdbi.inTransaction(h -> {
-            var invite = h.createQuery("SELECT community_id, expires_at, used_at FROM invite "
+            var found = h.createQuery("SELECT community_id, created_by, created_in, expires_at, used_at FROM invite "
                             + "WHERE code_hash = :hash FOR UPDATE")
                     .bind("hash", hash)
-                    .map((rs, ctx) -> new InviteRow(rs.getLong("community_id"), Rows.instant(rs, "expires_at"),
-                            Rows.instant(rs, "used_at")))
+                    .map((rs, ctx) -> new InviteRow(rs.getLong("community_id"), rs.getString("created_by"),
+                            rs.getString("created_in"), Rows.instant(rs, "expires_at"), Rows.instant(rs, "used_at")))
                     .findOne();
-            if (invite.isEmpty()) {
-                return Redeemed.UNKNOWN;
+            if (found.isEmpty()) {
+                return new Redemption(Redeemed.UNKNOWN, false);
             }
-            if (invite.get().usedAt() != null) {
-                return Redeemed.USED;
+            InviteRow invite = found.get();
+            boolean byIssuer = invite.issuedBy(actor);
+            if (invite.usedAt() != null) {
+                return new Redemption(Redeemed.USED, byIssuer);
             }
-            if (!invite.get().expiresAt().isAfter(now)) {
-                return Redeemed.EXPIRED;
+            if (!invite.expiresAt().isAfter(now)) {
+                return new Redemption(Redeemed.EXPIRED, byIssuer);
             }
-            long communityId = invite.get().communityId();
-            if (insertLink(h, channel, communityId, actor, now) == 0) {
-                return Redeemed.CHANNEL_ALREADY_LINKED;
+            if (insertLink(h, channel, invite.communityId(), actor, now) == 0) {
+                return new Redemption(Redeemed.CHANNEL_ALREADY_LINKED, byIssuer);
             }
             h.createUpdate("UPDATE invite SET used_at = :now, used_in = :usedIn WHERE code_hash = :hash")
                     .bind("hash", hash).bind("now", now)
                     .bind("usedIn", channel.platform().id() + ":" + channel.workspaceId() + ":" + channel.channelId())
                     .execute();
-            upsertFacilitator(h, communityId, actor, now);
-            return Redeemed.JOINED;
+            upsertFacilitator(h, invite.communityId(), actor, now);
+            return new Redemption(Redeemed.JOINED, byIssuer);
         });
     }
 
-    /** An invitation as stored. */
-    private record InviteRow(long communityId, Instant expiresAt, Instant usedAt) {
+    /** An invitation as stored; {@code createdIn} is null for codes issued before it was recorded. */
+    private record InviteRow(long communityId, String createdBy, String createdIn, Instant expiresAt, Instant usedAt) {
+        boolean issuedBy(Actor actor) {
+            return createdBy.equals(CommunityDao.issuedBy(actor))
+                    && (createdIn == null || createdIn.equals(actor.workspaceId()));
+        }
     }
 
     void setLocale(long id, String locale) {

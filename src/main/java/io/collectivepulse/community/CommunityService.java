@@ -8,9 +8,9 @@ import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.MemberText;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.i18n.Messages;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +26,10 @@ public final class CommunityService {
     private final Database database;
     private final CommunityDao dao;
     private final MemberDao members;
+    private final Invitations invitations;
     private final Clock clock;
     private final Locale defaultLocale;
     private final ZoneId defaultZone;
-    private final SecureRandom random = new SecureRandom();
     private final List<CommunityListener> listeners = new CopyOnWriteArrayList<>();
     /** How long a channel's community is kept in memory (see {@link #findByChannel}). */
     static final Duration KEPT = Duration.ofSeconds(5);
@@ -47,6 +47,7 @@ public final class CommunityService {
         this.database = database;
         this.dao = new CommunityDao(database);
         this.members = new MemberDao(database);
+        this.invitations = new Invitations(dao, new InvitationTries(database), clock);
         this.clock = clock;
         this.defaultLocale = defaultLocale;
         this.defaultZone = defaultZone;
@@ -152,33 +153,24 @@ public final class CommunityService {
 
     /** A one-time code that links another channel to the community; facilitators only. */
     public Optional<Invite> invite(Community community, Actor actor) {
-        return database.inTransaction(() -> {
-            if (!isFacilitator(community, actor)) {
-                return Optional.<Invite>empty();
-            }
-            Invite invite = Invite.generate(random, clock.instant());
-            dao.insertInvite(Invite.hash(invite.code()), community.id(),
-                    actor.platform().id() + ":" + actor.userId(), clock.instant(), invite.expiresAt());
-            return Optional.of(invite);
-        });
+        return database.inTransaction(() -> isFacilitator(community, actor)
+                ? Optional.of(invitations.issue(community, actor)) : Optional.<Invite>empty());
     }
 
-    /** Links the channel to the community that issued {@code code}. */
+    /**
+     * Links the channel to the community that issued {@code code}, unless the channel or its workspace tried too
+     * many wrong codes in the hour (then the code is not looked at; see {@link InvitationTries} for the limits). A
+     * refused code counts against both, and says why only to the facilitator who issued it.
+     */
     public JoinResult join(Actor actor, ChannelRef channel, String code) {
-        return database.inTransaction(() -> {
-            Optional<Community> existing = dao.findByChannel(channel);
-            if (existing.isPresent()) {
-                return new JoinResult.AlreadyLinked(existing.get());
-            }
-            CommunityDao.Redeemed redeemed = dao.redeem(Invite.hash(code), channel, actor, clock.instant());
-            return switch (redeemed) {
-                case JOINED -> new JoinResult.Joined(dao.findByChannel(channel).orElseThrow());
-                case CHANNEL_ALREADY_LINKED -> new JoinResult.AlreadyLinked(dao.findByChannel(channel).orElseThrow());
-                case EXPIRED -> new JoinResult.Expired();
-                case USED -> new JoinResult.Used();
-                case UNKNOWN -> new JoinResult.Unknown();
-            };
-        });
+        return database.inTransaction(() -> dao.findByChannel(channel)
+                .<JoinResult>map(JoinResult.AlreadyLinked::new)
+                .orElseGet(() -> invitations.redeem(actor, channel, code)));
+    }
+
+    /** Forgets the invitation codes refused before {@code before}: the guessing limit looks back an hour. */
+    public void forgetRefusedCodesBefore(Instant before) {
+        invitations.forgetRefusedBefore(before);
     }
 
     /** Changes the community's language; facilitators only. The community returned has the new value. */
@@ -202,24 +194,6 @@ public final class CommunityService {
             database.afterCommit(byChannel::invalidateAll);
             return dao.findById(community.id());
         });
-    }
-
-    /** What {@link #join} did. */
-    public sealed interface JoinResult {
-        record Joined(Community community) implements JoinResult {
-        }
-
-        record AlreadyLinked(Community community) implements JoinResult {
-        }
-
-        record Expired() implements JoinResult {
-        }
-
-        record Used() implements JoinResult {
-        }
-
-        record Unknown() implements JoinResult {
-        }
     }
 
     /** What {@link #create} did. */

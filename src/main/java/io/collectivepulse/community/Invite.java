@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * A one-time code that links another channel to a community, such as {@code K7QF-M2XD}: eight characters
  * without look-alikes (no 0/O, 1/I/L, U), about 39 bits of chance. Only its SHA-256 is stored, so the
- * database never holds a usable code.
+ * database never holds a usable code; a typed code is looked up by its hash, so how long the lookup takes depends
+ * on the hash, not on how many characters of the guess match a real code. Guessing is limited by
+ * {@link InvitationTries}.
  */
 public record Invite(String code, Instant expiresAt) {
     public static final Duration VALIDITY = Duration.ofDays(7);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
-import io.collectivepulse.community.CommunityService.JoinResult;
 import io.collectivepulse.community.CommunityService.LinkResult;
 import io.collectivepulse.support.MutableClock;
 import io.collectivepulse.support.PulseDatabase;
@@ -96,7 +95,14 @@ class CommunityServiceTest {
         assertThat(communities.channels(community)).containsExactly(slackChannel("C0INVITE"), teams);
         assertThat(communities.isFacilitator(community, carl)).isTrue();
         assertThat(communities.join(carl, new ChannelRef(Platform.TEAMS, "tenant-1", "19:other"), code))
-                .isInstanceOf(JoinResult.Used.class);
+                .isEqualTo(new JoinResult.Refused());
+        assertThat(communities.join(slack("U0ANNE"), slackChannel("C0INVITE2"), code))
+                .as("the facilitator who issued the code hears why")
+                .isEqualTo(new JoinResult.RefusedToIssuer(JoinResult.Why.USED));
+        assertThat(communities.join(new Actor(Platform.SLACK, "T0ELSEWHERE", "U0ANNE", "anne"),
+                new ChannelRef(Platform.SLACK, "T0ELSEWHERE", "C0INVITE3"), code))
+                .as("the same user id in another workspace is someone else")
+                .isEqualTo(new JoinResult.Refused());
     }
 
     @Test
@@ -106,13 +112,30 @@ class CommunityServiceTest {
         CLOCK.advance(Invite.VALIDITY.plus(Duration.ofMinutes(1)));
         try {
             assertThat(communities.join(slack("U0BOB"), slackChannel("C0LATE"), code))
-                    .isInstanceOf(JoinResult.Expired.class);
+                    .isEqualTo(new JoinResult.Refused());
             assertThat(communities.join(slack("U0BOB"), slackChannel("C0LATE"), "ABCD-EFGH"))
-                    .isInstanceOf(JoinResult.Unknown.class);
+                    .isEqualTo(new JoinResult.Refused());
+            assertThat(communities.join(slack("U0ANNE"), slackChannel("C0LATE"), code))
+                    .isEqualTo(new JoinResult.RefusedToIssuer(JoinResult.Why.EXPIRED));
             assertThat(communities.findByChannel(slackChannel("C0LATE"))).isEmpty();
         } finally {
             CLOCK.advance(Invite.VALIDITY.plus(Duration.ofMinutes(1)).negated());
         }
+    }
+
+    @Test
+    void refusedCodesAreForgottenWhenAskedAndSuccessesAreNeverCounted() {
+        Community community = create("C0FORGET", slack("U0ANNE"), "Oubli");
+        String code = communities.invite(community, slack("U0ANNE")).orElseThrow().code();
+        communities.join(slack("U0BOB"), slackChannel("C0FORGOTTEN"), "ZZZZ-ZZZZ");
+        assertThat(communities.join(slack("U0BOB"), slackChannel("C0FORGOTTEN"), code))
+                .isInstanceOf(JoinResult.Joined.class);
+        assertThat(db.count("invite_failure", "channel_id = 'C0FORGOTTEN'")).isEqualTo(1);
+
+        communities.forgetRefusedCodesBefore(CLOCK.instant());
+        assertThat(db.count("invite_failure", "channel_id = 'C0FORGOTTEN'")).isEqualTo(1);
+        communities.forgetRefusedCodesBefore(CLOCK.instant().plusSeconds(1));
+        assertThat(db.count("invite_failure", "true")).isZero();
     }
 
     @Test

@@ -113,7 +113,7 @@ class DigestEndToEndTest {
                 .contains("déjà servi");
         var elsewhere = pulse.slack().as("T0OTHERORG", "C0ELSEWHERE", "U0OTHER", "autre");
         assertThat(SlackClient.text(elsewhere.command("/pulse", "lier " + code.toLowerCase()))).contains("déjà servi");
-        assertThat(SlackClient.text(elsewhere.command("/pulse", "lier ZZZZ-9999"))).contains("ne reconnais pas");
+        assertThat(SlackClient.text(elsewhere.command("/pulse", "lier ZZZZ-9999"))).contains("n'est pas valable");
 
         String late = invite(facilitator);
         pulse.clock().advance(Duration.ofDays(7).plusMinutes(1));
