@@ -189,6 +189,18 @@ public final class Database implements AutoCloseable {
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            // The library's words when the jar holds no PostgreSQL for this machine (pom.xml: the builder's only).
+            String why = String.valueOf(e.getMessage());
+            if (!why.startsWith("Missing embedded postgres") && !why.startsWith("No Postgres binary")
+                    && !why.startsWith("Unknown OS") && !why.startsWith("Unsupported architecture")) {
+                throw e;
+            }
+            var missing = new IllegalStateException("this jar has no embedded PostgreSQL for "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": set DATABASE_URL to a "
+                    + "PostgreSQL server, or build the jar on this machine (mvn package; see README, Run it)");
+            missing.addSuppressed(e);
+            throw missing;
         }
     }
 
