@@ -6,6 +6,12 @@ import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Guessing invitation codes over real HTTP (signed Slack commands) on a real database: 10 refused codes an hour in a
  * channel, 30 in a workspace, then a wait during which not even a right code links anything; one answer for every
- * refused code, except to the facilitator who issued it. Each test guesses from a workspace of its own, since the
+ * refused code, except to the facilitator who issued it; tries sent at once do not overtake the limit. Each test guesses from a workspace of its own, since the
  * service, its clock and its counts are shared by the class.
  */
 class InvitationGuessingTest {
@@ -101,6 +107,28 @@ class InvitationGuessingTest {
                 .as("another workspace has its own tries").isEqualTo(REFUSED);
         assertThat(pulse.count("SELECT count(*) FROM invite_failure WHERE workspace_id = 'T0GUESSTWO'"))
                 .as("a try refused for too many tries does not count").isEqualTo(30);
+    }
+
+    @Test
+    void twentyTriesAtOnceGetTenRefusalsAndTenWaits() throws Exception {
+        SlackClient guesser = guesser("T0GUESSFIVE", "C0RACE");
+        ExecutorService threads = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String code = String.format("RACE-%04d", i);
+                answers.add(threads.submit(() -> say(guesser, "lier " + code)));
+            }
+            List<String> texts = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                texts.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(texts).filteredOn(REFUSED::equals).hasSize(10);
+            assertThat(texts).filteredOn(text -> text.startsWith(CHANNEL_WAIT)).hasSize(10);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(pulse.count("SELECT count(*) FROM invite_failure WHERE workspace_id = 'T0GUESSFIVE'")).isEqualTo(10);
     }
 
     @Test
