@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +54,17 @@ public final class Application implements AutoCloseable {
     private final Javalin server;
     private final Outbox outbox;
     private final Router router;
+    /** Set when the service starts to stop: readiness then answers 503, so that no new request is routed here. */
+    private final AtomicBoolean stopping;
 
-    private Application(Database database, PulseScheduler scheduler, Javalin server, Outbox outbox, Router router) {
+    private Application(Database database, PulseScheduler scheduler, Javalin server, Outbox outbox, Router router,
+                        AtomicBoolean stopping) {
         this.database = database;
         this.scheduler = scheduler;
         this.server = server;
         this.outbox = outbox;
         this.router = router;
+        this.stopping = stopping;
     }
 
     /** Opens the database, starts the scheduler and the HTTP server; {@code clock} is the service's time. */
@@ -69,7 +74,7 @@ public final class Application implements AutoCloseable {
         Outbox outbox = null;
         try {
             outbox = new Outbox(database, clock);
-            scheduler = new PulseScheduler(database.dataSource());
+            scheduler = new PulseScheduler(database.schedulerDataSource());
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
             var signals = new SignalService(database, communities, outbox, clock);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
@@ -110,7 +115,8 @@ public final class Application implements AutoCloseable {
             digests.planMissing();
             sessions.start();
             polls.start();
-            Handler health = new Health(database, scheduler);
+            var stopping = new AtomicBoolean();
+            var health = new Health(database, scheduler, stopping::get);
 
             List<String> endpoints = new ArrayList<>();
             Javalin server = Javalin.create(javalin -> {
@@ -128,7 +134,7 @@ public final class Application implements AutoCloseable {
             LOG.info("Slack: {}", config.slackStatus());
             LOG.info("Teams: {}", config.teamsStatus());
             LOG.info("Collective Pulse listening on port {}", server.port());
-            return new Application(database, scheduler, server, outbox, router);
+            return new Application(database, scheduler, server, outbox, router, stopping);
         } catch (RuntimeException e) {
             if (outbox != null) {
                 outbox.close();
@@ -176,6 +182,7 @@ public final class Application implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopping.set(true);
         var shutdown = new Shutdown();
         shutdown.stop("HTTP server", Shutdown.HTTP_DRAIN.plusSeconds(1), () -> Shutdown.drain(server));
         shutdown.stop("outbox", Duration.ofSeconds(8), () -> {

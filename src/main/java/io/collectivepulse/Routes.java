@@ -13,19 +13,26 @@ final class Routes {
     static final String SLACK_EVENTS = "/slack/events";
     static final String TEAMS_MESSAGES = "/api/messages";
     static final String HEALTH = "/health";
+    static final String LIVE = "/health/live";
+    static final String READY = "/health/ready";
 
     private Routes() {
     }
 
     /** Declares the routes and returns one line per endpoint for the start-up log. */
-    static List<String> declare(RoutesConfig routes, Handler slack, Handler teams, Handler health) {
+    static List<String> declare(RoutesConfig routes, Handler slack, Handler teams, Health health) {
         List<String> lines = new ArrayList<>();
         routes.post(SLACK_EVENTS, slack);
         lines.add("POST " + SLACK_EVENTS + "  Slack slash commands, interactivity and events");
         routes.post(TEAMS_MESSAGES, teams);
         lines.add("POST " + TEAMS_MESSAGES + "  Microsoft Teams (Bot Framework) activities");
-        routes.get(HEALTH, health);
-        lines.add("GET  " + HEALTH + "  database and scheduler status");
+        routes.get(HEALTH, health.people());
+        lines.add("GET  " + HEALTH + "  database and scheduler status, for people");
+        routes.get(LIVE, health.live());
+        lines.add("GET  " + LIVE + "  200 while the process serves (liveness)");
+        routes.get(READY, health.ready());
+        lines.add("GET  " + READY + "  200 when the database answers, the scheduler runs and the service is not"
+                + " stopping (readiness)");
         return lines;
     }
 

@@ -2,10 +2,13 @@ package io.collectivepulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.Http;
 import io.collectivepulse.support.RunningService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HealthTest {
@@ -19,11 +22,17 @@ class HealthTest {
                 assertThat(up.statusCode()).isEqualTo(200);
                 assertThat(up.body()).isEqualTo("{\"database\":\"up\",\"scheduler\":\"started\"}");
 
+                assertThat(Http.get(service.url("/health/ready")).statusCode()).isEqualTo(200);
+                assertThat(Http.get(service.url("/health/live")).statusCode()).isEqualTo(200);
+
                 postgres.close();
 
-                var down = Http.get(service.url("/health"));
-                assertThat(down.statusCode()).isEqualTo(503);
+                // The database is watched twice a second: readiness says so within two seconds.
+                var down = Awaits.until(() -> Optional.of(Http.get(service.url("/health")))
+                        .filter(answer -> answer.statusCode() == 503), Duration.ofSeconds(2), () -> "still up");
                 assertThat(down.body()).contains("\"database\":\"down\"");
+                assertThat(Http.get(service.url("/health/ready")).statusCode()).isEqualTo(503);
+                assertThat(Http.get(service.url("/health/live")).statusCode()).isEqualTo(200);
             }
         }
     }

@@ -3,13 +3,6 @@ package io.collectivepulse.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.collectivepulse.Config;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,44 +16,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The PostgreSQL database: an external server when DATABASE_URL is set, otherwise an embedded one whose
- * data lives in PULSE_DATA_DIR, which keeps every committed write across a crash and stops a server a crashed
- * run left behind before it starts. Opening it applies the Flyway migrations, the only place where DDL lives.
+ * The PostgreSQL database: an external server when DATABASE_URL is set, otherwise an embedded one whose data lives
+ * in PULSE_DATA_DIR, which keeps every committed write across a crash, is started again if it dies under the
+ * service, and stops a server a crashed run left behind before it starts. Opening it applies the Flyway migrations,
+ * the only place where DDL lives.
+ *
+ * <p>No request waits long for PostgreSQL: the pool lends a connection within a second or fails, and a statement
+ * that gets no answer within two seconds fails (server and client side), so that a member is asked to try again
+ * rather than left waiting while PostgreSQL is paused, restarting or unreachable. The scheduler's own few
+ * connections keep the patience Quartz's locks need.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final Duration EMBEDDED_STARTUP = Duration.ofSeconds(60);
+    /** The longest a request waits for a connection from the pool. */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(1);
+    /** The longest a statement of a request runs or waits for its answer. */
+    static final Duration STATEMENT_WAIT = Duration.ofSeconds(2);
 
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
     private final HikariDataSource dataSource;
+    private final HikariDataSource schedulerDataSource;
+    private final DatabaseWatch watch;
     private final Jdbi jdbi;
     /** How many {@link #inTransaction} calls are open on this thread. */
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
     /** What to run once the transaction open on this thread has committed and given its connection back. */
     private final ThreadLocal<List<Runnable>> committed = ThreadLocal.withInitial(ArrayList::new);
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+    private Database(EmbeddedServer embedded, HikariDataSource dataSource, HikariDataSource schedulerDataSource,
+                     DatabaseWatch watch) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.schedulerDataSource = schedulerDataSource;
+        this.watch = watch;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     }
 
     /** Connects (starting the embedded server if needed) and migrates the schema. */
     public static Database open(Config config) {
-        EmbeddedPostgres embedded = null;
+        EmbeddedServer embedded = null;
         Config.Database target;
         if (config.database().isPresent()) {
             target = config.database().get();
         } else {
-            embedded = startEmbedded(config.dataDir());
-            target = new Config.Database(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            embedded = EmbeddedServer.start(config.dataDir());
+            target = new Config.Database(embedded.jdbcUrl(), "postgres", "");
         }
+        HikariDataSource requests = null;
         try {
-            HikariDataSource dataSource = pool(target);
-            migrate(dataSource);
-            return new Database(embedded, dataSource);
+            migrate(target);
+            requests = requestPool(target);
+            HikariDataSource scheduler = schedulerPool(target);
+            var watch = new DatabaseWatch(target.jdbcUrl(), target.user(), target.password(), embedded);
+            watch.start();
+            return new Database(embedded, requests, scheduler, watch);
         } catch (RuntimeException e) {
-            closeQuietly(embedded);
+            if (requests != null) {
+                requests.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
             throw e;
         }
     }
@@ -151,88 +167,71 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** True when a connection can be borrowed and answers within two seconds. */
-    public boolean isUp() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
+    /** The scheduler's connections: few, and as patient as Quartz's locks need. */
+    public DataSource schedulerDataSource() {
+        return schedulerDataSource;
     }
 
-    /** Closes the pool, then stops the embedded PostgreSQL if there is one (a fast shutdown, given five seconds). */
+    /**
+     * True when PostgreSQL answered its last check, at most a second and a half ago ({@link DatabaseWatch}):
+     * answers at once, whatever the database does.
+     */
+    public boolean isUp() {
+        return watch.isUp();
+    }
+
+    /** Closes the pools, then stops the embedded PostgreSQL if there is one (a fast shutdown, given five seconds). */
     @Override
     public void close() {
+        watch.close();
         dataSource.close();
-        closeQuietly(embedded);
-    }
-
-    private static EmbeddedPostgres startEmbedded(Path dataDir) {
-        try {
-            Path dir = dataDir.toAbsolutePath().resolve("postgres");
-            Files.createDirectories(dir);
-            LOG.info("DATABASE_URL not set: starting embedded PostgreSQL with data in {}", dir);
-            OrphanedPostgres.stopIfRunning(dir);
-            // The library's defaults are a test's: it starts PostgreSQL with -F (fsync off) and
-            // synchronous_commit=off, which lose acknowledged writes when PostgreSQL or the machine crashes.
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100")
-                    // close() stops it once the service has drained; the library's hook would stop it first.
-                    .setRegisterShutdownHook(false)
-                    // After a crash, PostgreSQL replays its write-ahead log before it accepts connections.
-                    .setPGStartupWait(EMBEDDED_STARTUP)
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-        } catch (IllegalStateException | UnsupportedOperationException e) {
-            // The library's words when the jar holds no PostgreSQL for this machine (pom.xml: the builder's only).
-            String why = String.valueOf(e.getMessage());
-            if (!why.startsWith("Missing embedded postgres") && !why.startsWith("No Postgres binary")
-                    && !why.startsWith("Unknown OS") && !why.startsWith("Unsupported architecture")) {
-                throw e;
-            }
-            var missing = new IllegalStateException("this jar has no embedded PostgreSQL for "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": set DATABASE_URL to a "
-                    + "PostgreSQL server, or build the jar on this machine (mvn package; see README, Run it)");
-            missing.addSuppressed(e);
-            throw missing;
+        schedulerDataSource.close();
+        if (embedded != null) {
+            embedded.close();
         }
     }
 
-    private static HikariDataSource pool(Config.Database target) {
-        var hikari = new HikariConfig();
-        hikari.setPoolName("pulse");
-        hikari.setJdbcUrl(target.jdbcUrl());
-        hikari.setUsername(target.user());
-        hikari.setPassword(target.password());
-        hikari.setMaximumPoolSize(10);
+    private static HikariDataSource requestPool(Config.Database target) {
+        var hikari = config(target, "pulse", 10);
         hikari.setMinimumIdle(2);
-        hikari.setConnectionTimeout(5_000);
-        hikari.setInitializationFailTimeout(10_000);
+        hikari.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        hikari.setValidationTimeout(CONNECTION_WAIT.toMillis() / 2);
+        hikari.addDataSourceProperty("connectTimeout", "1");
+        // Client side: a paused or unreachable server does not answer, and its own timeout cannot fire.
+        hikari.addDataSourceProperty("socketTimeout", Long.toString(STATEMENT_WAIT.toSeconds()));
+        // Server side, a little earlier: a slow statement or a lock waited for is cancelled and the connection kept.
+        hikari.addDataSourceProperty("options", "-c statement_timeout=" + (STATEMENT_WAIT.toMillis() - 200));
         return new HikariDataSource(hikari);
     }
 
-    private static void migrate(DataSource dataSource) {
+    private static HikariDataSource schedulerPool(Config.Database target) {
+        var hikari = config(target, "pulse-scheduler", 6);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(5_000);
+        hikari.addDataSourceProperty("connectTimeout", "5");
+        hikari.addDataSourceProperty("socketTimeout", "30");
+        return new HikariDataSource(hikari);
+    }
+
+    private static HikariConfig config(Config.Database target, String name, int size) {
+        var hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(target.jdbcUrl());
+        hikari.setUsername(target.user());
+        hikari.setPassword(target.password());
+        hikari.setMaximumPoolSize(size);
+        hikari.setInitializationFailTimeout(10_000);
+        return hikari;
+    }
+
+    /** Migrates on connections of their own, without the requests' timeouts: a migration may take its time. */
+    private static void migrate(Config.Database target) {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .connectRetries(5)
+                .connectRetriesInterval(2)
                 .locations("classpath:db/migration", "classpath:io/collectivepulse/db/migration")
                 .load()
                 .migrate();
-    }
-
-    private static void closeQuietly(EmbeddedPostgres embedded) {
-        if (embedded == null) {
-            return;
-        }
-        try {
-            embedded.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-        }
     }
 }

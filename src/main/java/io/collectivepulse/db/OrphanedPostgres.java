@@ -67,6 +67,22 @@ final class OrphanedPostgres {
         }
     }
 
+    /** True when the postmaster that {@code dataDir/postmaster.pid} names is alive and a PostgreSQL on it. */
+    static boolean isRunning(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile);
+        } catch (IOException e) {
+            return false;
+        }
+        return !lines.isEmpty() && parse(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .filter(process -> isPostgresOn(process, dataDir)).isPresent();
+    }
+
     /** The library locks the directory while its JVM lives: a held lock means the server is not an orphan. */
     private static void requireNoLiveService(Path dataDir) {
         try (var out = new FileOutputStream(dataDir.resolve(LIBRARY_LOCK).toFile());

@@ -224,6 +224,8 @@ public final class PulseScheduler implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "4");
+        // After PostgreSQL was unreachable, the scheduler tries again every 2 s, not every 15 s.
+        p.setProperty("org.quartz.scheduler.dbFailureRetryInterval", "2000");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);

@@ -27,15 +27,15 @@ public final class SignalStream implements AutoCloseable {
      * What one command got: an HTTP status and body, or no answer at all ({@code status} 0, the exception in
      * {@code failure}).
      */
-    public record Outcome(String text, int status, String body, String failure) {
+    public record Outcome(String text, int status, String body, String failure, Duration took) {
         /** Acknowledged and stored: Slack's ack of a posted signal is an empty 200 (the card follows). */
         public boolean acknowledged() {
             return status == 200 && body.isEmpty();
         }
 
-        /** Answered, but with the apology that says nothing was stored. */
+        /** Answered, but with an apology that says nothing was stored and to try again in a moment. */
         public boolean apologised() {
-            return status == 200 && body.contains("Désolé");
+            return status == 200 && body.contains("Réessayez dans un instant");
         }
 
         public boolean answered() {
@@ -60,11 +60,14 @@ public final class SignalStream implements AutoCloseable {
     private void send() {
         while (running) {
             String text = prefix + " " + sequence.incrementAndGet();
+            long started = System.nanoTime();
             try {
                 HttpResponse<String> response = slack.send("/signal", text);
-                outcomes.add(new Outcome(text, response.statusCode(), response.body(), null));
+                outcomes.add(new Outcome(text, response.statusCode(), response.body(), null,
+                        Duration.ofNanos(System.nanoTime() - started)));
             } catch (UncheckedIOException e) {
-                outcomes.add(new Outcome(text, 0, "", String.valueOf(e.getCause())));
+                outcomes.add(new Outcome(text, 0, "", String.valueOf(e.getCause()),
+                        Duration.ofNanos(System.nanoTime() - started)));
                 pause();
             }
         }

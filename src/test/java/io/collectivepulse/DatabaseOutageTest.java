@@ -1,0 +1,187 @@
+package io.collectivepulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.collectivepulse.support.Awaits;
+import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.Http;
+import io.collectivepulse.support.ServiceProcess;
+import io.collectivepulse.support.ServiceProcess.Postmaster;
+import io.collectivepulse.support.SignalStream;
+import io.collectivepulse.support.SignalStream.Outcome;
+import io.collectivepulse.support.SlackClient;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PostgreSQL in trouble under a stream of {@code /signal} commands, with the service in a JVM of its own on its
+ * durable embedded PostgreSQL: paused for 10 s (SIGSTOP, the hard case: connections open, nothing answers), and
+ * killed. Every command is answered 200 within 3 s, stored or with the apology; readiness follows the database;
+ * the service recovers by itself, starting a killed PostgreSQL again; nothing acknowledged is lost.
+ */
+class DatabaseOutageTest {
+    private static final String SECRET = "outage-secret";
+    private static final String TOKEN = "xoxb-outage";
+    private static final Duration PROMPT = Duration.ofSeconds(3);
+    private static final Duration PAUSE = Duration.ofSeconds(10);
+    private static final int THREADS = 4;
+
+    @TempDir
+    Path dataDir;
+    private FakeSlackApi slackApi;
+
+    @BeforeEach
+    void startSlack() {
+        slackApi = new FakeSlackApi(TOKEN);
+    }
+
+    @AfterEach
+    void stopSlack() {
+        slackApi.close();
+    }
+
+    @Test
+    void whilePostgresIsPausedEveryCommandIsAnsweredPolitelyInTimeAndReadinessFollows() throws Exception {
+        SignalStream stream;
+        Duration notReadyAfter;
+        try (ServiceProcess service = start()) {
+            stream = SignalStream.start(linked(service), "Pendant la pause", THREADS);
+            try (stream) {
+                stream.awaitCount(Outcome::acknowledged, 30, Duration.ofSeconds(30));
+                List<Long> postgres = postgresProcesses();
+                signal("-STOP", postgres);
+                long paused = System.nanoTime();
+                try {
+                    notReadyAfter = untilReadinessIs(service, 503, Duration.ofSeconds(5));
+                    stream.awaitCount(Outcome::apologised, 1, PAUSE);
+                    assertThat(health(service, "/health/live").statusCode()).isEqualTo(200);
+                    sleepUntil(paused + PAUSE.toNanos());
+                } finally {
+                    signal("-CONT", postgres);
+                }
+                untilReadinessIs(service, 200, Duration.ofSeconds(10));
+                int before = stream.acknowledged().size();
+                stream.awaitCount(Outcome::acknowledged, before + 30, Duration.ofSeconds(30));
+            }
+            assertThat(notReadyAfter).as("not ready after the pause began").isLessThan(Duration.ofSeconds(2));
+            assertEveryAnswerPoliteAndPrompt(stream);
+            assertThat(storedSignals()).as("acknowledged signals stored").containsAll(stream.acknowledged());
+        }
+        System.out.printf("PostgreSQL paused 10 s: %d commands, %d acknowledged, %d apologies, slowest answer %d ms,"
+                + " not ready after %d ms%n", stream.outcomes().size(), stream.acknowledged().size(),
+                stream.outcomes().stream().filter(Outcome::apologised).count(), slowest(stream).toMillis(),
+                notReadyAfter.toMillis());
+    }
+
+    @Test
+    void whenPostgresIsKilledTheServiceStartsItAgainAndServesWithoutARestart() throws Exception {
+        SignalStream stream;
+        try (ServiceProcess service = start()) {
+            stream = SignalStream.start(linked(service), "Après la panne", THREADS);
+            try (stream) {
+                stream.awaitCount(Outcome::acknowledged, 30, Duration.ofSeconds(30));
+                long killed = Postmaster.of(dataDir).orElseThrow().pid();
+                Postmaster.of(dataDir).flatMap(Postmaster::process).orElseThrow().destroyForcibly();
+                stream.awaitCount(Outcome::apologised, 1, Duration.ofSeconds(10));
+                untilReadinessIs(service, 200, Duration.ofSeconds(30));
+                int before = stream.acknowledged().size();
+                stream.awaitCount(Outcome::acknowledged, before + 30, Duration.ofSeconds(30));
+                assertThat(Postmaster.of(dataDir).orElseThrow().pid()).as("a new PostgreSQL").isNotEqualTo(killed);
+            }
+            assertThat(service.isAlive()).as("the same service").isTrue();
+            assertThat(service.logLine("runs again on port")).isPresent();
+            assertEveryAnswerPoliteAndPrompt(stream);
+            assertThat(storedSignals()).as("acknowledged signals stored").containsAll(stream.acknowledged());
+        }
+    }
+
+    private static void assertEveryAnswerPoliteAndPrompt(SignalStream stream) {
+        assertThat(stream.outcomes()).as("answers").allSatisfy(outcome -> {
+            assertThat(outcome.status()).as("status of %s", outcome).isEqualTo(200);
+            assertThat(outcome.acknowledged() || outcome.apologised()).as("stored or apologised: %s", outcome)
+                    .isTrue();
+            assertThat(outcome.took()).as("answered in time: %s", outcome).isLessThan(PROMPT);
+        });
+    }
+
+    private static Duration slowest(SignalStream stream) {
+        return stream.outcomes().stream().map(Outcome::took).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** Polls readiness until it answers {@code status}; how long that took. Every answer comes within a second. */
+    private static Duration untilReadinessIs(ServiceProcess service, int status, Duration timeout) {
+        long started = System.nanoTime();
+        Awaits.until(() -> {
+            long asked = System.nanoTime();
+            HttpResponse<String> ready = health(service, "/health/ready");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("/health/ready answered at once")
+                    .isLessThan(Duration.ofSeconds(1));
+            return ready.statusCode() == status ? Optional.of(true) : Optional.<Boolean>empty();
+        }, timeout, () -> "readiness never answered " + status);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static HttpResponse<String> health(ServiceProcess service, String path) {
+        return Http.get(service.url(path));
+    }
+
+    /** The postmaster and every process it started (its backends, writers…). */
+    private List<Long> postgresProcesses() {
+        ProcessHandle postmaster = Postmaster.of(dataDir).flatMap(Postmaster::process).orElseThrow();
+        List<Long> pids = new ArrayList<>();
+        Stream.concat(Stream.of(postmaster), postmaster.descendants()).forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    private static void signal(String signal, List<Long> pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left).toMillis());
+        }
+    }
+
+    private ServiceProcess start() {
+        return ServiceProcess.start(Map.of("PULSE_DATA_DIR", dataDir.toString(), "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url()));
+    }
+
+    private static SlackClient linked(ServiceProcess service) {
+        var slack = new SlackClient(service, SECRET);
+        slack.command("/pulse", "lier Résilients");
+        return slack;
+    }
+
+    private Set<String> storedSignals() throws SQLException {
+        String url = Postmaster.of(dataDir).orElseThrow().jdbcUrl();
+        Set<String> bodies = new HashSet<>();
+        try (var connection = DriverManager.getConnection(url, "postgres", "");
+             var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT body FROM signal")) {
+            while (rows.next()) {
+                bodies.add(rows.getString(1));
+            }
+        }
+        return bodies;
+    }
+}
