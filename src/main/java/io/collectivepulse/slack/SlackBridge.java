@@ -12,7 +12,11 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.Config;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import io.collectivepulse.db.Unavailable;
 import io.collectivepulse.chat.ChannelRef;
@@ -52,6 +56,7 @@ public final class SlackBridge implements Handler {
     private static final com.fasterxml.jackson.databind.ObjectMapper APOLOGY =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private final SlackSender sender;
+    private final ResponseUrls responses;
     private final PrivatePresses privatePresses;
     private final Router router;
     private final Database database;
@@ -65,6 +70,7 @@ public final class SlackBridge implements Handler {
         this.requests = new SlackRequestDao(database);
         this.clock = clock;
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
+        this.responses = new ResponseUrls(config.apiUrl());
         this.shapes = new SlackRequestShape(router.roots().stream().map(root -> "/" + root)
                 .collect(java.util.stream.Collectors.toSet()));
         var slackConfig = new SlackConfig();
@@ -213,10 +219,10 @@ public final class SlackBridge implements Handler {
     }
 
     /**
-     * The answer to a request whose handling failed, with nothing kept (its transaction rolled back). A command gets
-     * the apology as its ephemeral answer ("try again in a moment" when the database did not answer); an event gets
-     * a 503 while the database does not answer, so that Slack delivers it again later; anything else an
-     * acknowledgement, Slack showing nothing of an error to the member anyway.
+     * The answer to a request whose handling failed, with nothing kept (its transaction rolled back), and the
+     * apology ("try again in a moment" when the database did not answer): as the ephemeral answer of a command, as
+     * an error under the first field of a submitted form, through the {@code response_url} of a click. An event
+     * gets a 503 while the database does not answer, so that Slack delivers it again later.
      */
     private Response failed(Request<?> request, Throwable failure) {
         boolean unavailable = Unavailable.isCause(failure);
@@ -228,15 +234,36 @@ public final class SlackBridge implements Handler {
             LOG.error("Slack {} failed", request.getRequestType(), failure);
         }
         if (request instanceof SlashCommandRequest command) {
-            var channel = new ChannelRef(Platform.SLACK, command.getPayload().getTeamId(),
-                    command.getPayload().getChannelId());
+            var payload = command.getPayload();
+            String text = apology(payload.getTeamId(), payload.getChannelId(), failure);
             return Response.json(200, APOLOGY.createObjectNode().put("response_type", "ephemeral")
-                    .put("text", router.apology(channel, failure).card().fallbackText()).toString());
+                    .put("text", text).toString());
+        }
+        if (request instanceof ViewSubmissionRequest submission) {
+            var view = submission.getPayload().getView();
+            String channel = view.getPrivateMetadata().split("\\|", 2)[0];
+            String text = apology(submission.getPayload().getTeam().getId(), channel, failure);
+            return Optional.ofNullable(view.getBlocks()).orElse(List.of()).stream()
+                    .filter(InputBlock.class::isInstance).map(LayoutBlock::getBlockId)
+                    .findFirst().map(field -> {
+                        var answer = APOLOGY.createObjectNode().put("response_action", "errors");
+                        answer.putObject("errors").put(field, text);
+                        return Response.json(200, answer.toString());
+                    }).orElseGet(Response::ok);
+        }
+        if (request instanceof BlockActionRequest press) {
+            var payload = press.getPayload();
+            responses.tell(payload.getResponseUrl(), apology(payload.getTeam().getId(),
+                    payload.getChannel() == null ? "" : payload.getChannel().getId(), failure));
         }
         if (unavailable && request instanceof EventRequest) {
             return Response.builder().statusCode(503).body("").build();
         }
         return Response.ok();
+    }
+
+    private String apology(String workspace, String channel, Throwable failure) {
+        return router.apology(new ChannelRef(Platform.SLACK, workspace, channel), failure).card().fallbackText();
     }
 
     /** Handles the request and remembers it in one transaction (see {@link #remembered}). */
