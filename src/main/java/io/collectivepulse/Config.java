@@ -21,6 +21,8 @@ import java.util.Set;
  * @param teams            Bot Framework credentials; empty app id means Emulator mode
  * @param defaultLocale    language of new communities
  * @param defaultTimeZone  time zone of new communities
+ * @param metricsToken     the bearer token {@code GET /metrics} requires, or empty to serve it to anyone who can
+ *                         reach the port
  */
 public record Config(
         int port,
@@ -30,19 +32,30 @@ public record Config(
         Optional<Slack> slack,
         Teams teams,
         Locale defaultLocale,
-        ZoneId defaultTimeZone) {
+        ZoneId defaultTimeZone,
+        Optional<MetricsToken> metricsToken) {
 
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     public static final String DEFAULT_BOTFRAMEWORK_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public static final String DEFAULT_MICROSOFT_LOGIN_URL = "https://login.microsoftonline.com";
     private static final Set<String> LOCALES = Set.of("fr", "en");
+    /** What LOG_FORMAT may say; logback.xml reads it, this only refuses anything else at start. */
+    private static final Set<String> LOG_FORMATS = Set.of("json", "text");
 
     /** An external PostgreSQL server. */
     public record Database(String jdbcUrl, String user, String password) {
         @Override
         public String toString() {
-            return "Database[" + jdbcUrl + ", user=" + user + "]";
+            return "Database[" + redacted(jdbcUrl) + ", user=" + user + "]";
+        }
+    }
+
+    /** The token a scraper of {@code GET /metrics} must send as {@code Authorization: Bearer <token>}. */
+    public record MetricsToken(String value) {
+        @Override
+        public String toString() {
+            return "MetricsToken[redacted]";
         }
     }
 
@@ -89,6 +102,7 @@ public record Config(
     /** Reads and validates the configuration; throws {@link ConfigException} naming the first bad variable. */
     public static Config fromEnv(Map<String, String> env) {
         var vars = new Vars(env);
+        checkLogFormat(vars);
         return new Config(
                 vars.port(),
                 vars.optional("BASE_URL").map(v -> httpUrl("BASE_URL", v)),
@@ -97,7 +111,8 @@ public record Config(
                 slack(vars),
                 teams(vars),
                 locale(vars.optional("DEFAULT_LOCALE").orElse("fr")),
-                zone(vars.optional("DEFAULT_TIME_ZONE").orElse("Europe/Paris")));
+                zone(vars.optional("DEFAULT_TIME_ZONE").orElse("Europe/Paris")),
+                vars.optional("METRICS_TOKEN").map(MetricsToken::new));
     }
 
     /** The Slack state as a startup log line: enabled, or which variable is missing. */
@@ -116,11 +131,28 @@ public record Config(
                 : "enabled in Emulator mode, loopback callers only (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD)";
     }
 
+    /**
+     * DATABASE_URL, with the user and password it may carry ({@code postgres://user:password@host/db}, as hosted
+     * PostgreSQL services hand it out); DATABASE_USER and DATABASE_PASSWORD win over them.
+     */
     private static Optional<Database> database(Vars vars) {
-        return vars.optional("DATABASE_URL").map(url -> new Database(
-                jdbcUrl(url),
-                vars.optional("DATABASE_USER").orElse(""),
-                vars.optional("DATABASE_PASSWORD").orElse("")));
+        return vars.optional("DATABASE_URL").map(url -> {
+            URI uri = databaseUri(url);
+            String[] userInfo = uri.getUserInfo() == null ? new String[0] : uri.getUserInfo().split(":", 2);
+            return new Database(jdbcUrl(uri),
+                    vars.optional("DATABASE_USER").orElse(userInfo.length > 0 ? userInfo[0] : ""),
+                    vars.optional("DATABASE_PASSWORD").orElse(userInfo.length > 1 ? userInfo[1] : ""));
+        });
+    }
+
+    /**
+     * LOG_FORMAT is read by logback.xml, before this runs: an unknown value would leave the service without any log
+     * line, so it is refused here, at start.
+     */
+    private static void checkLogFormat(Vars vars) {
+        vars.optional("LOG_FORMAT").filter(format -> !LOG_FORMATS.contains(format)).ifPresent(format -> {
+            throw new ConfigException("LOG_FORMAT", "must be json or text", format);
+        });
     }
 
     private static Optional<Slack> slack(Vars vars) {
@@ -162,22 +194,48 @@ public record Config(
                 login.endsWith("/") ? login.substring(0, login.length() - 1) : login);
     }
 
-    /** Accepts jdbc:postgresql://…, postgres://… and postgresql://… URLs. */
+    /** Accepts jdbc:postgresql://…, postgres://… and postgresql://… URLs; the JDBC URL has no user or password. */
     static String jdbcUrl(String value) {
+        return jdbcUrl(databaseUri(value));
+    }
+
+    private static String jdbcUrl(URI uri) {
+        String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        return "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
+    }
+
+    /** DATABASE_URL as a URI; a bad one is refused with its password hidden, since the refusal is printed. */
+    private static URI databaseUri(String value) {
         String url = value.startsWith("jdbc:") ? value.substring(5) : value;
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || !Set.of("postgres", "postgresql").contains(uri.getScheme())
-                    || uri.getHost() == null
-                    || uri.getPath() == null || uri.getPath().length() < 2) {
-                throw new ConfigException("DATABASE_URL", "must look like jdbc:postgresql://host:5432/database", value);
+            if (uri.getScheme() != null && Set.of("postgres", "postgresql").contains(uri.getScheme())
+                    && uri.getHost() != null && uri.getPath() != null && uri.getPath().length() >= 2) {
+                return uri;
             }
-            String port = uri.getPort() > 0 ? ":" + uri.getPort() : "";
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return "jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query;
         } catch (URISyntaxException e) {
-            throw new ConfigException("DATABASE_URL", "must look like jdbc:postgresql://host:5432/database", value);
+            // Refused below, like any other shape.
         }
+        throw new ConfigException("DATABASE_URL", "must look like jdbc:postgresql://host:5432/database",
+                redacted(value));
+    }
+
+    /**
+     * A database URL fit to print: what stands between the user's {@code :} and the last {@code @} (the password of
+     * {@code user:password@host}, however odd its characters) and any {@code password=} parameter become
+     * {@code ***}. Applied to valid and invalid URLs alike, since a malformed one is still someone's password.
+     */
+    static String redacted(String url) {
+        String shown = url;
+        int slashes = url.indexOf("//");
+        int from = slashes < 0 ? 0 : slashes + 2;
+        int at = url.lastIndexOf('@');
+        int colon = url.indexOf(':', from);
+        if (at > from && colon >= 0 && colon < at) {
+            shown = url.substring(0, colon + 1) + "***" + url.substring(at);
+        }
+        return shown.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     private static URI httpUrl(String variable, String value) {

@@ -86,6 +86,51 @@ class ConfigTest {
         assertThat(config.toString()).doesNotContain("topsecret", "xoxb-secret", "pw-secret", "db-secret");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "postgresql://user:s3cretPassw0rd@host",
+        "postgresql://user:s3cretPassw0rd@",
+        "mysql://user:s3cretPassw0rd@host/db",
+        "user:s3cretPassw0rd@host/db",
+        "postgresql://user:s3cret/Passw0rd@host",
+        "jdbc:postgresql://host?user=u&password=s3cretPassw0rd",
+        "postgresql://user:s3cret Passw0rd@host/db"})
+    void aBadDatabaseUrlIsRefusedWithoutItsPassword(String url) {
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("DATABASE_URL", url)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL")
+                .hasMessageNotContaining("s3cret")
+                .hasMessageNotContaining("Passw0rd");
+    }
+
+    @Test
+    void theUserAndPasswordOfADatabaseUrlAreUsedAndNeverShown() {
+        Config config = Config.fromEnv(Map.of("DATABASE_URL", "postgresql://pulse:s3cret%40Passw0rd@db.example/pulse"));
+        Config.Database database = config.database().orElseThrow();
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example/pulse");
+        assertThat(database.user()).isEqualTo("pulse");
+        assertThat(database.password()).isEqualTo("s3cret@Passw0rd");
+        assertThat(config.toString()).doesNotContain("s3cret");
+
+        Config overridden = Config.fromEnv(Map.of("DATABASE_URL", "postgres://a:b@h/db", "DATABASE_USER", "c",
+                "DATABASE_PASSWORD", "d"));
+        assertThat(overridden.database().orElseThrow()).extracting(Config.Database::user, Config.Database::password)
+                .containsExactly("c", "d");
+
+        Config inQuery = Config.fromEnv(Map.of("DATABASE_URL", "postgres://h/db?user=u&password=s3cret&ssl=true"));
+        assertThat(inQuery.toString()).doesNotContain("s3cret").contains("password=***", "ssl=true");
+    }
+
+    @Test
+    void theMetricsTokenIsReadAndNeverShownAndLogFormatIsJsonOrText() {
+        Config config = Config.fromEnv(Map.of("METRICS_TOKEN", "scrape-s3cret", "LOG_FORMAT", "text"));
+        assertThat(config.metricsToken().orElseThrow().value()).isEqualTo("scrape-s3cret");
+        assertThat(config.toString()).doesNotContain("scrape-s3cret");
+        assertThat(Config.fromEnv(Map.of()).metricsToken()).isEmpty();
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("LOG_FORMAT", "xml")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("LOG_FORMAT");
+    }
+
     @Test
     void mainExitsNonZeroWithOneLineNamingPort() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
