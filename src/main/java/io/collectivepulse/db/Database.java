@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,8 @@ public final class Database implements AutoCloseable {
         this.schedulerDataSource = schedulerDataSource;
         this.watch = watch;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // A failed statement is logged with its exception: its bound values (members' text) must not be in it.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
 
     /** Connects (starting the embedded server if needed) and migrates the schema. */
@@ -221,6 +224,8 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(target.password());
         hikari.setMaximumPoolSize(size);
         hikari.setInitializationFailTimeout(10_000);
+        // PostgreSQL's error detail quotes the row's values ("Key (text)=(…)"): kept out of exceptions and logs.
+        hikari.addDataSourceProperty("logServerErrorDetail", "false");
         return hikari;
     }
 
