@@ -52,6 +52,8 @@ final class Dispatcher implements AutoCloseable {
     final Pace pace = new Pace();
     final String owner;
     final ScheduledExecutorService sending;
+    /** What the lanes count as they conclude their calls. */
+    final OutboxStats stats;
     private final Map<ChannelRef, Lane> lanes = new ConcurrentHashMap<>();
     private final Object signal = new Object();
     private volatile boolean running;
@@ -59,13 +61,14 @@ final class Dispatcher implements AutoCloseable {
     private Thread claimer;
 
     Dispatcher(Database database, OutboxDao dao, Map<Platform, Sender> senders, Map<String, Outbox.Kind> kinds,
-               Clock clock, String owner, int threads) {
+               Clock clock, String owner, int threads, OutboxStats stats) {
         this.database = database;
         this.dao = dao;
         this.senders = senders;
         this.kinds = kinds;
         this.clock = clock;
         this.owner = owner;
+        this.stats = stats;
         this.sending = Executors.newScheduledThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "outbox-send");
             thread.setDaemon(true);

@@ -238,6 +238,9 @@ final class Lane {
      */
     private void conclude(Delivery row, Call call, Outcome outcome, int attempt) {
         if (outcome instanceof Outcome.Retry retry) {
+            if (attempt == 0) {
+                dispatcher.stats.retried(channel.platform(), retry);
+            }
             backOff(row, retry);
             return;
         }
@@ -256,6 +259,8 @@ final class Lane {
         synchronized (this) {
             unrecorded = null;
         }
+        dispatcher.stats.ended(channel.platform(), outcome instanceof Outcome.Sent ? OutboxStats.Result.SENT
+                : OutboxStats.Result.FAILED);
         next();
     }
 
@@ -304,6 +309,7 @@ final class Lane {
             Instant due = dispatcher.retryAt(row, retry.after());
             if (due.isAfter(row.giveUpAt())) {
                 dispatcher.dao.finish(row, "dropped", "gave_up: " + retry.reason(), dispatcher.clock.instant());
+                dispatcher.stats.ended(channel.platform(), OutboxStats.Result.GAVE_UP);
             } else {
                 dispatcher.dao.retry(row, due, retry.reason());
             }

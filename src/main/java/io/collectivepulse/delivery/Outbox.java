@@ -57,12 +57,16 @@ public final class Outbox implements AutoCloseable {
     private final Map<Platform, Sender> senders = new EnumMap<>(Platform.class);
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
     private final Dispatcher dispatcher;
+    private final OutboxBacklog backlog;
+    private final OutboxStats stats;
 
     public Outbox(Database database, Clock clock) {
         this.database = database;
         this.dao = new OutboxDao(database, this::wake);
         this.clock = clock;
-        this.dispatcher = new Dispatcher(database, dao, senders, kinds, clock, owner(), SENDING_THREADS);
+        this.backlog = new OutboxBacklog(() -> dao.backlog(clock.instant()));
+        this.stats = new OutboxStats(backlog);
+        this.dispatcher = new Dispatcher(database, dao, senders, kinds, clock, owner(), SENDING_THREADS, stats);
     }
 
     /** The platform's sender; call while wiring, before {@link #start()}. */
@@ -201,6 +205,11 @@ public final class Outbox implements AutoCloseable {
         return dao.status(channel);
     }
 
+    /** What was sent, retried and refused since the start, and what waits: for the metrics. */
+    public OutboxStats stats() {
+        return stats;
+    }
+
     /** Forgets rows done before {@code before}; returns how many. */
     public int forgetBefore(Instant before) {
         return dao.forgetBefore(before);
@@ -217,6 +226,7 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() {
         dispatcher.close();
+        backlog.close();
     }
 
     private static String owner() {

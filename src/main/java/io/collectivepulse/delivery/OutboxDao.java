@@ -326,6 +326,29 @@ public final class OutboxDao {
                 .bind("id", row.id()).bind("due", due).bind("outcome", outcome).execute());
     }
 
+    /**
+     * What waits, per platform: how many rows, and the due time of the oldest one due by {@code now}. Bounded by a
+     * statement time-out of one second: the metrics ask, and must not queue behind a busy database.
+     */
+    Map<Platform, OutboxStats.Backlog> backlog(Instant now) {
+        return jdbi.inTransaction(h -> {
+            h.execute("SET LOCAL statement_timeout = 1000");
+            return h.createQuery("""
+                            SELECT platform, count(*) AS pending, min(due_at) FILTER (WHERE due_at <= :now) AS oldest_due
+                            FROM outbox WHERE state = 'pending'
+                            GROUP BY platform
+                            """)
+                    .bind("now", now)
+                    .map((rs, ctx) -> {
+                        Instant oldest = Rows.instant(rs, "oldest_due");
+                        return Map.entry(Platform.fromId(rs.getString("platform")), new OutboxStats.Backlog(
+                                rs.getLong("pending"), oldest == null ? java.time.Duration.ZERO
+                                : java.time.Duration.between(oldest, now)));
+                    })
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        });
+    }
+
     /** Forgets what was done long ago (the platform ids of sent messages stay, for redraws). */
     int forgetBefore(Instant before) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM outbox WHERE state <> 'pending' AND done_at < :before")

@@ -14,6 +14,13 @@ public sealed interface Outcome {
      * in a workspace), or null.
      */
     record Retry(Duration after, String scope, String reason) implements Outcome {
+        /**
+         * True when the platform asked the bot to slow down (HTTP 429, Slack's {@code ratelimited}): the senders
+         * then name the scope the wait applies to, and only then.
+         */
+        public boolean rateLimited() {
+            return scope != null;
+        }
     }
 
     /**

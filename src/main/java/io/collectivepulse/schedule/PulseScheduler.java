@@ -51,6 +51,7 @@ public final class PulseScheduler implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final Map<String, LongConsumer> tasks = new ConcurrentHashMap<>();
+    private final Misfires misfires = new Misfires();
 
     public PulseScheduler(DataSource dataSource) {
         String dataSourceName = "pulse-" + UUID.randomUUID();
@@ -58,6 +59,7 @@ public final class PulseScheduler implements AutoCloseable {
         try {
             scheduler = new StdSchedulerFactory(properties(dataSourceName)).getScheduler();
             scheduler.setJobFactory((bundle, sched) -> newJob(bundle, sched));
+            scheduler.getListenerManager().addTriggerListener(misfires);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Could not create the Quartz scheduler", e);
         }
@@ -157,6 +159,11 @@ public final class PulseScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             return false;
         }
+    }
+
+    /** How many misfired triggers this replica's Quartz has handled since it started (for the metrics). */
+    public long misfires() {
+        return misfires.count();
     }
 
     /** Quartz itself, for the tests and benchmarks that look into it; features plan through this class. */
