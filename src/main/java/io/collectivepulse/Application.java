@@ -2,10 +2,12 @@ package io.collectivepulse;
 
 import io.collectivepulse.calendar.CalendarRoutes;
 import io.collectivepulse.chat.Platform;
+import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityCommands;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
+import io.collectivepulse.metrics.Metrics;
 import io.collectivepulse.digest.DigestCommands;
 import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.poll.PollCommands;
@@ -57,14 +59,18 @@ public final class Application implements AutoCloseable {
     /** Set when the service starts to stop: readiness then answers 503, so that no new request is routed here. */
     private final AtomicBoolean stopping;
 
+
+    private final Metrics metrics;
+
     private Application(Database database, PulseScheduler scheduler, Javalin server, Outbox outbox, Router router,
-                        AtomicBoolean stopping) {
+                        AtomicBoolean stopping, Metrics metrics) {
         this.database = database;
         this.scheduler = scheduler;
         this.server = server;
         this.outbox = outbox;
         this.router = router;
         this.stopping = stopping;
+        this.metrics = metrics;
     }
 
     /** Opens the database, starts the scheduler and the HTTP server; {@code clock} is the service's time. */
@@ -84,7 +90,8 @@ public final class Application implements AutoCloseable {
             var exports = new PollExportService(database, communities, clock, config.baseUrl());
             var feedback = polls.feedback();
             sessions.followUp(SessionFollowUp.of(feedback::afterSession, feedback::reviewNote));
-            var router = new Router(communities::localeOf, communities::knownLocaleOf)
+            var router = new Router(communities::localeOf, communities::knownLocaleOf,
+                    channel -> communities.findByChannel(channel).map(Community::id))
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests))
@@ -117,6 +124,7 @@ public final class Application implements AutoCloseable {
             polls.start();
             var stopping = new AtomicBoolean();
             var health = new Health(database, scheduler, stopping::get);
+            Metrics metrics = new Metrics().pool(database.dataSource()).outbox(outbox.stats()).scheduler(scheduler);
 
             List<String> endpoints = new ArrayList<>();
             Javalin server = Javalin.create(javalin -> {
@@ -124,6 +132,8 @@ public final class Application implements AutoCloseable {
                 javalin.jetty.port = config.port();
                 javalin.jetty.threadPool = requestThreads();
                 endpoints.addAll(Routes.declare(javalin.routes, slack, teams, health));
+                endpoints.addAll(Routes.declareMetrics(javalin.routes, metrics,
+                        config.metricsToken().map(Config.MetricsToken::value)));
                 endpoints.addAll(Routes.declareCalendars(javalin.routes, new CalendarRoutes(sessions)));
                 endpoints.addAll(Routes.declareExports(javalin.routes, new ExportRoutes(exports)));
                 slackBridge.filter(SlackBridge::distributed)
@@ -134,7 +144,7 @@ public final class Application implements AutoCloseable {
             LOG.info("Slack: {}", config.slackStatus());
             LOG.info("Teams: {}", config.teamsStatus());
             LOG.info("Collective Pulse listening on port {}", server.port());
-            return new Application(database, scheduler, server, outbox, router, stopping);
+            return new Application(database, scheduler, server, outbox, router, stopping, metrics);
         } catch (RuntimeException e) {
             if (outbox != null) {
                 outbox.close();
@@ -195,6 +205,7 @@ public final class Application implements AutoCloseable {
         });
         shutdown.stop("database", Duration.ofSeconds(7), () -> {
             database.close();
+            metrics.close();
             return "database closed";
         });
         shutdown.done();

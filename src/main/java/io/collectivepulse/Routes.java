@@ -1,12 +1,14 @@
 package io.collectivepulse;
 
 import io.collectivepulse.calendar.CalendarRoutes;
+import io.collectivepulse.metrics.Metrics;
 import io.collectivepulse.slack.SlackBridge;
 import io.collectivepulse.spreadsheet.ExportRoutes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Every HTTP route of the service, in one place. */
 final class Routes {
@@ -15,6 +17,7 @@ final class Routes {
     static final String HEALTH = "/health";
     static final String LIVE = "/health/live";
     static final String READY = "/health/ready";
+    static final String METRICS = "/metrics";
 
     private Routes() {
     }
@@ -34,6 +37,18 @@ final class Routes {
         lines.add("GET  " + READY + "  200 when the database answers, the scheduler runs and the service is not"
                 + " stopping (readiness)");
         return lines;
+    }
+
+    /**
+     * {@code GET /metrics} for Prometheus, and the handlers around every request that measure it and put its id on
+     * the log lines.
+     */
+    static List<String> declareMetrics(RoutesConfig routes, Metrics metrics, Optional<String> token) {
+        routes.before(metrics.requests()::before);
+        routes.after(metrics.requests()::after);
+        routes.get(METRICS, metrics.endpoint(token));
+        return List.of("GET  " + METRICS + "  metrics in Prometheus' text format"
+                + (token.isPresent() ? " (bearer token: METRICS_TOKEN)" : ""));
     }
 
     /** The calendars of the sessions: one file per session, one feed per community. */

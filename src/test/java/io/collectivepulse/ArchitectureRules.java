@@ -28,11 +28,12 @@ final class ArchitectureRules {
     static final List<String> CHAT_ADAPTERS = List.of("slack", "teams");
 
     /**
-     * Every adapter: the chat adapters, {@code calendar}, which writes sessions as iCalendar files, and
-     * {@code spreadsheet}, which writes polls as CSV files. Each translates between the platform-neutral core and a
-     * wire format; nothing in the core knows them.
+     * Every adapter: the chat adapters, {@code calendar}, which writes sessions as iCalendar files,
+     * {@code spreadsheet}, which writes polls as CSV files, and {@code metrics}, which publishes the counts the core
+     * keeps in Prometheus' format. Each translates between the platform-neutral core and a wire format; nothing in
+     * the core knows them.
      */
-    static final List<String> ADAPTERS = concat(CHAT_ADAPTERS, List.of("calendar", "spreadsheet"));
+    static final List<String> ADAPTERS = concat(CHAT_ADAPTERS, List.of("calendar", "spreadsheet", "metrics"));
 
     /**
      * Where features register their commands, buttons, forms and help. Today's package is {@code command}; it is
@@ -199,6 +200,18 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAPackage("org.apache.commons.csv..")
                 .because("CSV is a wire format like iCalendar: the spreadsheet adapter alone writes it, and the routes"
                         + " serve the bytes it returns, so the library can change in one place");
+    }
+
+    /**
+     * Rule 12: under the root, only classes in the root's {@code metrics} package (and its sub-packages) depend on
+     * {@code io.micrometer..} or {@code io.prometheus..}. The root package is not an exception.
+     */
+    static ArchRule onlyMetricsUsesMicrometer(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("the outbox and the scheduler keep plain counts and the metrics adapter publishes them, so"
+                        + " that a feature never registers a meter of its own and the library can change in one place");
     }
 
     /** {@code root.name..} for each name. */

@@ -86,6 +86,12 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void onlyMetricsUsesMicrometer() {
+        assertViolatedBy(ArchitectureRules.onlyMetricsUsesMicrometer(BAD), "digest.DigestCounter");
+        assertHolds(ArchitectureRules.onlyMetricsUsesMicrometer(GOOD));
+    }
+
+    @Test
     void sharedPackagesOnlyUseTheJdk() {
         assertViolatedBy(ArchitectureRules.sharedPackagesOnlyUseTheJdk(BAD), "when.DeadlineOfCommunity");
         assertHolds(ArchitectureRules.sharedPackagesOnlyUseTheJdk(GOOD));

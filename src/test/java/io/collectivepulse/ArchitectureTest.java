@@ -51,6 +51,9 @@ class ArchitectureTest {
     static final ArchRule onlySpreadsheetUsesCommonsCsv = ArchitectureRules.onlySpreadsheetUsesCommonsCsv(ROOT);
 
     @ArchTest
+    static final ArchRule onlyMetricsUsesMicrometer = ArchitectureRules.onlyMetricsUsesMicrometer(ROOT);
+
+    @ArchTest
     static final ArchRule sharedPackagesOnlyUseTheJdk = ArchitectureRules.sharedPackagesOnlyUseTheJdk(ROOT);
 
     /** The import holds the production classes (Main among them) and no class compiled from src/test. */

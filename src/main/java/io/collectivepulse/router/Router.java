@@ -35,6 +35,7 @@ public final class Router {
 
     private final Function<ChannelRef, Locale> locales;
     private final Function<ChannelRef, Locale> knownLocales;
+    private final Function<ChannelRef, Optional<Long>> communities;
     private final Map<String, String> rootWords = new HashMap<>();
     private final Map<String, List<CommandEntry>> byRoot = new LinkedHashMap<>();
     private final List<CommandEntry> commands = new ArrayList<>();
@@ -45,16 +46,20 @@ public final class Router {
 
     /** {@code locales}: the language of a channel (its community's, or the service's default). */
     public Router(Function<ChannelRef, Locale> locales) {
-        this(locales, locales);
+        this(locales, locales, channel -> Optional.empty());
     }
 
     /**
      * {@code knownLocales}: the language of a channel as last seen, without asking the database, for the apologies
-     * said when it does not answer.
+     * said when it does not answer; {@code communities}: the id of a channel's community, if it has one, named on the
+     * log lines written while the router handles something in the channel. Called once per command or press: make
+     * them cheap.
      */
-    public Router(Function<ChannelRef, Locale> locales, Function<ChannelRef, Locale> knownLocales) {
+    public Router(Function<ChannelRef, Locale> locales, Function<ChannelRef, Locale> knownLocales,
+                  Function<ChannelRef, Optional<Long>> communities) {
         this.locales = locales;
         this.knownLocales = knownLocales;
+        this.communities = communities;
         addRoot(DEFAULT_ROOT, Words.of(DEFAULT_ROOT, DEFAULT_ROOT));
         this.help = new CommandEntry(DEFAULT_ROOT, HELP, argument -> true, "help.help",
                 java.util.Set.of(CommandEntry.Flag.TEAMS_MENU),
@@ -81,6 +86,12 @@ public final class Router {
 
     /** Handles a command whose root word is known (a Slack slash command). */
     public Reply handle(Command command) {
+        try (var context = LogContext.of(command.channel(), communities)) {
+            return route(command);
+        }
+    }
+
+    private Reply route(Command command) {
         try {
             List<CommandEntry> entries = byRoot.get(command.root());
             if (entries == null) {
@@ -122,6 +133,12 @@ public final class Router {
 
     /** Handles a button pressed on a card, or a form submitted, by the feature that registered its action id. */
     public Reply press(ButtonPress press) {
+        try (var context = LogContext.of(press.channel(), communities)) {
+            return route(press);
+        }
+    }
+
+    private Reply route(ButtonPress press) {
         try {
             PressHandler handler = forms.get(press.action());
             if (handler == null) {

@@ -24,6 +24,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    public static HttpResponse<String> get(String url, Map<String, String> headers) {
+        var builder = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public static HttpResponse<String> post(String url, String contentType, String body, Map<String, String> headers) {
         var builder = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", contentType)
