@@ -33,7 +33,7 @@ public final class ServiceProcess implements AutoCloseable {
             "DATABASE_USER", "DATABASE_PASSWORD", "PULSE_DATA_DIR", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN",
             "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_API_URL", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD",
             "MICROSOFT_APP_TENANT_ID", "BOTFRAMEWORK_OPENID_METADATA_URL", "MICROSOFT_LOGIN_URL", "DEFAULT_LOCALE",
-            "DEFAULT_TIME_ZONE");
+            "DEFAULT_TIME_ZONE", "METRICS_TOKEN", "LOG_FORMAT");
 
     private final String name;
     private final Process process;
@@ -41,23 +41,76 @@ public final class ServiceProcess implements AutoCloseable {
     private final Thread reader;
     private final int port;
 
-    private ServiceProcess(Map<String, String> env) {
+    private ServiceProcess(Map<String, String> env, List<String> jvmOptions) {
         name = "service-" + COUNTER.incrementAndGet();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.collectivepulse.Main");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        SERVICE_VARIABLES.forEach(builder.environment()::remove);
-        builder.environment().putAll(env);
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        process = launch(env, jvmOptions);
         reader = new Thread(this::relay, name + "-output");
         reader.setDaemon(true);
         reader.start();
         port = waitUntilListening();
+    }
+
+    private static Process launch(Map<String, String> env, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.collectivepulse.Main"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        SERVICE_VARIABLES.forEach(builder.environment()::remove);
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The JVM option that makes the service log as deployed, with {@code src/main/resources/logback.xml}: the test
+     * class path also holds {@code logback-test.xml}, which logback would pick first.
+     */
+    public static List<String> deployedLogging() {
+        try {
+            var config = ServiceProcess.class.getClassLoader().getResource("logback.xml");
+            if (config == null) {
+                throw new IllegalStateException("logback.xml is not on the class path");
+            }
+            return List.of("-Dlogback.configurationFile=" + Path.of(config.toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a service that ran to its end wrote (stdout and stderr), and its exit status. */
+    public record Exited(int status, List<String> output) {
+    }
+
+    /**
+     * Runs the service with {@code env} until it exits by itself (a start that fails), for at most {@code timeout};
+     * fails if it is still running then.
+     */
+    public static Exited runUntilExit(Map<String, String> env, List<String> jvmOptions, Duration timeout) {
+        Process process = launch(env, jvmOptions);
+        // Read while it runs: a full pipe would block the service before it could exit.
+        var output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("The service did not exit within " + timeout);
+            }
+            return new Exited(process.exitValue(), output.get(10, TimeUnit.SECONDS).lines().toList());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not read the service's output", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What a service on {@code database} needs to answer one Slack workspace whose Web API is {@code slackApi}. */
@@ -77,9 +130,14 @@ public final class ServiceProcess implements AutoCloseable {
      * its output if it exits first or takes more than two minutes.
      */
     public static ServiceProcess start(Map<String, String> env) {
+        return start(env, List.of());
+    }
+
+    /** The same, with options for its JVM (such as {@link #deployedLogging()}). */
+    public static ServiceProcess start(Map<String, String> env, List<String> jvmOptions) {
         Map<String, String> all = new HashMap<>(Map.of("PORT", "0"));
         all.putAll(env);
-        return new ServiceProcess(all);
+        return new ServiceProcess(all, jvmOptions);
     }
 
     public String url(String path) {
