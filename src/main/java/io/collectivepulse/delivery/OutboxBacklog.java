@@ -33,6 +33,8 @@ final class OutboxBacklog implements AutoCloseable {
     private volatile Map<Platform, OutboxStats.Backlog> last;
     private volatile long lastAt;
     private CompletableFuture<Void> looking;
+    /** Until when callers wait for the look under way: a scrape reads several gauges, and waits once in all. */
+    private long waitUntil;
 
     OutboxBacklog(Supplier<Map<Platform, OutboxStats.Backlog>> lookUp) {
         this.lookUp = lookUp;
@@ -41,17 +43,21 @@ final class OutboxBacklog implements AutoCloseable {
     /** The backlog per platform (platforms with nothing waiting are absent); empty until a look succeeds. */
     Optional<Map<Platform, OutboxStats.Backlog>> current() {
         CompletableFuture<Void> look;
+        long wait;
         synchronized (this) {
-            if (last != null && System.nanoTime() - lastAt < FRESH.toNanos()) {
+            long now = System.nanoTime();
+            if (last != null && now - lastAt < FRESH.toNanos()) {
                 return Optional.of(last);
             }
             if (looking == null || looking.isDone()) {
                 looking = CompletableFuture.runAsync(this::look, looker);
+                waitUntil = now + WAIT.toNanos();
             }
             look = looking;
+            wait = Math.max(0, waitUntil - now);
         }
         try {
-            look.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            look.get(wait, TimeUnit.NANOSECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // The look goes on, or failed: the last value found stands until one succeeds.
         } catch (InterruptedException e) {
