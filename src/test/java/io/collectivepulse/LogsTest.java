@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service's output as deployed (its own JVM, {@code src/main/resources/logback.xml}): one JSON object per line,
- * the lines of a request naming its id, and never a password, a token, a secret or what a member typed — with a
- * {@code DATABASE_URL} that carries a password, valid or not.
+ * the lines of a request naming its id, those of the outbox the platform and workspace, and never a password, a
+ * token, a secret or what a member typed — with a {@code DATABASE_URL} that carries a password, valid or not.
  */
 class LogsTest {
     private static final String SECRET = "logs-signing-secret-0123456789";
@@ -39,6 +39,8 @@ class LogsTest {
              ServiceProcess service = ServiceProcess.start(ServiceProcess.slackEnv(withPassword(), slackApi, SECRET,
                      TOKEN), ServiceProcess.deployedLogging())) {
             new SlackClient(service, SECRET).command("/pulse", "lier Journal");
+            // Slack's first answer to the card is a 429: the outbox logs it, from one of its own threads.
+            slackApi.throttleNext("chat.postMessage", 1);
             // The same signed command twice: the second is a replay, logged while its request is served.
             String body = new SlackClient(service, SECRET).commandBody("/signal", MEMBER_TEXT);
             long now = Instant.now().getEpochSecond();
@@ -62,13 +64,19 @@ class LogsTest {
             assertThat(line.path("requestId").asText()).isEqualTo("req-logs-42");
             assertThat(line.path("platform").asText()).isEqualTo("slack");
         });
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("message").asText()).contains("to try again", "429");
+            assertThat(line.path("platform").asText()).isEqualTo("slack");
+            assertThat(line.path("workspace").asText()).isEqualTo(FakeSlackApi.TEAM_ID);
+        });
         assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("stopped after"));
         assertThat(String.join("\n", output)).doesNotContain(PASSWORD, TOKEN, SECRET, "plan social");
     }
 
     @Test
     void logFormatTextGivesLinesForPeopleThatStartWithTheDate() {
-        Pattern dated = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO ");
+        Pattern dated = Pattern.compile(
+                "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO ");
         try (ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", withPassword(),
                 "LOG_FORMAT", "text"), ServiceProcess.deployedLogging())) {
             String listening = service.logLine("listening on port").orElseThrow();

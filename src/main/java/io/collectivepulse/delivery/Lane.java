@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The rows this replica claimed for one channel, sent one after the other in the order they were due (the parts of
@@ -69,9 +70,26 @@ final class Lane {
         rows.addLast(row);
         if (!busy && !stopped) {
             busy = true;
-            dispatcher.sending.execute(this::next);
+            dispatcher.sending.execute(logged(this::next));
         }
         return true;
+    }
+
+    /**
+     * A step of the lane, run on a sending thread with the channel's platform and workspace on its log lines (the
+     * keys the request's lines use), so that one workspace's trouble can be followed from request to delivery.
+     */
+    private Runnable logged(Runnable step) {
+        return () -> {
+            MDC.put("platform", channel.platform().id());
+            MDC.put("workspace", channel.workspaceId());
+            try {
+                step.run();
+            } finally {
+                MDC.remove("platform");
+                MDC.remove("workspace");
+            }
+        };
     }
 
     /** No new call starts; the rows left are given back by the dispatcher. */
@@ -127,7 +145,7 @@ final class Lane {
             Instant now = dispatcher.realTime.instant();
             Instant slot = dispatcher.pace.reserve(call.limits(), now);
             long delay = Math.max(0, Duration.between(now, slot).toMillis());
-            dispatcher.sending.schedule(() -> send(row, call, slot), delay, TimeUnit.MILLISECONDS);
+            dispatcher.sending.schedule(logged(() -> send(row, call, slot)), delay, TimeUnit.MILLISECONDS);
         } catch (CardSource.NotYet e) {
             backOff(row, new Outcome.Retry(e.after(), null, "not_yet: " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -211,13 +229,13 @@ final class Lane {
         Instant now = dispatcher.realTime.instant();
         Instant blocked = dispatcher.pace.blockedUntil(call.limits(), now);
         if (blocked.isAfter(now)) {
-            dispatcher.sending.schedule(() -> send(row, call, slot), Duration.between(now, blocked).toMillis(),
+            dispatcher.sending.schedule(logged(() -> send(row, call, slot)), Duration.between(now, blocked).toMillis(),
                     TimeUnit.MILLISECONDS);
             return;
         }
         Instant leaves = dispatcher.pace.depart(call.limits(), now);
         if (leaves.isAfter(now)) {
-            dispatcher.sending.schedule(() -> send(row, call, slot), Duration.between(now, leaves).toMillis(),
+            dispatcher.sending.schedule(logged(() -> send(row, call, slot)), Duration.between(now, leaves).toMillis(),
                     TimeUnit.MILLISECONDS);
             return;
         }
@@ -253,7 +271,8 @@ final class Lane {
             long delay = Math.min(MAX_RECORD_DELAY.toMillis(), 200L << Math.min(attempt, 8));
             LOG.warn("Could not record the outcome of outbox row {} ({}): recording it again in {} ms, not sending it "
                     + "again", row.id(), e.toString(), delay);
-            dispatcher.sending.schedule(() -> conclude(row, call, outcome, attempt + 1), delay, TimeUnit.MILLISECONDS);
+            dispatcher.sending.schedule(logged(() -> conclude(row, call, outcome, attempt + 1)), delay,
+                    TimeUnit.MILLISECONDS);
             return;
         }
         synchronized (this) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** Routing without any feature of the product: two made-up features register, members type and press. */
 class RouterTest {
@@ -50,6 +51,29 @@ class RouterTest {
         StringBuilder out = new StringBuilder(card.title() == null ? "" : card.title() + "\n");
         card.items().forEach(item -> out.append(item.text()).append('\n'));
         return out.append(card.footer() == null ? "" : card.footer()).toString();
+    }
+
+    @Test
+    void whatIsHandledInAChannelNamesItsWorkspaceAndCommunityOnTheLogLinesThenPutsThemBack() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CommandHandler record = request -> {
+            seen.add(MDC.get("workspace") + " " + MDC.get("community"));
+            return Reply.none();
+        };
+        Router routed = new Router(channel -> Locale.FRENCH,
+                channel -> channel.equals(SLACK) ? java.util.Optional.of(42L) : java.util.Optional.empty())
+                .add(registry -> registry.root("signal", Words.of("signal", "signal"))
+                        .otherwise("signal", "help.signal", record)
+                        .buttons("signal.", press -> record.handle(null)));
+        MDC.put("workspace", "outer");
+
+        routed.handle(new Command(ANNE, SLACK, "signal", "Un signal"));
+        routed.press(new ButtonPress(ANNE, TEAMS, "signal.vote", "1"));
+
+        assertThat(seen).containsExactly("T0 42", "tenant null");
+        assertThat(MDC.get("workspace")).isEqualTo("outer");
+        assertThat(MDC.get("community")).isNull();
+        MDC.clear();
     }
 
     @Test
