@@ -229,14 +229,14 @@ final class Lane {
         Instant now = dispatcher.realTime.instant();
         Instant blocked = dispatcher.pace.blockedUntil(call.limits(), now);
         if (blocked.isAfter(now)) {
-            dispatcher.sending.schedule(logged(() -> send(row, call, slot)), Duration.between(now, blocked).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            dispatcher.sending.schedule(logged(() -> send(row, call, slot)),
+                    Duration.between(now, blocked).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         Instant leaves = dispatcher.pace.depart(call.limits(), now);
         if (leaves.isAfter(now)) {
-            dispatcher.sending.schedule(logged(() -> send(row, call, slot)), Duration.between(now, leaves).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            dispatcher.sending.schedule(logged(() -> send(row, call, slot)),
+                    Duration.between(now, leaves).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         Outcome outcome;
