@@ -1,6 +1,7 @@
 package io.collectivepulse;
 
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 
 /** Reads the configuration from the environment and starts the service; a bad value exits with one line. */
 public final class Main {
@@ -12,6 +13,7 @@ public final class Main {
         try {
             config = Config.fromEnv(System.getenv());
         } catch (ConfigException e) {
+            // Not through the logger: a bad LOG_FORMAT leaves it without an appender, and this line must show.
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
             return;
@@ -20,7 +22,8 @@ public final class Main {
         try {
             app = Application.start(config, Clock.systemUTC());
         } catch (RuntimeException e) {
-            System.err.println("Collective Pulse could not start: " + rootMessage(e));
+            // One line, in the log's format, without the stack trace: the message says what to fix.
+            LoggerFactory.getLogger(Main.class).error("Collective Pulse could not start: {}", rootMessage(e));
             System.exit(1);
             return;
         }

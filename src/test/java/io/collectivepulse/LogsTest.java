@@ -97,7 +97,8 @@ class LogsTest {
                 "postgresql://pulse:" + PASSWORD + "@127.0.0.1:1/pulse"), ServiceProcess.deployedLogging(),
                 Duration.ofSeconds(60));
         assertThat(unreachable.status()).isEqualTo(1);
-        assertThat(unreachable.output()).anySatisfy(line -> assertThat(line).contains("could not start"));
+        assertThat(unreachable.output()).anySatisfy(line -> assertThat(json(line).path("message").asText())
+                .startsWith("Collective Pulse could not start"));
         assertThat(String.join("\n", unreachable.output())).doesNotContain(PASSWORD);
     }
 
