@@ -6,6 +6,7 @@ import io.collectivepulse.db.Database;
 import io.collectivepulse.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -342,8 +343,7 @@ public final class OutboxDao {
                     .map((rs, ctx) -> {
                         Instant oldest = Rows.instant(rs, "oldest_due");
                         return Map.entry(Platform.fromId(rs.getString("platform")), new OutboxStats.Backlog(
-                                rs.getLong("pending"), oldest == null ? java.time.Duration.ZERO
-                                : java.time.Duration.between(oldest, now)));
+                                rs.getLong("pending"), oldest == null ? Duration.ZERO : Duration.between(oldest, now)));
                     })
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         });

@@ -4,6 +4,7 @@ import io.collectivepulse.chat.Platform;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -61,7 +62,7 @@ public final class OutboxStats {
      * What waits on {@code platform}, never older than a few seconds and never waiting long for PostgreSQL: when it
      * does not answer in time, the last value found (see {@link OutboxBacklog}); empty until a first look succeeds.
      */
-    public java.util.Optional<Backlog> backlog(Platform platform) {
+    public Optional<Backlog> backlog(Platform platform) {
         return backlog.current().map(all -> all.getOrDefault(platform, Backlog.EMPTY));
     }
 
