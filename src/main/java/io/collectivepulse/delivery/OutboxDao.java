@@ -335,7 +335,8 @@ public final class OutboxDao {
         return jdbi.inTransaction(h -> {
             h.execute("SET LOCAL statement_timeout = 1000");
             return h.createQuery("""
-                            SELECT platform, count(*) AS pending, min(due_at) FILTER (WHERE due_at <= :now) AS oldest_due
+                            SELECT platform, count(*) AS pending,
+                                   min(due_at) FILTER (WHERE due_at <= :now) AS oldest_due
                             FROM outbox WHERE state = 'pending'
                             GROUP BY platform
                             """)
