@@ -91,7 +91,9 @@ public final class Application implements AutoCloseable {
             var feedback = polls.feedback();
             sessions.followUp(SessionFollowUp.of(feedback::afterSession, feedback::reviewNote));
             var router = new Router(communities::localeOf, communities::knownLocaleOf,
-                    channel -> communities.findByChannel(channel).map(Community::id))
+                    // While PostgreSQL does not answer, log lines go without the community rather than wait for it.
+                    channel -> database.isUp() ? communities.findByChannel(channel).map(Community::id)
+                            : Optional.empty())
                     .add(new SignalCommands(communities, signals))
                     .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests))

@@ -60,7 +60,7 @@ class RouterTest {
             seen.add(MDC.get("workspace") + " " + MDC.get("community"));
             return Reply.none();
         };
-        Router routed = new Router(channel -> Locale.FRENCH,
+        Router routed = new Router(channel -> Locale.FRENCH, channel -> Locale.FRENCH,
                 channel -> channel.equals(SLACK) ? java.util.Optional.of(42L) : java.util.Optional.empty())
                 .add(registry -> registry.root("signal", Words.of("signal", "signal"))
                         .otherwise("signal", "help.signal", record)
