@@ -107,8 +107,10 @@ class SlackInstallationTest {
         int communities = pulse.service().count("community");
         var stranger = pulse.slack().as("T0NOTINSTALLED", "C0X", "U0X", "x");
         var response = stranger.send("/pulse", "lier Intrus");
-        assertThat(response.statusCode()).isNotEqualTo(200);
-        assertThat(response.body()).doesNotContain("Exception");
+        // Bolt tells the member through the command's response_url that the app is not installed (a call to
+        // hooks.slack.com, which fails here): the command is not served, whatever the answer says.
+        assertThat(response.statusCode()).isLessThan(500);
+        assertThat(response.body()).doesNotContain("Exception", "Intrus");
         assertThat(pulse.service().count("community")).isEqualTo(communities);
     }
 }
