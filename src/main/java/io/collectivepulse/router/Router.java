@@ -6,7 +6,6 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
-import io.collectivepulse.db.Unavailable;
 import io.collectivepulse.i18n.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The one place features plug into. Features register their commands, buttons and forms ({@link Feature});
@@ -27,14 +24,13 @@ import org.slf4j.LoggerFactory;
  * exception reaches an adapter: an unexpected failure becomes a polite message in the channel's language.
  */
 public final class Router {
-    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     /** The root a Teams message or a Slack mention falls back to when it does not start with a root word. */
     public static final String DEFAULT_ROOT = "pulse";
     /** {@code aide}: the help, under any root. */
     public static final Words HELP = Words.of("aide", "help");
 
     private final Function<ChannelRef, Locale> locales;
-    private final Function<ChannelRef, Locale> knownLocales;
+    private final Apologies apologies;
     private final Function<ChannelRef, Optional<Long>> communities;
     private final Map<String, String> rootWords = new HashMap<>();
     private final Map<String, List<CommandEntry>> byRoot = new LinkedHashMap<>();
@@ -58,7 +54,7 @@ public final class Router {
     public Router(Function<ChannelRef, Locale> locales, Function<ChannelRef, Locale> knownLocales,
                   Function<ChannelRef, Optional<Long>> communities) {
         this.locales = locales;
-        this.knownLocales = knownLocales;
+        this.apologies = new Apologies(knownLocales);
         this.communities = communities;
         addRoot(DEFAULT_ROOT, Words.of(DEFAULT_ROOT, DEFAULT_ROOT));
         this.help = new CommandEntry(DEFAULT_ROOT, HELP, argument -> true, "help.help",
@@ -115,7 +111,7 @@ public final class Router {
             return first.isEmpty() ? help.handler().handle(new Request(command, rest, this))
                     : unknown(command.channel(), first);
         } catch (RuntimeException e) {
-            return failed(command.channel(), "Command " + command.root(), e);
+            return apologies.failed(command.channel(), "Command " + command.root(), e);
         }
     }
 
@@ -150,7 +146,7 @@ public final class Router {
             }
             return handler.press(press);
         } catch (RuntimeException e) {
-            return failed(press.channel(), "Button " + press.action(), e);
+            return apologies.failed(press.channel(), "Button " + press.action(), e);
         }
     }
 
@@ -178,25 +174,7 @@ public final class Router {
      * without asking the database.
      */
     public Reply apology(ChannelRef channel, Throwable failure) {
-        return Reply.privately(Card.text(knownMessages(channel)
-                .get(Unavailable.isCause(failure) ? "error.unavailable" : "error.unexpected")));
-    }
-
-    private Reply failed(ChannelRef channel, String what, RuntimeException e) {
-        if (Unavailable.isCause(e)) {
-            LOG.warn("{} in {}: the database did not answer ({})", what, channel, e.toString());
-        } else {
-            LOG.error("{} failed in {}", what, channel, e);
-        }
-        return apology(channel, e);
-    }
-
-    private Messages knownMessages(ChannelRef channel) {
-        try {
-            return Messages.of(knownLocales.apply(channel));
-        } catch (RuntimeException e) {
-            return Messages.of(Messages.FRENCH);
-        }
+        return apologies.apology(channel, failure);
     }
 
     private Messages messages(ChannelRef channel) {

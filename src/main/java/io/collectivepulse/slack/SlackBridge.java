@@ -8,19 +8,10 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
+import com.slack.api.bolt.util.SlackRequestParser;
 import io.collectivepulse.Config;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.request.builtin.EventRequest;
-import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
-import com.slack.api.model.block.InputBlock;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
-import io.collectivepulse.db.Unavailable;
-import io.collectivepulse.chat.ChannelRef;
-import io.collectivepulse.chat.Platform;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.delivery.Sender;
@@ -30,11 +21,11 @@ import io.javalin.http.Handler;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,10 +44,9 @@ public final class SlackBridge implements Handler {
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
     private final SlackRequestShape shapes;
-    private static final com.fasterxml.jackson.databind.ObjectMapper APOLOGY =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     private final SlackSender sender;
-    private final ResponseUrls responses;
+    private final SlackFailures failures;
+    private final RememberedRequests remembered;
     private final PrivatePresses privatePresses;
     private final Router router;
     private final Database database;
@@ -70,7 +60,6 @@ public final class SlackBridge implements Handler {
         this.requests = new SlackRequestDao(database);
         this.clock = clock;
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
-        this.responses = new ResponseUrls(config.apiUrl());
         this.shapes = new SlackRequestShape(router.roots().stream().map(root -> "/" + root)
                 .collect(java.util.stream.Collectors.toSet()));
         var slackConfig = new SlackConfig();
@@ -119,6 +108,8 @@ public final class SlackBridge implements Handler {
         actions.register(app);
         this.privatePresses = new PrivatePresses(router, actions);
         this.parser = new SlackRequestParser(appConfig);
+        this.failures = new SlackFailures(router, new ResponseUrls(config.apiUrl()));
+        this.remembered = new RememberedRequests(app, database, requests, clock);
     }
 
     @Override
@@ -179,9 +170,9 @@ public final class SlackBridge implements Handler {
         try {
             String key = SlackReplays.key(request, ctx.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
                     router::isPrivate);
-            response = key == null ? app.run(request) : remembered(key, request);
+            response = key == null ? app.run(request) : remembered.run(key, request);
         } catch (Exception e) {
-            response = failed(request, e instanceof Failed && e.getCause() != null ? e.getCause() : e);
+            response = failures.answer(request, RememberedRequests.cause(e));
         }
         if (response.getStatusCode() == 400 || response.getStatusCode() == 404) {
             ignore(ctx, "a " + request.getRequestType() + " no handler takes (Bolt answered "
@@ -218,122 +209,9 @@ public final class SlackBridge implements Handler {
         ctx.status(200).result("");
     }
 
-    /**
-     * The answer to a request whose handling failed, with nothing kept (its transaction rolled back), and the
-     * apology ("try again in a moment" when the database did not answer): as the ephemeral answer of a command, as
-     * an error under the first field of a submitted form, through the {@code response_url} of a click. An event
-     * gets a 503 while the database does not answer, so that Slack delivers it again later.
-     */
-    private Response failed(Request<?> request, Throwable failure) {
-        boolean unavailable = Unavailable.isCause(failure);
-        if (unavailable) {
-            LOG.warn("Slack {} not handled: the database did not answer ({})", request.getRequestType(),
-                    failure.toString());
-        } else {
-            // Bolt's own calls to Slack (auth.test) can fail too; the sender gets no stack trace.
-            LOG.error("Slack {} failed", request.getRequestType(), failure);
-        }
-        if (request instanceof SlashCommandRequest command) {
-            var payload = command.getPayload();
-            String text = apology(payload.getTeamId(), payload.getChannelId(), failure);
-            return Response.json(200, APOLOGY.createObjectNode().put("response_type", "ephemeral")
-                    .put("text", text).toString());
-        }
-        if (request instanceof ViewSubmissionRequest submission) {
-            var view = submission.getPayload().getView();
-            String channel = view.getPrivateMetadata().split("\\|", 2)[0];
-            String text = apology(submission.getPayload().getTeam().getId(), channel, failure);
-            return Optional.ofNullable(view.getBlocks()).orElse(List.of()).stream()
-                    .filter(InputBlock.class::isInstance).map(LayoutBlock::getBlockId)
-                    .findFirst().map(field -> {
-                        var answer = APOLOGY.createObjectNode().put("response_action", "errors");
-                        answer.putObject("errors").put(field, text);
-                        return Response.json(200, answer.toString());
-                    }).orElseGet(Response::ok);
-        }
-        if (request instanceof BlockActionRequest press) {
-            var payload = press.getPayload();
-            responses.tell(payload.getResponseUrl(), apology(payload.getTeam().getId(),
-                    payload.getChannel() == null ? "" : payload.getChannel().getId(), failure));
-        }
-        if (unavailable && request instanceof EventRequest) {
-            return Response.builder().statusCode(503).body("").build();
-        }
-        return Response.ok();
-    }
-
-    private String apology(String workspace, String channel, Throwable failure) {
-        return router.apology(new ChannelRef(Platform.SLACK, workspace, channel), failure).card().fallbackText();
-    }
-
-    /** Handles the request and remembers it in one transaction (see {@link #remembered}). */
-    private Response once(String key, Request<?> request) {
-        return database.inTransaction(() -> {
-            Response response;
-            try {
-                response = app.run(request);
-            } catch (Exception e) {
-                throw new Failed(e);
-            }
-            if (response.getStatusCode() != 200) {
-                throw new Unremembered(response);
-            }
-            var answer = new SlackRequestDao.Answer(response.getContentType(),
-                    response.getBody() == null ? "" : response.getBody());
-            requests.remember(key, answer, clock.instant()).ifPresent(earlier -> {
-                throw new Replayed(earlier);
-            });
-            return response;
-        });
-    }
-
-    /**
-     * Handles the request and remembers it under {@code key} in one transaction: its effects and the fact that it
-     * was handled are committed together. A request handled before (a retried event, a replayed command, a click
-     * delivered twice) is rolled back and gets the first answer.
-     */
-    private Response remembered(String key, Request<?> request) {
-        try {
-            return once(key, request);
-        } catch (Replayed replay) {
-            LOG.info("Slack request {} handled before: answered as the first time, nothing done again", key);
-            return Response.builder().statusCode(200).contentType(replay.earlier.contentType())
-                    .body(replay.earlier.body()).build();
-        } catch (Unremembered refused) {
-            return refused.response;
-        }
-    }
-
     /** Forgets the requests handled before {@code before}. */
     public int forgetRequestsBefore(Instant before) {
         return requests.forgetBefore(before);
-    }
-
-    /** Rolls back a request handled before. */
-    private static final class Replayed extends RuntimeException {
-        private final SlackRequestDao.Answer earlier;
-
-        Replayed(SlackRequestDao.Answer earlier) {
-            super("handled before", null, false, false);
-            this.earlier = earlier;
-        }
-    }
-
-    /** Rolls back a request Bolt did not answer 200 (its signature, an unknown command…): it is not remembered. */
-    private static final class Unremembered extends RuntimeException {
-        private final Response response;
-
-        Unremembered(Response response) {
-            super("not answered 200", null, false, false);
-            this.response = response;
-        }
-    }
-
-    /** Rolls back a request whose handling failed. */
-    private static final class Failed extends RuntimeException {
-        Failed(Exception cause) {
-            super(cause);
-        }
     }
 
     /** Sends the outbox's messages to Slack channels, with each workspace's bot token. */

@@ -45,7 +45,7 @@ public final class TeamsBridge implements Handler {
     private final boolean authenticated;
     private final TeamsSender sender;
     private final Router router;
-    private final Apologies apologies;
+    private final ApologyPoster apologies;
 
     public TeamsBridge(Config.Teams config, Router router, Database database, Outbox outbox,
                        ConversationReferenceDao references, DeliveredActivityDao delivered, Clock clock) {
@@ -59,7 +59,7 @@ public final class TeamsBridge implements Handler {
         var connector = new BotConnector(adapter.credentials());
         this.sender = new TeamsSender(connector, references, renderer, clock);
         this.router = router;
-        this.apologies = new Apologies(connector, renderer);
+        this.apologies = new ApologyPoster(connector, renderer);
     }
 
     /** Sends the outbox's messages to the Teams conversations the bot has been addressed in. */

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * answer, so nothing can be written for the outbox to send. Sent after the Bot Connector got its 200, by one thread
  * with a short queue; past it, apologies are dropped (and said in the log) rather than held in memory.
  */
-final class Apologies {
-    private static final Logger LOG = LoggerFactory.getLogger(Apologies.class);
+final class ApologyPoster {
+    private static final Logger LOG = LoggerFactory.getLogger(ApologyPoster.class);
     private final BotConnector connector;
     private final AdaptiveCardRenderer renderer;
     private final ThreadPoolExecutor sending = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -25,7 +25,7 @@ final class Apologies {
                 return thread;
             });
 
-    Apologies(BotConnector connector, AdaptiveCardRenderer renderer) {
+    ApologyPoster(BotConnector connector, AdaptiveCardRenderer renderer) {
         this.connector = connector;
         this.renderer = renderer;
     }
