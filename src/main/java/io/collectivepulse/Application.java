@@ -80,7 +80,7 @@ public final class Application implements AutoCloseable {
         Outbox outbox = null;
         try {
             outbox = new Outbox(database, clock);
-            scheduler = new PulseScheduler(database.schedulerDataSource());
+            scheduler = new PulseScheduler(database.backgroundDataSource());
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
             var signals = new SignalService(database, communities, outbox, clock);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
@@ -126,7 +126,8 @@ public final class Application implements AutoCloseable {
             polls.start();
             var stopping = new AtomicBoolean();
             var health = new Health(database, scheduler, stopping::get);
-            Metrics metrics = new Metrics().pool(database.dataSource()).outbox(outbox.stats()).scheduler(scheduler);
+            Metrics metrics = new Metrics().pool(database.dataSource()).pool(database.backgroundDataSource())
+                    .outbox(outbox.stats()).scheduler(scheduler);
 
             List<String> endpoints = new ArrayList<>();
             Javalin server = Javalin.create(javalin -> {
@@ -163,9 +164,15 @@ public final class Application implements AutoCloseable {
      * Jetty's request threads. Javalin's default pool grows to 250 threads; on two cores with ten database
      * connections, the threads past a few dozen only queue for the same connections and CPUs, each with its
      * stack, so overload grew memory instead of throughput. Past these threads, requests wait in Jetty's queue.
+     * Each thread is marked as serving requests: its statements get the requests' pool and time limits.
      */
     private static QueuedThreadPool requestThreads() {
-        var pool = new QueuedThreadPool(HTTP_THREADS, 4, (int) Duration.ofSeconds(30).toMillis());
+        var pool = new QueuedThreadPool(HTTP_THREADS, 4, (int) Duration.ofSeconds(30).toMillis()) {
+            @Override
+            public Thread newThread(Runnable runnable) {
+                return super.newThread(Database.servingRequests(runnable));
+            }
+        };
         pool.setName("http");
         return pool;
     }

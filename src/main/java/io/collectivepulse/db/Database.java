@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** True on the threads that serve HTTP requests ({@link #servingRequests}). */
+    private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
+
     private final EmbeddedServer embedded;
     private final HikariDataSource dataSource;
-    private final HikariDataSource schedulerDataSource;
+    private final HikariDataSource backgroundDataSource;
     private final DatabaseWatch watch;
     private final Jdbi jdbi;
     /** How many {@link #inTransaction} calls are open on this thread. */
@@ -38,13 +41,15 @@ public final class Database implements AutoCloseable {
     /** What to run once the transaction open on this thread has committed and given its connection back. */
     private final ThreadLocal<List<Runnable>> committed = ThreadLocal.withInitial(ArrayList::new);
 
-    private Database(EmbeddedServer embedded, HikariDataSource dataSource, HikariDataSource schedulerDataSource,
+    private Database(EmbeddedServer embedded, HikariDataSource dataSource, HikariDataSource backgroundDataSource,
                      DatabaseWatch watch) {
         this.embedded = embedded;
         this.dataSource = dataSource;
-        this.schedulerDataSource = schedulerDataSource;
+        this.backgroundDataSource = backgroundDataSource;
         this.watch = watch;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        // One Jdbi, whose connections come from the pool of the thread that asks (see servingRequests).
+        this.jdbi = Jdbi.create(() -> (SERVING.get() ? dataSource : backgroundDataSource).getConnection())
+                .installPlugin(new PostgresPlugin());
         // A failed statement is logged with its exception: its bound values (members' text) must not be in it.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
     }
@@ -63,10 +68,10 @@ public final class Database implements AutoCloseable {
         try {
             migrate(target);
             requests = Pools.requests(target);
-            HikariDataSource scheduler = Pools.scheduler(target);
+            HikariDataSource background = Pools.background(target);
             var watch = new DatabaseWatch(target.jdbcUrl(), target.user(), target.password(), embedded);
             watch.start();
-            return new Database(embedded, requests, scheduler, watch);
+            return new Database(embedded, requests, background, watch);
         } catch (RuntimeException e) {
             if (requests != null) {
                 requests.close();
@@ -76,6 +81,18 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Marks a thread that serves HTTP requests: the statements it runs get the requests' pool and limits (a
+     * connection within a second, an answer within two), so that no member waits long for a database in trouble.
+     * Every other thread (the scheduler's, the outbox's) works on the background pool, without those limits.
+     */
+    public static Runnable servingRequests(Runnable thread) {
+        return () -> {
+            SERVING.set(true);
+            thread.run();
+        };
     }
 
     /** For DAOs only: their statements run on the transaction open on the calling thread, if any. */
@@ -164,9 +181,12 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** The scheduler's connections: few, and as patient as Quartz's locks need. */
-    public DataSource schedulerDataSource() {
-        return schedulerDataSource;
+    /**
+     * The connections of the work no member waits for (the scheduler's locks and jobs, the outbox): as patient as
+     * a long claim or a large digest needs.
+     */
+    public DataSource backgroundDataSource() {
+        return backgroundDataSource;
     }
 
     /**
@@ -182,7 +202,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         watch.close();
         dataSource.close();
-        schedulerDataSource.close();
+        backgroundDataSource.close();
         if (embedded != null) {
             embedded.close();
         }

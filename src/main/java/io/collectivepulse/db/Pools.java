@@ -6,8 +6,8 @@ import io.collectivepulse.Config;
 import java.time.Duration;
 
 /**
- * The two connection pools: the requests' (and everything the features do), which never waits long for
- * PostgreSQL, and the scheduler's, as patient as Quartz's locks need.
+ * The two connection pools: the requests', which never waits long for PostgreSQL, and the background's (the
+ * scheduler, its jobs, the outbox), as patient as Quartz's locks, a long claim or a large digest need.
  */
 final class Pools {
     /** The longest a request waits for a connection from the pool. */
@@ -31,8 +31,8 @@ final class Pools {
         return new HikariDataSource(hikari);
     }
 
-    static HikariDataSource scheduler(Config.Database target) {
-        var hikari = config(target, "pulse-scheduler", 6);
+    static HikariDataSource background(Config.Database target) {
+        var hikari = config(target, "pulse-background", 10);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(5_000);
         hikari.addDataSourceProperty("connectTimeout", "5");

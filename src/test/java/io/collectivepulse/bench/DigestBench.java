@@ -99,7 +99,7 @@ public final class DigestBench {
             var outbox = new Outbox(database, Clock.systemUTC());
             var signals = new SignalService(database, communities, outbox, Clock.systemUTC());
             // Not started: the digest registers its job with it, nothing fires.
-            var scheduler = new PulseScheduler(database.schedulerDataSource());
+            var scheduler = new PulseScheduler(database.backgroundDataSource());
             var service = new DigestService(database, communities, signals, outbox, scheduler, Clock.systemUTC());
             int existing = 0;
             for (int count : counts) {

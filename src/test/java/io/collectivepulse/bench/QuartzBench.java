@@ -66,7 +66,7 @@ final class QuartzBench {
         var firing = new QuartzFiring();
         try (Database database = Database.open(Config.fromEnv(env))) {
             Duration startBefore = serviceStart(env);
-            var scheduler = firing.register(new PulseScheduler(database.schedulerDataSource()));
+            var scheduler = firing.register(new PulseScheduler(database.backgroundDataSource()));
             try {
                 Scheduler quartz = scheduler.quartz();
                 scheduler.start();
@@ -75,8 +75,8 @@ final class QuartzBench {
                 quartz.standby();
                 Duration[] storing = store(quartz, triggers);
                 Duration startAfter = serviceStart(env);
-                var numeric = QuartzAcquisition.measure(database.schedulerDataSource(), true);
-                var bigint = QuartzAcquisition.measure(database.schedulerDataSource(), false);
+                var numeric = QuartzAcquisition.measure(database.backgroundDataSource(), true);
+                var bigint = QuartzAcquisition.measure(database.backgroundDataSource(), false);
                 quartz.start();
                 System.out.println("Quartz: firing " + simultaneous + " triggers with " + triggers + " stored");
                 QuartzFiring.Firing full = firing.fire(quartz, simultaneous);
