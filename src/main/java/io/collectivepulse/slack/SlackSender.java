@@ -133,13 +133,19 @@ final class SlackSender implements Sender {
         return call(channel, Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request));
     }
 
+    /**
+     * A channel's limits are the channel's, whichever workspace a message goes through: a Slack channel id is unique
+     * across workspaces, and a channel shared by two organisations (Slack Connect) has one id and one limit, even
+     * when both communities' rows name it with their own workspace.
+     */
     @Override
     public List<Limit> limits(Call call, ChannelRef channel) {
         String workspace = "slack:" + channel.workspaceId();
+        String slackChannel = "slack:channel:" + channel.channelId();
         return switch (call) {
-            case POST -> List.of(Limit.bucket(workspace + ":" + channel.channelId() + ":post", BURST, 1.0),
+            case POST -> List.of(Limit.bucket(slackChannel + ":post", BURST, 1.0),
                     Limit.scope(scope(channel, Methods.CHAT_POST_MESSAGE)));
-            case NOTIFY -> List.of(Limit.bucket(workspace + ":" + channel.channelId() + ":ephemeral", BURST, 1.0),
+            case NOTIFY -> List.of(Limit.bucket(slackChannel + ":ephemeral", BURST, 1.0),
                     Limit.scope(scope(channel, Methods.CHAT_POST_EPHEMERAL)));
             case UPDATE -> List.of(Limit.bucket(workspace + ":update", UPDATES_PER_MINUTE, UPDATES_PER_MINUTE / 60.0),
                     Limit.scope(scope(channel, Methods.CHAT_UPDATE)));
