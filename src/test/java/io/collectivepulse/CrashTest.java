@@ -9,7 +9,6 @@ import io.collectivepulse.support.SignalStream;
 import io.collectivepulse.support.SignalStream.Outcome;
 import io.collectivepulse.support.SlackClient;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -187,15 +186,6 @@ class CrashTest {
 
     /** The bodies of the signals in the database of the service running on {@link #dataDir}. */
     private Set<String> storedSignals() throws SQLException {
-        String url = Postmaster.of(dataDir).orElseThrow().jdbcUrl();
-        Set<String> bodies = new HashSet<>();
-        try (var connection = DriverManager.getConnection(url, "postgres", "");
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT body FROM signal")) {
-            while (rows.next()) {
-                bodies.add(rows.getString(1));
-            }
-        }
-        return bodies;
+        return Postmaster.of(dataDir).orElseThrow().signalBodies();
     }
 }

@@ -13,11 +13,9 @@ import io.collectivepulse.support.SlackClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,15 +171,6 @@ class DatabaseOutageTest {
     }
 
     private Set<String> storedSignals() throws SQLException {
-        String url = Postmaster.of(dataDir).orElseThrow().jdbcUrl();
-        Set<String> bodies = new HashSet<>();
-        try (var connection = DriverManager.getConnection(url, "postgres", "");
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT body FROM signal")) {
-            while (rows.next()) {
-                bodies.add(rows.getString(1));
-            }
-        }
-        return bodies;
+        return Postmaster.of(dataDir).orElseThrow().signalBodies();
     }
 }

@@ -264,6 +264,19 @@ public final class ServiceProcess implements AutoCloseable {
             return ProcessHandle.of(pid()).filter(ProcessHandle::isAlive);
         }
 
+        /** The text of every signal stored in the service's database on it. */
+        public java.util.Set<String> signalBodies() throws java.sql.SQLException {
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                 var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT body FROM signal")) {
+                while (rows.next()) {
+                    bodies.add(rows.getString(1));
+                }
+            }
+            return bodies;
+        }
+
         /** The JDBC URL of the service's database on it, for user postgres without a password. */
         public String jdbcUrl() {
             return "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
