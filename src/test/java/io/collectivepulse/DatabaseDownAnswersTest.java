@@ -82,6 +82,14 @@ class DatabaseDownAnswersTest {
         assertThat(JSON.readTree(told.body()).path("text").asText()).contains(TRY_AGAIN);
         assertThat(JSON.readTree(told.body()).path("response_type").asText()).isEqualTo("ephemeral");
 
+        ObjectNode vote = click.deepCopy();
+        vote.put("response_url", pulse.slackApi().url() + "respond.vote");
+        ((ObjectNode) vote.path("actions").get(0)).put("action_id", "poll.vote.0").put("value", "1");
+        prompt(() -> slack.pressPayload(vote));
+        FakeSlackApi.Call voted = Awaits.until(() -> pulse.slackApi().calls("respond.vote").stream().findFirst(),
+                Duration.ofSeconds(5), () -> "nothing through the vote's response_url");
+        assertThat(JSON.readTree(voted.body()).path("text").asText()).contains(TRY_AGAIN);
+
         JsonNode view = JSON.readTree("""
                 {"callback_id":"signal.create","private_metadata":"C0DOWN","blocks":[{"type":"input",
                  "block_id":"text","label":{"type":"plain_text","text":"Signal"},

@@ -22,10 +22,12 @@ final class PrivatePresses {
 
     private final Router router;
     private final SlackActions actions;
+    private final SlackFailures failures;
 
-    PrivatePresses(Router router, SlackActions actions) {
+    PrivatePresses(Router router, SlackActions actions, SlackFailures failures) {
         this.router = router;
         this.actions = actions;
+        this.failures = failures;
     }
 
     /** Handles the request and answers it when it is a press on a private button; false for anything else. */
@@ -49,7 +51,12 @@ final class PrivatePresses {
                 || !router.isPrivate(payload.getActions().get(0).getActionId())) {
             return false;
         }
-        actions.pressPrivately(payload);
+        try {
+            actions.pressPrivately(payload);
+        } catch (RuntimeException e) {
+            // The press's notice could not be written (the database did not answer): nothing was kept.
+            failures.pressFailed(payload, e);
+        }
         ctx.status(200).result("");
         return true;
     }

@@ -106,9 +106,9 @@ public final class SlackBridge implements Handler {
         new SlackMentions(router, outbox).register(app);
         var actions = new SlackActions(router, outbox, forms);
         actions.register(app);
-        this.privatePresses = new PrivatePresses(router, actions);
-        this.parser = new SlackRequestParser(appConfig);
         this.failures = new SlackFailures(router, new ResponseUrls(config.apiUrl()));
+        this.privatePresses = new PrivatePresses(router, actions, failures);
+        this.parser = new SlackRequestParser(appConfig);
         this.remembered = new RememberedRequests(app, database, requests, clock);
     }
 

@@ -1,6 +1,8 @@
 package io.collectivepulse.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.EventRequest;
@@ -56,26 +58,35 @@ final class SlackFailures {
                     .put("text", text).toString());
         }
         if (request instanceof ViewSubmissionRequest submission) {
-            var view = submission.getPayload().getView();
-            String channel = view.getPrivateMetadata().split("\\|", 2)[0];
-            String text = apology(submission.getPayload().getTeam().getId(), channel, failure);
-            return Optional.ofNullable(view.getBlocks()).orElse(List.of()).stream()
-                    .filter(InputBlock.class::isInstance).map(LayoutBlock::getBlockId)
-                    .findFirst().map(field -> {
-                        var answer = APOLOGY.createObjectNode().put("response_action", "errors");
-                        answer.putObject("errors").put(field, text);
-                        return Response.json(200, answer.toString());
-                    }).orElseGet(Response::ok);
+            return underFirstField(submission.getPayload(), failure);
         }
         if (request instanceof BlockActionRequest press) {
-            var payload = press.getPayload();
-            responses.tell(payload.getResponseUrl(), apology(payload.getTeam().getId(),
-                    payload.getChannel() == null ? "" : payload.getChannel().getId(), failure));
+            pressFailed(press.getPayload(), failure);
         }
         if (unavailable && request instanceof EventRequest) {
             return Response.builder().statusCode(503).body("").build();
         }
         return Response.ok();
+    }
+
+    /** Tells the member who pressed a button, through the click's response_url, that it failed. */
+    void pressFailed(BlockActionPayload payload, Throwable failure) {
+        responses.tell(payload.getResponseUrl(), apology(payload.getTeam().getId(),
+                payload.getChannel() == null ? "" : payload.getChannel().getId(), failure));
+    }
+
+    /** The apology as an error under the form's first field, where Slack shows it in the open modal. */
+    private Response underFirstField(ViewSubmissionPayload payload, Throwable failure) {
+        var view = payload.getView();
+        String channel = view.getPrivateMetadata().split("\\|", 2)[0];
+        String text = apology(payload.getTeam().getId(), channel, failure);
+        return Optional.ofNullable(view.getBlocks()).orElse(List.of()).stream()
+                .filter(InputBlock.class::isInstance).map(LayoutBlock::getBlockId)
+                .findFirst().map(field -> {
+                    var answer = APOLOGY.createObjectNode().put("response_action", "errors");
+                    answer.putObject("errors").put(field, text);
+                    return Response.json(200, answer.toString());
+                }).orElseGet(Response::ok);
     }
 
     private String apology(String workspace, String channel, Throwable failure) {
