@@ -3,22 +3,19 @@ package io.collectivepulse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.ProcessFixture;
 import io.collectivepulse.support.ServiceProcess;
 import io.collectivepulse.support.ServiceProcess.Postmaster;
 import io.collectivepulse.support.SignalStream;
 import io.collectivepulse.support.SignalStream.Outcome;
 import io.collectivepulse.support.SlackClient;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service as an operator runs it (its own JVM, its embedded PostgreSQL in PULSE_DATA_DIR) through what
@@ -26,45 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /signal}. Every signal the service acknowledged must be there after the next start, which needs no help.
  */
 class CrashTest {
-    private static final String SECRET = "crash-secret";
-    private static final String TOKEN = "xoxb-crash";
     private static final Duration STREAMING = Duration.ofSeconds(60);
     private static final int THREADS = 4;
 
-    @TempDir
-    Path dataDir;
-    private FakeSlackApi slackApi;
-
-    @BeforeEach
-    void startSlack() {
-        slackApi = new FakeSlackApi(TOKEN);
-    }
-
-    @AfterEach
-    void stopSlack() {
-        slackApi.close();
-    }
-
-    private ServiceProcess start() {
-        return ServiceProcess.start(Map.of("PULSE_DATA_DIR", dataDir.toString(), "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url()));
-    }
-
-    private static SlackClient linked(ServiceProcess service) {
-        var slack = new SlackClient(service, SECRET);
-        slack.command("/pulse", "lier Survivants");
-        return slack;
-    }
+    @RegisterExtension
+    final ProcessFixture fixture = new ProcessFixture("crash-secret", "xoxb-crash");
 
     @Test
     void everySignalAcknowledgedBeforePostgresIsKilledIsThereAfterTheNextStart() throws Exception {
         SignalStream stream;
         int beforeTheKill;
-        try (ServiceProcess service = start()) {
-            stream = SignalStream.start(linked(service), "Avant la panne de PostgreSQL", THREADS);
+        try (ServiceProcess service = fixture.start()) {
+            stream = SignalStream.start(fixture.linked(service, "Survivants"), "Avant la panne de PostgreSQL", THREADS);
             try (stream) {
                 stream.awaitCount(Outcome::acknowledged, 100, STREAMING);
-                Postmaster.of(dataDir).flatMap(Postmaster::process).orElseThrow().destroyForcibly();
+                fixture.postmaster().flatMap(Postmaster::process).orElseThrow().destroyForcibly();
                 beforeTheKill = stream.acknowledged().size();
                 stream.awaitCount(Outcome::apologised, 1, STREAMING);
             }
@@ -72,8 +45,8 @@ class CrashTest {
         assertThat(stream.outcomes()).as("answers while PostgreSQL was killed")
                 .allMatch(o -> o.acknowledged() || o.apologised());
 
-        try (ServiceProcess restarted = start()) {
-            assertThat(storedSignals()).as("signals stored after the restart")
+        try (ServiceProcess restarted = fixture.start()) {
+            assertThat(fixture.storedSignals()).as("signals stored after the restart")
                     .containsAll(stream.acknowledged());
         }
         System.out.printf("PostgreSQL killed with SIGKILL after %d acknowledged signals; %d acknowledged in all,"
@@ -85,21 +58,21 @@ class CrashTest {
     void afterTheServiceIsKilledTheNextStartStopsThePostgresItLeftAndKeepsItsSignals() throws Exception {
         SignalStream stream;
         long orphan;
-        try (ServiceProcess killed = start()) {
-            stream = SignalStream.start(linked(killed), "Avant la panne du service", THREADS);
+        try (ServiceProcess killed = fixture.start()) {
+            stream = SignalStream.start(fixture.linked(killed, "Survivants"), "Avant la panne du service", THREADS);
             try (stream) {
                 stream.awaitCount(Outcome::acknowledged, 20, STREAMING);
                 killed.kill();
             }
-            orphan = Postmaster.of(dataDir).orElseThrow().pid();
+            orphan = fixture.postmaster().orElseThrow().pid();
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("PostgreSQL outlives its JVM")
                     .isPresent();
         }
 
-        try (ServiceProcess next = start()) {
+        try (ServiceProcess next = fixture.start()) {
             assertThat(next.logLine("Stopped PostgreSQL " + orphan)).isPresent();
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
-            assertThat(storedSignals()).containsAll(stream.acknowledged());
+            assertThat(fixture.storedSignals()).containsAll(stream.acknowledged());
         }
         System.out.printf("Service killed with SIGKILL after %d acknowledged signals, all found after the next"
                 + " start%n", stream.acknowledged().size());
@@ -109,8 +82,8 @@ class CrashTest {
     void onSigtermTheServiceAnswersWhatItReceivedStopsPostgresLastAndExitsWithinThirtySeconds() throws Exception {
         SignalStream stream;
         Duration stopping;
-        try (ServiceProcess service = start()) {
-            stream = SignalStream.start(linked(service), "Avant l'arrêt", THREADS);
+        try (ServiceProcess service = fixture.start()) {
+            stream = SignalStream.start(fixture.linked(service, "Survivants"), "Avant l'arrêt", THREADS);
             try (stream) {
                 stream.awaitCount(Outcome::acknowledged, 50, STREAMING);
                 long sent = System.nanoTime();
@@ -121,12 +94,12 @@ class CrashTest {
             assertThat(service.log().stream().filter(line -> line.contains("Collective Pulse stopped after")))
                     .as("stop line of a service that exited with %d", service.exitValue()).hasSize(1);
         }
-        assertThat(Postmaster.of(dataDir)).as("PostgreSQL stopped cleanly, its pid file removed").isEmpty();
+        assertThat(fixture.postmaster()).as("PostgreSQL stopped cleanly, its pid file removed").isEmpty();
         assertThat(stream.outcomes().stream().filter(Outcome::answered))
                 .as("answers (stopped after %s)", stopping).allMatch(o -> o.acknowledged() || o.apologised());
 
-        try (ServiceProcess restarted = start()) {
-            assertThat(storedSignals()).containsAll(stream.acknowledged());
+        try (ServiceProcess restarted = fixture.start()) {
+            assertThat(fixture.storedSignals()).containsAll(stream.acknowledged());
         }
         System.out.printf("Stopped with SIGTERM in %d ms: %d signals acknowledged (all found after the restart),"
                 + " %d without an answer%n", stopping.toMillis(), stream.acknowledged().size(),
@@ -138,8 +111,8 @@ class CrashTest {
         int channels = 20;
         int perChannel = 10;
         List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (ServiceProcess killed = start()) {
-            var slack = new SlackClient(killed, SECRET);
+        try (ServiceProcess killed = fixture.start()) {
+            var slack = fixture.client(killed);
             for (int c = 0; c < channels; c++) {
                 slack.as(FakeSlackApi.TEAM_ID, "C0CRASH" + c, "U0ANNE", "anne").command("/pulse", "lier Carte " + c);
             }
@@ -161,10 +134,10 @@ class CrashTest {
             members.shutdown();
             killed.kill();
         }
-        int beforeRestart = slackApi.accepted("chat.postMessage").size();
+        int beforeRestart = fixture.slackApi().accepted("chat.postMessage").size();
         assertThat(acknowledged).hasSize(channels * perChannel);
 
-        try (ServiceProcess restarted = start()) {
+        try (ServiceProcess restarted = fixture.start()) {
             java.util.Map<String, Long> cards = io.collectivepulse.support.Awaits.until(() -> java.util.Optional.of(
                             cardsOf(acknowledged)).filter(counts -> counts.size() == acknowledged.size()),
                     Duration.ofSeconds(120), () -> cardsOf(acknowledged).size() + " of " + acknowledged.size()
@@ -178,14 +151,9 @@ class CrashTest {
     /** How many accepted Slack posts show each of {@code texts}. */
     private java.util.Map<String, Long> cardsOf(List<String> texts) {
         Set<String> wanted = new HashSet<>(texts);
-        return slackApi.accepted("chat.postMessage").stream()
+        return fixture.slackApi().accepted("chat.postMessage").stream()
                 .map(call -> SlackClient.text(call.message()))
                 .flatMap(body -> wanted.stream().filter(body::contains))
                 .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()));
-    }
-
-    /** The bodies of the signals in the database of the service running on {@link #dataDir}. */
-    private Set<String> storedSignals() throws SQLException {
-        return Postmaster.of(dataDir).orElseThrow().signalBodies();
     }
 }

@@ -3,28 +3,21 @@ package io.collectivepulse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectivepulse.support.Awaits;
-import io.collectivepulse.support.FakeSlackApi;
+import io.collectivepulse.support.ProcessFixture;
 import io.collectivepulse.support.Http;
 import io.collectivepulse.support.ServiceProcess;
 import io.collectivepulse.support.ServiceProcess.Postmaster;
 import io.collectivepulse.support.SignalStream;
 import io.collectivepulse.support.SignalStream.Outcome;
-import io.collectivepulse.support.SlackClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL in trouble under a stream of {@code /signal} commands, with the service in a JVM of its own on its
@@ -33,32 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  * the service recovers by itself, starting a killed PostgreSQL again; nothing acknowledged is lost.
  */
 class DatabaseOutageTest {
-    private static final String SECRET = "outage-secret";
-    private static final String TOKEN = "xoxb-outage";
     private static final Duration PROMPT = Duration.ofSeconds(3);
     private static final Duration PAUSE = Duration.ofSeconds(10);
     private static final int THREADS = 4;
 
-    @TempDir
-    Path dataDir;
-    private FakeSlackApi slackApi;
-
-    @BeforeEach
-    void startSlack() {
-        slackApi = new FakeSlackApi(TOKEN);
-    }
-
-    @AfterEach
-    void stopSlack() {
-        slackApi.close();
-    }
+    @RegisterExtension
+    final ProcessFixture fixture = new ProcessFixture("outage-secret", "xoxb-outage");
 
     @Test
     void whilePostgresIsPausedEveryCommandIsAnsweredPolitelyInTimeAndReadinessFollows() throws Exception {
         SignalStream stream;
         Duration notReadyAfter;
-        try (ServiceProcess service = start()) {
-            stream = SignalStream.start(linked(service), "Pendant la pause", THREADS);
+        try (ServiceProcess service = fixture.start()) {
+            stream = SignalStream.start(fixture.linked(service, "Résilients"), "Pendant la pause", THREADS);
             try (stream) {
                 stream.awaitCount(Outcome::acknowledged, 30, Duration.ofSeconds(30));
                 List<Long> postgres = postgresProcesses();
@@ -78,7 +58,7 @@ class DatabaseOutageTest {
             }
             assertThat(notReadyAfter).as("not ready after the pause began").isLessThan(Duration.ofSeconds(2));
             assertEveryAnswerPoliteAndPrompt(stream);
-            assertThat(storedSignals()).as("acknowledged signals stored").containsAll(stream.acknowledged());
+            assertThat(fixture.storedSignals()).as("acknowledged signals stored").containsAll(stream.acknowledged());
         }
         System.out.printf("PostgreSQL paused 10 s: %d commands, %d acknowledged, %d apologies, slowest answer %d ms,"
                 + " not ready after %d ms%n", stream.outcomes().size(), stream.acknowledged().size(),
@@ -89,22 +69,22 @@ class DatabaseOutageTest {
     @Test
     void whenPostgresIsKilledTheServiceStartsItAgainAndServesWithoutARestart() throws Exception {
         SignalStream stream;
-        try (ServiceProcess service = start()) {
-            stream = SignalStream.start(linked(service), "Après la panne", THREADS);
+        try (ServiceProcess service = fixture.start()) {
+            stream = SignalStream.start(fixture.linked(service, "Résilients"), "Après la panne", THREADS);
             try (stream) {
                 stream.awaitCount(Outcome::acknowledged, 30, Duration.ofSeconds(30));
-                long killed = Postmaster.of(dataDir).orElseThrow().pid();
-                Postmaster.of(dataDir).flatMap(Postmaster::process).orElseThrow().destroyForcibly();
+                long killed = fixture.postmaster().orElseThrow().pid();
+                fixture.postmaster().flatMap(Postmaster::process).orElseThrow().destroyForcibly();
                 stream.awaitCount(Outcome::apologised, 1, Duration.ofSeconds(10));
                 untilReadinessIs(service, 200, Duration.ofSeconds(30));
                 int before = stream.acknowledged().size();
                 stream.awaitCount(Outcome::acknowledged, before + 30, Duration.ofSeconds(30));
-                assertThat(Postmaster.of(dataDir).orElseThrow().pid()).as("a new PostgreSQL").isNotEqualTo(killed);
+                assertThat(fixture.postmaster().orElseThrow().pid()).as("a new PostgreSQL").isNotEqualTo(killed);
             }
             assertThat(service.isAlive()).as("the same service").isTrue();
             assertThat(service.logLine("runs again on port")).isPresent();
             assertEveryAnswerPoliteAndPrompt(stream);
-            assertThat(storedSignals()).as("acknowledged signals stored").containsAll(stream.acknowledged());
+            assertThat(fixture.storedSignals()).as("acknowledged signals stored").containsAll(stream.acknowledged());
         }
     }
 
@@ -140,7 +120,7 @@ class DatabaseOutageTest {
 
     /** The postmaster and every process it started (its backends, writers…). */
     private List<Long> postgresProcesses() {
-        ProcessHandle postmaster = Postmaster.of(dataDir).flatMap(Postmaster::process).orElseThrow();
+        ProcessHandle postmaster = fixture.postmaster().flatMap(Postmaster::process).orElseThrow();
         List<Long> pids = new ArrayList<>();
         Stream.concat(Stream.of(postmaster), postmaster.descendants()).forEach(p -> pids.add(p.pid()));
         return pids;
@@ -157,20 +137,5 @@ class DatabaseOutageTest {
         if (left > 0) {
             Thread.sleep(Duration.ofNanos(left).toMillis());
         }
-    }
-
-    private ServiceProcess start() {
-        return ServiceProcess.start(Map.of("PULSE_DATA_DIR", dataDir.toString(), "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_BOT_TOKEN", TOKEN, "SLACK_API_URL", slackApi.url()));
-    }
-
-    private static SlackClient linked(ServiceProcess service) {
-        var slack = new SlackClient(service, SECRET);
-        slack.command("/pulse", "lier Résilients");
-        return slack;
-    }
-
-    private Set<String> storedSignals() throws SQLException {
-        return Postmaster.of(dataDir).orElseThrow().signalBodies();
     }
 }
