@@ -141,7 +141,7 @@ public final class Application implements AutoCloseable {
                 endpoints.addAll(Routes.declareExports(javalin.routes, new ExportRoutes(exports)));
                 slackBridge.filter(SlackBridge::distributed)
                         .ifPresent(bridge -> endpoints.addAll(Routes.declareSlackInstallation(javalin.routes,
-                                bridge.installation())));
+                                bridge.installation(), bridge.installationPages())));
             }).start();
             endpoints.forEach(line -> LOG.info("Endpoint {}", line));
             LOG.info("Slack: {}", config.slackStatus());

@@ -62,11 +62,14 @@ public record Config(
     /**
      * Slack app credentials and the Web API base URL (tests point it at a local server). Either a bot token
      * (one workspace), or an OAuth client id and secret (any number of workspaces, installed at
-     * {@code /slack/install}); the unused one is "".
+     * {@code /slack/install}); the unused one is "". With OAuth, {@code encryptionKey} (PULSE_ENCRYPTION_KEY, 32
+     * bytes in base64) encrypts the workspaces' bot tokens in the database; "" with a single bot token, which is
+     * never stored.
      */
-    public record Slack(String signingSecret, String botToken, String apiUrl, String clientId, String clientSecret) {
+    public record Slack(String signingSecret, String botToken, String apiUrl, String clientId, String clientSecret,
+                        String encryptionKey) {
         public Slack(String signingSecret, String botToken, String apiUrl) {
-            this(signingSecret, botToken, apiUrl, "", "");
+            this(signingSecret, botToken, apiUrl, "", "", "");
         }
 
         /** True when workspaces install the app through OAuth, each with its own bot token. */
@@ -176,7 +179,30 @@ public record Config(
                     + " or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (several)");
         }
         String url = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
-        return secret.map(s -> new Slack(s, token.orElse(""), url, clientId.orElse(""), clientSecret.orElse("")));
+        String key = clientId.isPresent() ? encryptionKey(vars) : "";
+        return secret.map(s -> new Slack(s, token.orElse(""), url, clientId.orElse(""), clientSecret.orElse(""),
+                key));
+    }
+
+    /**
+     * PULSE_ENCRYPTION_KEY, required with OAuth: the bot tokens that workspaces give at installation are kept in the
+     * database, encrypted with it. The refusal never prints the value.
+     */
+    private static String encryptionKey(Vars vars) {
+        String key = vars.optional("PULSE_ENCRYPTION_KEY").orElseThrow(() -> new ConfigException(
+                "PULSE_ENCRYPTION_KEY must be set with SLACK_CLIENT_ID: it encrypts the workspaces' bot tokens in the"
+                        + " database (32 random bytes in base64: openssl rand -base64 32)"));
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(key);
+        } catch (IllegalArgumentException e) {
+            bytes = new byte[0];
+        }
+        if (bytes.length != 32) {
+            throw new ConfigException("PULSE_ENCRYPTION_KEY must be 32 bytes in base64 (openssl rand -base64 32);"
+                    + " the value set is not");
+        }
+        return key;
     }
 
     private static Teams teams(Vars vars) {

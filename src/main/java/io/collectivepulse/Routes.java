@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every HTTP route of the service, in one place. */
@@ -67,11 +68,17 @@ final class Routes {
                 "HEAD " + ExportRoutes.PATH + "  405: only a download uses the link");
     }
 
-    /** The OAuth installation pages, when workspaces install the Slack app themselves. */
-    static List<String> declareSlackInstallation(RoutesConfig routes, Handler installation) {
-        routes.get(SlackBridge.INSTALL_PATH, installation);
-        routes.get(SlackBridge.REDIRECT_PATH, installation);
-        return List.of("GET  " + SlackBridge.INSTALL_PATH + "  install the Slack app in a workspace (OAuth)",
-                "GET  " + SlackBridge.REDIRECT_PATH + "  Slack's OAuth redirect");
+    /**
+     * The OAuth installation, when workspaces install the Slack app themselves: our pages (the install page, the
+     * success and failure pages) and Bolt's start and redirect.
+     */
+    static List<String> declareSlackInstallation(RoutesConfig routes, Handler bolt, Map<String, Handler> pages) {
+        pages.forEach(routes::get);
+        routes.get(SlackBridge.INSTALL_START_PATH, bolt);
+        routes.get(SlackBridge.REDIRECT_PATH, bolt);
+        return List.of("GET  " + SlackBridge.INSTALL_PATH + "  install the Slack app in a workspace: what it may do,"
+                        + " the Add to Slack button (OAuth)",
+                "GET  " + SlackBridge.INSTALL_START_PATH + "  starts the OAuth installation (to Slack)",
+                "GET  " + SlackBridge.REDIRECT_PATH + "  Slack's OAuth redirect, then the success or failure page");
     }
 }

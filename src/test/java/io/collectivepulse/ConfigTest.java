@@ -68,7 +68,7 @@ class ConfigTest {
         Config one = Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1"));
         assertThat(one.slack().orElseThrow().distributed()).isFalse();
         Config several = Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2",
-                "SLACK_CLIENT_SECRET", "client-secret"));
+                "SLACK_CLIENT_SECRET", "client-secret", "PULSE_ENCRYPTION_KEY", KEY));
         assertThat(several.slack().orElseThrow().distributed()).isTrue();
         assertThat(several.toString()).doesNotContain("client-secret");
         assertThatThrownBy(() -> Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1",
@@ -76,6 +76,33 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_BOT_TOKEN must not be set");
         assertThatThrownBy(() -> Config.fromEnv(Map.of("SLACK_CLIENT_ID", "1.2", "SLACK_CLIENT_SECRET", "c")))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("SLACK_SIGNING_SECRET");
+    }
+
+    /** 32 bytes in base64, as PULSE_ENCRYPTION_KEY must be. */
+    private static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    @Test
+    void oAuthRefusesToStartWithoutAnEncryptionKeyForTheTokensItStores() {
+        Map<String, String> oauth = Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1.2",
+                "SLACK_CLIENT_SECRET", "c");
+        assertThatThrownBy(() -> Config.fromEnv(oauth)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("PULSE_ENCRYPTION_KEY must be set with SLACK_CLIENT_ID")
+                .hasMessageNotContaining("\n");
+        for (String bad : List.of("not base64 at all!", "c2hvcnQ=", KEY + KEY)) {
+            var env = new java.util.HashMap<>(oauth);
+            env.put("PULSE_ENCRYPTION_KEY", bad);
+            assertThatThrownBy(() -> Config.fromEnv(env)).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("PULSE_ENCRYPTION_KEY must be 32 bytes in base64")
+                    .hasMessageNotContaining(bad);
+        }
+        var keyed = new java.util.HashMap<>(oauth);
+        keyed.put("PULSE_ENCRYPTION_KEY", KEY);
+        Config config = Config.fromEnv(keyed);
+        assertThat(config.slack().orElseThrow().encryptionKey()).isEqualTo(KEY);
+        assertThat(config.toString()).doesNotContain(KEY);
+        // One workspace with its token stores nothing: no key needed.
+        assertThat(Config.fromEnv(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_BOT_TOKEN", "xoxb-1")).slack()
+                .orElseThrow().encryptionKey()).isEmpty();
     }
 
     @Test

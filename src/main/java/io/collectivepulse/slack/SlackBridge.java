@@ -37,9 +37,15 @@ public final class SlackBridge implements Handler {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlackBridge.class);
     public static final String INSTALL_PATH = "/slack/install";
     public static final String REDIRECT_PATH = "/slack/oauth_redirect";
-    /** What the bot may do in a workspace; the same list as in the Slack app manifest. */
-    static final String BOT_SCOPES = "app_mentions:read,commands,chat:write,chat:write.public,channels:read,"
-            + "groups:read,users:read,channels:history,groups:history";
+    /** Where Bolt's OAuth flow starts, from the "Add to Slack" button of the page at {@link #INSTALL_PATH}. */
+    public static final String INSTALL_START_PATH = SlackInstallPages.START_PATH;
+    /**
+     * What the bot may do in a workspace: the same list as in the Slack app manifest, each scope justified in
+     * manifests/README.md; SlackScopesTest checks it against the Web API methods the code calls and the events it
+     * handles.
+     */
+    static final List<String> BOT_SCOPES = List.of("app_mentions:read", "commands", "chat:write",
+            "chat:write.public", "channels:history", "groups:history", "channels:read", "groups:read", "users:read");
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
@@ -80,24 +86,24 @@ public final class SlackBridge implements Handler {
                 // Bolt checks each workspace's token with auth.test: once an hour, not on every request.
                 .authTestCacheEnabled(true)
                 .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1));
-        var installations = new SlackInstallations(installationDao, clock);
-        if (config.distributed()) {
-            builder.clientId(config.clientId()).clientSecret(config.clientSecret()).scope(BOT_SCOPES)
-                    .oauthInstallPath(INSTALL_PATH).oauthRedirectUriPath(REDIRECT_PATH)
-                    .oAuthInstallPageRenderingEnabled(false);
-            baseUrl.ifPresent(url -> builder.redirectUri(url.resolve(REDIRECT_PATH).toString()));
+        SlackInstallations installations = config.distributed()
+                ? new SlackInstallations(installationDao, new TokenCipher(config.encryptionKey()), clock) : null;
+        if (installations != null) {
+            installations.secureStoredTokens();
+            SlackInstallPages.oauth(builder, config, baseUrl, BOT_SCOPES, REDIRECT_PATH);
         } else {
             builder.singleTeamBotToken(config.botToken());
         }
         AppConfig appConfig = builder.build();
         this.app = new App(appConfig);
-        if (config.distributed()) {
+        if (installations != null) {
             app.asOAuthApp(true);
             app.service((InstallationService) installations);
             app.service((OAuthStateService) installations);
+            new SlackUninstalls(installations).register(app);
         }
         var renderer = new BlockKitRenderer();
-        this.sender = new SlackSender(slack.methods(), config.distributed()
+        this.sender = new SlackSender(slack.methods(), installations != null
                 ? installations::botToken
                 : workspace -> Optional.of(config.botToken()), renderer);
         var forms = new SlackForms(router, renderer, outbox, database);
@@ -129,9 +135,17 @@ public final class SlackBridge implements Handler {
         }
     }
 
+    /** The installation pages, each with its path: the start page, the success page, the failure page. */
+    public Map<String, Handler> installationPages() {
+        var pages = new SlackInstallPages(BOT_SCOPES);
+        return Map.of(INSTALL_PATH, pages.install(), SlackInstallPages.DONE_PATH, pages.done(),
+                SlackInstallPages.FAILED_PATH, pages.failed());
+    }
+
     /**
-     * Serves the OAuth installation, {@code GET /slack/install} and {@code GET /slack/oauth_redirect}: browser
-     * requests, which Slack does not sign; the OAuth state (a cookie checked against the database) protects them.
+     * Serves Bolt's part of the OAuth installation, {@code GET /slack/install/start} and
+     * {@code GET /slack/oauth_redirect}: browser requests, which Slack does not sign; the OAuth state (a cookie
+     * checked against the database) protects them.
      */
     public Handler installation() {
         return ctx -> {

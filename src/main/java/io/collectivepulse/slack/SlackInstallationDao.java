@@ -3,7 +3,9 @@ package io.collectivepulse.slack;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.db.Rows;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -53,9 +55,28 @@ public final class SlackInstallationDao {
                 .bind("teamId", teamId).map(INSTALLATION).findOne());
     }
 
-    void delete(String teamId) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM slack_installation WHERE team_id = :teamId")
+    /** Forgets a workspace's installation, its bot token with it; the number of rows deleted. */
+    int delete(String teamId) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM slack_installation WHERE team_id = :teamId")
                 .bind("teamId", teamId).execute());
+    }
+
+    /** Every workspace's stored token, by workspace. */
+    Map<String, String> storedTokens() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT team_id, bot_token FROM slack_installation")
+                .map((rs, ctx) -> Map.entry(rs.getString("team_id"), rs.getString("bot_token"))).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * Replaces a workspace's stored token, only if it is still {@code before}: a replica that re-encrypted it, or
+     * an installation saved meanwhile, wins.
+     */
+    void replaceToken(String teamId, String before, String after) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        UPDATE slack_installation SET bot_token = :after
+                        WHERE team_id = :teamId AND bot_token = :before""")
+                .bind("teamId", teamId).bind("before", before).bind("after", after).execute());
     }
 
     void addState(String state, Instant expiresAt) {

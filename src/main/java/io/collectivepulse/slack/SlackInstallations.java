@@ -9,24 +9,63 @@ import com.slack.api.bolt.service.OAuthStateService;
 import io.collectivepulse.i18n.Messages;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where Bolt keeps what OAuth installations give: one bot token per workspace, in PostgreSQL so that every
- * replica sees every installation, and the OAuth states of installations under way (single use).
+ * replica sees every installation, encrypted there ({@link TokenCipher}), and the OAuth states of installations
+ * under way (single use).
  */
 final class SlackInstallations implements InstallationService, OAuthStateService {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackInstallations.class);
     private final SlackInstallationDao dao;
+    private final TokenCipher cipher;
     private final Clock clock;
 
-    SlackInstallations(SlackInstallationDao dao, Clock clock) {
+    SlackInstallations(SlackInstallationDao dao, TokenCipher cipher, Clock clock) {
         this.dao = dao;
+        this.cipher = cipher;
         this.clock = clock;
+    }
+
+    /**
+     * At start: encrypts the tokens stored in plain text (before encryption existed, or by a replica of an older
+     * version during a rolling update), then decrypts one stored token, so that a wrong PULSE_ENCRYPTION_KEY stops
+     * the start with one line ({@link TokenCipher.WrongKey}) instead of failing every message later. This runs in
+     * Java rather than as a Flyway migration: a SQL migration has no key, and a step run at every start also
+     * catches plain-text rows written after the first.
+     */
+    void secureStoredTokens() {
+        Map<String, String> stored = dao.storedTokens();
+        int encrypted = 0;
+        for (var row : stored.entrySet()) {
+            if (!TokenCipher.isEncrypted(row.getValue())) {
+                dao.replaceToken(row.getKey(), row.getValue(), cipher.encrypt(row.getValue()));
+                encrypted++;
+            }
+        }
+        stored.values().stream().filter(TokenCipher::isEncrypted).findFirst().ifPresent(cipher::decrypt);
+        if (encrypted > 0) {
+            LOG.info("Encrypted {} Slack bot token(s) stored in plain text", encrypted);
+        }
     }
 
     /** The bot token of an installed workspace. */
     Optional<String> botToken(String teamId) {
-        return dao.find(teamId).map(SlackInstallationDao.Installation::botToken);
+        return dao.find(teamId).map(row -> cipher.decrypt(row.botToken()));
+    }
+
+    /**
+     * Forgets a workspace whose tokens Slack revoked or which removed the app: nothing of it may be used again
+     * until it installs the app anew.
+     */
+    void forget(String teamId) {
+        if (teamId != null && dao.delete(teamId) > 0) {
+            LOG.info("Slack workspace {} removed the app or revoked its token: its installation is deleted", teamId);
+        }
     }
 
     @Override
@@ -43,7 +82,7 @@ final class SlackInstallations implements InstallationService, OAuthStateService
     public void saveInstallerAndBot(Installer installer) {
         dao.save(new SlackInstallationDao.Installation(installer.getTeamId(), installer.getEnterpriseId(),
                 installer.getAppId(), installer.getBotId(), installer.getBotUserId(), installer.getBotScope(),
-                installer.getBotAccessToken(), installer.getInstallerUserId(),
+                cipher.encrypt(installer.getBotAccessToken()), installer.getInstallerUserId(),
                 installer.getInstalledAt() == null ? clock.instant() : Instant.ofEpochMilli(installer.getInstalledAt())));
     }
 
@@ -59,12 +98,12 @@ final class SlackInstallations implements InstallationService, OAuthStateService
 
     @Override
     public Bot findBot(String enterpriseId, String teamId) {
-        return teamId == null ? null : dao.find(teamId).map(SlackInstallations::bot).orElse(null);
+        return teamId == null ? null : dao.find(teamId).map(this::bot).orElse(null);
     }
 
     @Override
     public Installer findInstaller(String enterpriseId, String teamId, String userId) {
-        return teamId == null ? null : dao.find(teamId).map(SlackInstallations::installer).orElse(null);
+        return teamId == null ? null : dao.find(teamId).map(this::installer).orElse(null);
     }
 
     /** What a member of a workspace without the app reads when they use a command. */
@@ -88,7 +127,7 @@ final class SlackInstallations implements InstallationService, OAuthStateService
         dao.deleteState(state, clock.instant());
     }
 
-    private static Bot bot(SlackInstallationDao.Installation row) {
+    private Bot bot(SlackInstallationDao.Installation row) {
         var bot = new DefaultBot();
         bot.setTeamId(row.teamId());
         bot.setEnterpriseId(row.enterpriseId());
@@ -96,12 +135,12 @@ final class SlackInstallations implements InstallationService, OAuthStateService
         bot.setBotId(row.botId());
         bot.setBotUserId(row.botUserId());
         bot.setBotScope(row.botScope());
-        bot.setBotAccessToken(row.botToken());
+        bot.setBotAccessToken(cipher.decrypt(row.botToken()));
         bot.setInstalledAt(row.installedAt().toEpochMilli());
         return bot;
     }
 
-    private static Installer installer(SlackInstallationDao.Installation row) {
+    private Installer installer(SlackInstallationDao.Installation row) {
         var installer = new DefaultInstaller();
         installer.setTeamId(row.teamId());
         installer.setEnterpriseId(row.enterpriseId());
@@ -109,7 +148,7 @@ final class SlackInstallations implements InstallationService, OAuthStateService
         installer.setBotId(row.botId());
         installer.setBotUserId(row.botUserId());
         installer.setBotScope(row.botScope());
-        installer.setBotAccessToken(row.botToken());
+        installer.setBotAccessToken(cipher.decrypt(row.botToken()));
         installer.setInstallerUserId(row.installerUserId());
         installer.setInstalledAt(row.installedAt().toEpochMilli());
         return installer;

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PulseService implements BeforeAllCallback, AfterAllCallback {
     private static final Pattern INVITATION = Pattern.compile("[A-Z0-9]{4}-[A-Z0-9]{4}");
+    /** The PULSE_ENCRYPTION_KEY of {@link Builder#slackApp}: 32 bytes in base64, as production wants. */
+    public static final String ENCRYPTION_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private final Builder wanted;
     private final List<AutoCloseable> started = new ArrayList<>();
     private FakeSlackApi slackApi;
@@ -221,7 +223,8 @@ public final class PulseService implements BeforeAllCallback, AfterAllCallback {
         /** Workspaces that install the app through OAuth; the fake Web API knows no token until one installs. */
         public Builder slackApp(String signingSecret, String clientId, String clientSecret) {
             return slack(signingSecret, "xoxb-not-used-in-this-mode", Map.of("SLACK_SIGNING_SECRET", signingSecret,
-                    "SLACK_CLIENT_ID", clientId, "SLACK_CLIENT_SECRET", clientSecret));
+                    "SLACK_CLIENT_ID", clientId, "SLACK_CLIENT_SECRET", clientSecret,
+                    "PULSE_ENCRYPTION_KEY", ENCRYPTION_KEY));
         }
 
         private Builder slack(String signingSecret, String token, Map<String, String> slackEnv) {

@@ -23,7 +23,14 @@ public final class RunningService implements AutoCloseable {
      * would run it (its own HTTP port, scheduler instance and outbox owner).
      */
     public RunningService replica() {
-        return new RunningService(Application.start(Config.fromEnv(env), Clock.systemUTC()), env);
+        return replica(Map.of());
+    }
+
+    /** A replica started with some of this service's variables changed (another key, another secret…). */
+    public RunningService replica(Map<String, String> changes) {
+        Map<String, String> changed = new HashMap<>(env);
+        changed.putAll(changes);
+        return new RunningService(Application.start(Config.fromEnv(changed), Clock.systemUTC()), changed);
     }
 
     /** Starts the service on a new database of the test PostgreSQL, on a free port. */

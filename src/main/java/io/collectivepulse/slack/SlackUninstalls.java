@@ -1,0 +1,33 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+
+/**
+ * A workspace that removes the app ({@code app_uninstalled}) or whose bot token is revoked ({@code tokens_revoked})
+ * is forgotten at once: its row, token included, is deleted, so that no token of a workspace that left stays in the
+ * database. Bolt runs these two events without looking for the workspace's installation first, since its token no
+ * longer works. Revoked user tokens alone change nothing: the app keeps none.
+ */
+final class SlackUninstalls {
+    private final SlackInstallations installations;
+
+    SlackUninstalls(SlackInstallations installations) {
+        this.installations = installations;
+    }
+
+    void register(App app) {
+        app.event(AppUninstalledEvent.class, (payload, ctx) -> {
+            installations.forget(payload.getTeamId());
+            return ctx.ack();
+        });
+        app.event(TokensRevokedEvent.class, (payload, ctx) -> {
+            var tokens = payload.getEvent().getTokens();
+            if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
+                installations.forget(payload.getTeamId());
+            }
+            return ctx.ack();
+        });
+    }
+}
