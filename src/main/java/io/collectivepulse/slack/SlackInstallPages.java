@@ -85,7 +85,14 @@ final class SlackInstallPages {
         return "install.scope." + scope.replace(':', '_').replace('.', '_');
     }
 
+    /**
+     * A whole page. It may not be framed elsewhere (a page could otherwise overlay its button and trick a click), and
+     * loads nothing but the button's image.
+     */
     private static String page(Context ctx, Messages messages, String title, String body) {
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Content-Security-Policy", "default-src 'none'; img-src https://platform.slack-edge.com;"
+                + " style-src 'unsafe-inline'; frame-ancestors 'none'");
         Locale other = messages.locale().getLanguage().equals("fr") ? Locale.ENGLISH : Messages.FRENCH;
         String switchLink = "<nav><a href=\"" + ctx.path() + "?lang=" + other.getLanguage() + "\" lang=\""
                 + other.getLanguage() + "\">" + escape(Messages.of(other).get("install.language")) + "</a></nav>";

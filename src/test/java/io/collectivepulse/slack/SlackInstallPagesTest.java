@@ -34,6 +34,7 @@ class SlackInstallPagesTest {
         HttpResponse<String> page = Installs.page(pulse, "/slack/install", Map.of());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.body()).contains("<html lang=\"fr\">", "Installer Collective Pulse dans Slack",
                 "alt=\"Ajouter à Slack\"", "href=\"/slack/install/start\"", "Ce que l&#39;application pourra faire",
                 "href=\"/slack/install?lang=en\"");
