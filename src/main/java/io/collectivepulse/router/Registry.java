@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** What a {@link Feature} registers with: its commands, buttons and forms. */
+/** What a {@link Feature} registers with: its commands, buttons, forms and what it does when someone arrives. */
 public final class Registry {
     private static final Predicate<String> ANY = argument -> true;
 
@@ -61,6 +61,15 @@ public final class Registry {
     /** A form (Slack modal, Teams input card) whose submission carries the action id {@code id}. */
     public Registry form(String id, PressHandler handler) {
         router.addForm(id, handler);
+        return this;
+    }
+
+    /**
+     * What the feature does when the bot is added to a channel, a member joins one, or a member opens the bot's
+     * home ({@link ArrivalHandler}); every feature that registers one is told, in the order they were added.
+     */
+    public Registry onArrival(ArrivalHandler handler) {
+        router.addArrival(handler);
         return this;
     }
 

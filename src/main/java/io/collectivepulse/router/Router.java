@@ -38,6 +38,7 @@ public final class Router {
     private final Map<String, PressHandler> forms = new HashMap<>();
     private final Map<String, PressHandler> buttons = new LinkedHashMap<>();
     private final Set<String> privatePrefixes = new HashSet<>();
+    private final List<ArrivalHandler> arrivals = new ArrayList<>();
     private final CommandEntry help;
 
     /** {@code locales}: the language of a channel (its community's, or the service's default). */
@@ -151,6 +152,23 @@ public final class Router {
     }
 
     /**
+     * Tells the features that the bot was added to {@code channel} ({@code member} null), that a member joined it,
+     * or that a member opened the bot's home. Runs in the adapter's transaction, if any; a feature's failure is
+     * logged and does not keep the others from being told, nor fail the platform's request.
+     */
+    public void arrived(ArrivalHandler.Arrival arrival) {
+        try (var context = LogContext.of(arrival.channel(), communities)) {
+            for (ArrivalHandler handler : arrivals) {
+                try {
+                    handler.arrived(arrival);
+                } catch (RuntimeException e) {
+                    apologies.failed(arrival.channel(), "Arrival " + arrival.kind(), e);
+                }
+            }
+        }
+    }
+
+    /**
      * True when nothing may be kept of a press on this action (an anonymous vote): the bridges remember no replay
      * key naming the presser with it, and its feature's handler takes a press delivered twice as one.
      */
@@ -221,6 +239,10 @@ public final class Router {
     void addPrivateButtons(String prefix, PressHandler handler) {
         addButtons(prefix, handler);
         privatePrefixes.add(prefix);
+    }
+
+    void addArrival(ArrivalHandler handler) {
+        arrivals.add(handler);
     }
 
     void addForm(String id, PressHandler handler) {

@@ -110,6 +110,7 @@ public final class SlackBridge implements Handler {
         forms.register(app);
         new SlackCommands(router, renderer, forms).register(app);
         new SlackMentions(router, outbox).register(app);
+        new SlackArrivals(router).register(app);
         var actions = new SlackActions(router, outbox, forms);
         actions.register(app);
         this.failures = new SlackFailures(router, new ResponseUrls(config.apiUrl()));

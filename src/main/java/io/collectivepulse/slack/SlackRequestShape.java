@@ -124,17 +124,33 @@ final class SlackRequestShape {
         if (!ID.matcher(callback.path("team_id").asText()).matches()) {
             return Optional.of("an event_callback without a valid team_id");
         }
-        if ("app_mention".equals(event.path("type").asText())) {
-            for (String field : new String[] {"user", "channel"}) {
-                if (!ID.matcher(event.path(field).asText("")).matches() || !event.path(field).isTextual()) {
-                    return Optional.of("an app_mention without a valid " + field);
-                }
+        String type = event.path("type").asText();
+        if ("member_joined_channel".equals(type)) {
+            return ids(event, type, "user", "channel");
+        }
+        if ("app_home_opened".equals(type)) {
+            return ids(event, type, "user");
+        }
+        if ("app_mention".equals(type)) {
+            Optional<String> missing = ids(event, type, "user", "channel");
+            if (missing.isPresent()) {
+                return missing;
             }
             if (!text(event.path("ts"))) {
                 return Optional.of("an app_mention without ts");
             }
             if (!event.path("text").isTextual()) {
                 return Optional.of("an app_mention without text");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first of {@code fields} that is not a Slack id, if any. */
+    private static Optional<String> ids(JsonNode event, String type, String... fields) {
+        for (String field : fields) {
+            if (!event.path(field).isTextual() || !ID.matcher(event.path(field).asText()).matches()) {
+                return Optional.of("an event " + type + " without a valid " + field);
             }
         }
         return Optional.empty();

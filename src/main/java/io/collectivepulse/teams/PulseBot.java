@@ -13,9 +13,11 @@ import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
+import io.collectivepulse.router.ArrivalHandler;
 import io.collectivepulse.router.Router;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +96,32 @@ final class PulseBot extends ActivityHandler {
                     : router.handleMessage(TeamsChannels.actor(activity), channel, text);
             answer(channel, activity, reply);
         });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The bot or members added to a conversation: the router's arrivals, handled once per activity (the Bot
+     * Connector redelivers), in the transaction that records it.
+     */
+    @Override
+    protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turnContext) {
+        return arrive(turnContext.getActivity(), TeamsArrivals.of(turnContext.getActivity()));
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdate(TurnContext turnContext) {
+        return arrive(turnContext.getActivity(), TeamsArrivals.installed(turnContext.getActivity()));
+    }
+
+    private CompletableFuture<Void> arrive(Activity activity, List<ArrivalHandler.Arrival> arrivals) {
+        if (!arrivals.isEmpty()) {
+            database.inTransaction(() -> {
+                String conversation = activity.getConversation().getId();
+                if (activity.getId() == null || delivered.record(conversation, activity.getId(), clock.instant()) > 0) {
+                    arrivals.forEach(router::arrived);
+                }
+            });
+        }
         return CompletableFuture.completedFuture(null);
     }
 

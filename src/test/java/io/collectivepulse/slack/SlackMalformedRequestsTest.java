@@ -123,4 +123,24 @@ class SlackMalformedRequestsTest {
     void anEventThatIsNotJson() {
         acknowledgedWithNothingDone(signed("{\"type\":\"event_callback\","));
     }
+
+    @Test
+    void aMemberJoinedChannelWithoutItsChannel() {
+        acknowledgedWithNothingDone(signed("{\"type\":\"event_callback\",\"team_id\":\"T0PULSE\",\"event_id\":\"Ev1\","
+                + "\"event\":{\"type\":\"member_joined_channel\",\"user\":\"U0BOT0001\"}}"));
+        assertThat(pulse.count("select count(*) from welcomed_channel")).isZero();
+    }
+
+    @Test
+    void aMemberJoinedChannelWhoseUserIsNotAnId() {
+        acknowledgedWithNothingDone(signed("{\"type\":\"event_callback\",\"team_id\":\"T0PULSE\",\"event_id\":\"Ev2\","
+                + "\"event\":{\"type\":\"member_joined_channel\",\"user\":{\"id\":\"U0X\"},\"channel\":\"C0X\"}}"));
+        assertThat(pulse.count("select count(*) from welcomed_channel")).isZero();
+    }
+
+    @Test
+    void anAppHomeOpenedWithoutItsUser() {
+        acknowledgedWithNothingDone(signed("{\"type\":\"event_callback\",\"team_id\":\"T0PULSE\",\"event_id\":\"Ev3\","
+                + "\"event\":{\"type\":\"app_home_opened\",\"tab\":\"home\"}}"));
+    }
 }
