@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * One outbox row as the dispatcher claimed it.
  *
- * @param op       post, update or notify
+ * @param op       post, update, notify, or home (a member's home view, published again)
  * @param card     the card of a notice or a reply (JSON), null for what is drawn by the kind's source
  * @param version  bumped when a pending redraw is asked again: the row is sent once more if it changed meanwhile
  * @param uncertain true when the replica that claimed it before died holding it: a call may have reached the
@@ -16,7 +16,7 @@ import java.time.Instant;
 record Delivery(long id, String key, Op op, String kind, long subjectId, ChannelRef channel, String memberId,
                 String replyTo, String card, Instant asOf, Instant dueAt, Instant giveUpAt, int version,
                 int attempts, boolean uncertain, int partsSent) {
-    enum Op { POST, UPDATE, NOTIFY }
+    enum Op { POST, UPDATE, NOTIFY, HOME }
 
     Delivery withPartsSent(int parts) {
         return new Delivery(id, key, op, kind, subjectId, channel, memberId, replyTo, card, asOf, dueAt, giveUpAt,

@@ -169,7 +169,17 @@ final class Lane {
                     () -> sender.notify(channel, row.memberId(), (Card) CardJson.read(row.card()), row.replyTo()));
             case POST -> post(row, sender);
             case UPDATE -> update(row, sender);
+            case HOME -> home(row, sender);
         };
+    }
+
+    /** A member's home: drawn now, from the state now, and published in place of the last one. */
+    private Call home(Delivery row, Sender sender) {
+        Optional<Card> card = source(row).draw(row.subjectId(), channel, row.asOf(), false);
+        if (card.isEmpty()) {
+            return Call.ends("dropped", "gone");
+        }
+        return new Call(sender.limits(Sender.Call.HOME, channel), -1, -1, () -> sender.home(channel, card.get()));
     }
 
     private Call post(Delivery row, Sender sender) {

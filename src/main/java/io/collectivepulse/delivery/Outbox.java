@@ -172,6 +172,17 @@ public final class Outbox implements AutoCloseable {
         enqueue(Delivery.Op.POST, channel, null, replyTo, CardJson.write(form), key);
     }
 
+    /**
+     * Publishes the member's home ({@link ChannelRef#direct}), drawn by the source of {@code kind} when it is sent:
+     * opening the home tab again and again within a second is one publication.
+     */
+    public void home(String kind, ChannelRef member) {
+        Instant now = clock.instant();
+        dao.insert("home:" + member.platform().id() + ":" + member.workspaceId() + ":" + member.channelId() + ":"
+                        + now.getEpochSecond(), Delivery.Op.HOME, kind(kind), 0, member, member.memberId(), null, null,
+                now, now, now.plus(kinds.get(kind).patience()));
+    }
+
     /** Answers one member in a thread, only to them where the platform can. */
     public void replyPrivately(ChannelRef channel, String memberId, String replyTo, Card card, String key) {
         enqueue(Delivery.Op.NOTIFY, channel, memberId, replyTo, CardJson.write(card), key);

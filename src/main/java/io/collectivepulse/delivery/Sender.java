@@ -38,9 +38,17 @@ public interface Sender {
     /** Tells one member something: only to them where the platform can (Slack), in the conversation otherwise. */
     Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo);
 
+    /**
+     * Publishes the member's home (Slack's App Home tab) as {@code card} draws it, replacing the one shown; platforms
+     * without a home tab refuse it for good.
+     */
+    default Outcome home(ChannelRef member, Card card) {
+        return new Outcome.Failed("no_home_tab", Outcome.Advice.OTHER);
+    }
+
     /** The limits the platform publishes, for the dispatcher to pace each kind of call. */
     List<Limit> limits(Call call, ChannelRef channel);
 
     /** The kinds of calls, each paced on its own. */
-    enum Call { POST, UPDATE, NOTIFY }
+    enum Call { POST, UPDATE, NOTIFY, HOME }
 }

@@ -136,6 +136,14 @@ public final class BlockKitRenderer {
                 .blocks(blocks).build();
     }
 
+    /**
+     * A member's Home tab: the card's blocks, as a message would show them (a home view may hold 100 blocks; a card
+     * keeps to a message's 50).
+     */
+    public View home(Card card) {
+        return View.builder().type("home").blocks(blocks(card)).build();
+    }
+
     /** The notification text Slack shows where blocks cannot be displayed. */
     public String fallbackText(Card card) {
         return SlackText.fit(SlackText.escape(card.fallbackText()), MAX_SECTION_TEXT);

@@ -8,6 +8,7 @@ import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
+import com.slack.api.methods.request.views.ViewsPublishRequest;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import io.collectivepulse.chat.Card;
@@ -41,6 +42,8 @@ final class SlackSender implements Sender {
     /** Slack: about one message a second per channel, short bursts allowed; chat.update in Tier 3 (50 a minute). */
     private static final int BURST = 20;
     private static final int UPDATES_PER_MINUTE = 50;
+    /** views.publish is in Tier 4: 100 calls a minute per workspace. */
+    private static final int HOMES_PER_MINUTE = 100;
     /** The metadata every post carries, so that it can be found again after a crash. */
     static final String METADATA_TYPE = "collective_pulse_message";
     private static final String KEY = "key";
@@ -126,6 +129,13 @@ final class SlackSender implements Sender {
         return call(channel, Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request));
     }
 
+    /** {@code views.publish}: the member's Home tab, replaced as a whole. */
+    @Override
+    public Outcome home(ChannelRef member, Card card) {
+        var request = ViewsPublishRequest.builder().userId(member.memberId()).view(renderer.home(card)).build();
+        return call(member, Methods.VIEWS_PUBLISH, RequestFormBuilder.toForm(request));
+    }
+
     @Override
     public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
         var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(memberId)
@@ -147,6 +157,8 @@ final class SlackSender implements Sender {
                     Limit.scope(scope(channel, Methods.CHAT_POST_MESSAGE)));
             case NOTIFY -> List.of(Limit.bucket(slackChannel + ":ephemeral", BURST, 1.0),
                     Limit.scope(scope(channel, Methods.CHAT_POST_EPHEMERAL)));
+            case HOME -> List.of(Limit.bucket(workspace + ":home", HOMES_PER_MINUTE, HOMES_PER_MINUTE / 60.0),
+                    Limit.scope(scope(channel, Methods.VIEWS_PUBLISH)));
             case UPDATE -> List.of(Limit.bucket(workspace + ":update", UPDATES_PER_MINUTE, UPDATES_PER_MINUTE / 60.0),
                     Limit.scope(scope(channel, Methods.CHAT_UPDATE)));
         };

@@ -137,6 +137,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "chat.update" -> update(call);
             case "conversations.history" -> history(call);
             case "views.open" -> openView(call);
+            case "views.publish" -> publishView(call);
             default -> JSON.readTree("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
         ctx.result(JSON.writeValueAsString(answer));
@@ -279,6 +280,33 @@ public final class FakeSlackApi implements AutoCloseable {
                     .set("response_metadata", JSON.createObjectNode().set("messages", JSON.valueToTree(problems)));
         }
         return JSON.createObjectNode().put("ok", true).set("view", JSON.createObjectNode().put("id", "V0PULSE"));
+    }
+
+    /**
+     * views.publish: a member's Home tab; the view must be of type home, with the Block Kit limits of a message
+     * (100 blocks are allowed in a home, but ours keep to 50).
+     */
+    private JsonNode publishView(Call call) throws IOException {
+        List<String> problems = new java.util.ArrayList<>();
+        if (!call.params().getOrDefault("user_id", "").matches("[UW][A-Z0-9]{2,40}")) {
+            problems.add("missing or invalid user_id");
+        }
+        JsonNode view = JSON.readTree(call.params().getOrDefault("view", "{}"));
+        if (!"home".equals(view.path("type").asText())) {
+            problems.add("a published view must be of type home");
+        }
+        problems.addAll(BlockKitLimits.violations(view));
+        if (!problems.isEmpty()) {
+            refused.add(call);
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_arguments")
+                    .set("response_metadata", JSON.createObjectNode().set("messages", JSON.valueToTree(problems)));
+        }
+        return JSON.createObjectNode().put("ok", true).set("view", JSON.createObjectNode().put("id", "V0HOME"));
+    }
+
+    /** The home views the service published, as sent, with the member each was for. */
+    public List<Call> publishedHomes() {
+        return calls("views.publish");
     }
 
     /** The views the service opened, as sent. */
