@@ -26,6 +26,9 @@ import io.collectivepulse.spreadsheet.ExportRoutes;
 import io.collectivepulse.teams.ConversationReferenceDao;
 import io.collectivepulse.teams.DeliveredActivityDao;
 import io.collectivepulse.teams.TeamsBridge;
+import io.collectivepulse.welcome.HomeService;
+import io.collectivepulse.welcome.WelcomeCommands;
+import io.collectivepulse.welcome.WelcomeService;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.time.Clock;
@@ -98,7 +101,9 @@ public final class Application implements AutoCloseable {
                     .add(new CommunityCommands(communities, outbox))
                     .add(new DigestCommands(communities, digests))
                     .add(new SessionCommands(communities, sessions))
-                    .add(new PollCommands(communities, polls, exports));
+                    .add(new PollCommands(communities, polls, exports))
+                    .add(new WelcomeCommands(communities, new WelcomeService(database, communities, outbox, clock),
+                            new HomeService(database, communities, outbox, clock)));
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;

@@ -22,7 +22,7 @@ import org.quartz.Job;
  */
 final class ArchitectureRules {
     /** One package per feature, named in the users' words: add a feature here when its package lands. */
-    static final List<String> FEATURES = List.of("community", "signal", "digest", "session", "poll");
+    static final List<String> FEATURES = List.of("community", "signal", "digest", "session", "poll", "welcome");
 
     /** The chat adapters: the only packages that know a chat platform's SDK and wire format. */
     static final List<String> CHAT_ADAPTERS = List.of("slack", "teams");
