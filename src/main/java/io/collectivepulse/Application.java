@@ -103,7 +103,7 @@ public final class Application implements AutoCloseable {
                     .add(new SessionCommands(communities, sessions))
                     .add(new PollCommands(communities, polls, exports))
                     .add(new WelcomeCommands(communities, new WelcomeService(database, communities, outbox, clock),
-                            new HomeService(database, communities, outbox, clock)));
+                            new HomeService(database, communities, digests, outbox, clock)));
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;

@@ -7,6 +7,7 @@ import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
+import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.when.WhenFormat;
 import java.time.Clock;
@@ -31,14 +32,19 @@ public final class HomeService {
     private final Database database;
     private final CommunityService communities;
     private final Outbox outbox;
+    private final DigestService digests;
     private final HomeDao dao;
+    private final WelcomeDao welcomes;
     private final Clock clock;
 
-    public HomeService(Database database, CommunityService communities, Outbox outbox, Clock clock) {
+    public HomeService(Database database, CommunityService communities, DigestService digests, Outbox outbox,
+                       Clock clock) {
         this.database = database;
         this.communities = communities;
+        this.digests = digests;
         this.outbox = outbox;
         this.dao = new HomeDao(database);
+        this.welcomes = new WelcomeDao(database);
         this.clock = clock;
         // A home not published within a minute is stale: the member has left the tab or opened it again.
         outbox.source(KIND, (subject, member, asOf, posted) -> Optional.of(card(owner(member))),
@@ -81,8 +87,19 @@ public final class HomeService {
         list(items, messages.get("home.polls"), dao.openPolls(community.id()).stream()
                 .map(poll -> messages.get("home.poll", poll.number(), poll.question())).toList());
         if (membership.facilitator()) {
-            items.add(Card.Item.of(messages.get("home.settings", prefix)));
+            items.add(Card.Item.of(settings(community, messages, prefix)));
         }
+    }
+
+    /** Where the community's settings stand, and the commands that change them. */
+    private String settings(Community community, Messages messages, String prefix) {
+        String digest = digests.next(community)
+                .map(next -> WhenFormat.dateTime(next.atZone(community.timeZone()), messages.locale()))
+                .orElseGet(() -> messages.get("home.settings.noDigest"));
+        String language = community.locale().getDisplayLanguage(messages.locale());
+        return messages.get("home.settings", digest, community.timeZone().getId(), language,
+                messages.get(welcomes.welcomesMembers(community.id()) ? "home.settings.on" : "home.settings.off"),
+                prefix);
     }
 
     private static void list(List<Card.Item> items, String label, List<String> lines) {

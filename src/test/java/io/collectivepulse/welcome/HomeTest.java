@@ -49,7 +49,8 @@ class HomeTest {
         assertThat(SlackClient.text(view)).contains("Votre accueil Collective Pulse",
                 "Secrétaires de mairie (vous en assurez l'animation)",
                 "Attractivité des métiers", "pas encore de réponse", "Les recrutements se font par les réseaux",
-                "Quel thème pour mars ?", "/pulse digest");
+                "Quel thème pour mars ?", "fuseau horaire Europe/Paris", "langue : français",
+                "nouveaux membres : oui", "/pulse digest");
 
         // Someone in no community gets the way in, not an empty tab.
         assertThat(homeOpened("U0STRANGER")).isEqualTo(200);
