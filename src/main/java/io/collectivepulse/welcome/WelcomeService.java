@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,8 +53,8 @@ public final class WelcomeService {
             Messages messages = communities.messages(community);
             String prefix = channel.platform().commandPrefix();
             Card card = community.map(c -> new Card(messages.get("welcome.title"),
-                            java.util.List.of(Card.Item.of(messages.get("welcome.back", c.name(), prefix))), null))
-                    .orElseGet(() -> new Card(messages.get("welcome.title"), java.util.List.of(
+                            List.of(Card.Item.of(messages.get("welcome.back", c.name(), prefix))), null))
+                    .orElseGet(() -> new Card(messages.get("welcome.title"), List.of(
                             Card.Item.of(messages.get("welcome.intro")),
                             Card.Item.of(messages.get("welcome.next", prefix))), null));
             outbox.reply(channel, null, card, "welcome:" + key(channel) + ":" + now.toEpochMilli());
@@ -78,12 +79,12 @@ public final class WelcomeService {
     }
 
     /** Whether members who join the community's channels are greeted. */
-    public boolean welcomesMembers(Community community) {
+    boolean welcomesMembers(Community community) {
         return dao.welcomesMembers(community.id());
     }
 
     /** Turns the greeting of new members on or off; facilitators only (empty otherwise). */
-    public Optional<Boolean> welcomeMembers(Community community, Actor actor, boolean on) {
+    Optional<Boolean> welcomeMembers(Community community, Actor actor, boolean on) {
         return database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return Optional.<Boolean>empty();
