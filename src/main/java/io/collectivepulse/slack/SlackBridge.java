@@ -45,7 +45,7 @@ public final class SlackBridge implements Handler {
      * handles.
      */
     static final List<String> BOT_SCOPES = List.of("app_mentions:read", "commands", "chat:write",
-            "chat:write.public", "channels:history", "groups:history", "channels:read", "groups:read", "users:read");
+            "chat:write.public", "channels:history", "groups:history", "channels:read", "groups:read");
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
