@@ -1,7 +1,6 @@
 package io.collectivepulse.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Serves {@code POST /slack/events}: checks the request's signature, turns the Javalin request into a Bolt
@@ -68,24 +66,8 @@ public final class SlackBridge implements Handler {
         this.signatures = new SlackSignatureCheck(config.signingSecret(), clock);
         this.shapes = new SlackRequestShape(router.roots().stream().map(root -> "/" + root)
                 .collect(java.util.stream.Collectors.toSet()));
-        var slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl());
-        // The SDK's per-method call statistics walk a list of every call of the last minute on each call: a
-        // quarter of the CPU at a few hundred card posts a second. Nothing reads them here.
-        slackConfig.setStatsEnabled(false);
-        // A slow Slack delays its own messages in the outbox, never more than this per call.
-        slackConfig.setHttpClientReadTimeoutMillis(10_000);
-        slackConfig.setHttpClientWriteTimeoutMillis(10_000);
-        slackConfig.setHttpClientCallTimeoutMillis(15_000);
-        Slack slack = Slack.getInstance(slackConfig);
-        var builder = AppConfig.builder()
-                .signingSecret(config.signingSecret())
-                .slack(slack)
-                // Verified in constant time by this bridge, before anything reaches Bolt.
-                .requestVerificationEnabled(false)
-                // Bolt checks each workspace's token with auth.test: once an hour, not on every request.
-                .authTestCacheEnabled(true)
-                .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1));
+        Slack slack = SlackSdk.client(config.apiUrl());
+        var builder = SlackSdk.app(config.signingSecret(), slack);
         SlackInstallations installations = config.distributed()
                 ? new SlackInstallations(installationDao, new TokenCipher(config.encryptionKey()), clock) : null;
         if (installations != null) {

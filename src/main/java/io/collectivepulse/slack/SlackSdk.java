@@ -1,0 +1,38 @@
+package io.collectivepulse.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.AppConfig;
+import java.util.concurrent.TimeUnit;
+
+/** The Slack SDK and Bolt as this service configures them: what each setting buys is said beside it. */
+final class SlackSdk {
+    private SlackSdk() {
+    }
+
+    /** The Web API client, on {@code apiUrl} (Slack's, or a test's stand-in). */
+    static Slack client(String apiUrl) {
+        var slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
+        // The SDK's per-method call statistics walk a list of every call of the last minute on each call: a
+        // quarter of the CPU at a few hundred card posts a second. Nothing reads them here.
+        slackConfig.setStatsEnabled(false);
+        // A slow Slack delays its own messages in the outbox, never more than this per call.
+        slackConfig.setHttpClientReadTimeoutMillis(10_000);
+        slackConfig.setHttpClientWriteTimeoutMillis(10_000);
+        slackConfig.setHttpClientCallTimeoutMillis(15_000);
+        return Slack.getInstance(slackConfig);
+    }
+
+    /** Bolt's configuration, before the workspace's token or the OAuth installation is added to it. */
+    static AppConfig.AppConfigBuilder app(String signingSecret, Slack slack) {
+        return AppConfig.builder()
+                .signingSecret(signingSecret)
+                .slack(slack)
+                // Verified in constant time by the bridge, before anything reaches Bolt.
+                .requestVerificationEnabled(false)
+                // Bolt checks each workspace's token with auth.test: once an hour, not on every request.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1));
+    }
+}
