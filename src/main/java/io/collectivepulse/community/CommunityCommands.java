@@ -14,15 +14,16 @@ import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.router.Words;
+import io.collectivepulse.when.WhenFormat;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code /pulse lier|inviter|langue|fuseau}: creating a community or joining one with an invitation code,
@@ -121,14 +122,13 @@ public final class CommunityCommands implements Feature {
         if (invite.isEmpty()) {
             return request.privately(messages, "pulse.facilitatorsOnly");
         }
-        var expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(messages.locale()).withZone(community.timeZone());
         String code = invite.get().code();
         return Reply.privately(new Card(messages.get("invite.title", community.name()), List.of(
                 Card.Item.of(messages.get("invite.code", code)),
                 Card.Item.of(messages.get("invite.slack", code)),
                 Card.Item.of(messages.get("invite.teams", code))),
-                messages.get("invite.footer", expires.format(invite.get().expiresAt()))));
+                messages.get("invite.footer",
+                        WhenFormat.dayAndTime(invite.get().expiresAt(), community.timeZone(), messages.locale()))));
     }
 
     private Reply language(Request request, Community community) {
@@ -162,17 +162,16 @@ public final class CommunityCommands implements Feature {
         if (!communities.isFacilitator(community, request.actor())) {
             return request.privately(messages, "pulse.facilitatorsOnly");
         }
-        var dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(messages.locale()).withZone(community.timeZone());
+        Function<Instant, String> dates = at -> WhenFormat.dayAndTime(at, community.timeZone(), messages.locale());
         List<Card.Item> items = new ArrayList<>();
         for (ChannelRef channel : communities.channels(community)) {
             ChannelStatus status = outbox.status(channel);
             items.add(Card.Item.heading(messages.get("status.channel." + channel.platform().id(), channel.channelId())));
             items.add(Card.Item.of(status.lastSent() == null
                     ? messages.get("status.nothingYet", status.waiting())
-                    : messages.get("status.delivered", dates.format(status.lastSent()), status.waiting())));
+                    : messages.get("status.delivered", dates.apply(status.lastSent()), status.waiting())));
             status.failures().forEach(failure -> items.add(Card.Item.of(messages.get("status.failure", failure.reason(),
-                    failure.count(), dates.format(failure.last()),
+                    failure.count(), dates.apply(failure.last()),
                     messages.get("status.advice." + failure.advice().name().toLowerCase(Locale.ROOT))))));
         }
         items.addAll(communities.status(community, messages));

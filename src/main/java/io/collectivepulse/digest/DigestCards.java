@@ -4,8 +4,8 @@ import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.MemberText;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.signal.Signal;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import io.collectivepulse.when.WhenFormat;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,11 +30,11 @@ final class DigestCards {
         if (digest.isQuiet()) {
             return Card.text(messages.get("digest.quiet", name, prefix));
         }
-        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(messages.locale())
-                .withZone(digest.community().timeZone());
+        ZoneId zone = digest.community().timeZone();
         List<Card.Item> items = new ArrayList<>();
-        items.add(Card.Item.of(messages.get("digest.intro", dates.format(digest.from()),
-                dates.format(digest.to().minusSeconds(1)), digest.signalCount(), digest.resources().size())));
+        items.add(Card.Item.of(messages.get("digest.intro",
+                WhenFormat.day(digest.from().atZone(zone).toLocalDate(), messages.locale()),
+                WhenFormat.day(digest.to().minusSeconds(1).atZone(zone).toLocalDate(), messages.locale()), digest.signalCount(), digest.resources().size())));
         themes(messages, digest, prefix, items);
         section(messages, "digest.resources", digest.resources(), MAX_RESOURCES, items,
                 messages.get("digest.more.resources", prefix));

@@ -10,11 +10,10 @@ import io.collectivepulse.delivery.CardSource;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.delivery.Outcome;
 import io.collectivepulse.i18n.Messages;
+import io.collectivepulse.when.WhenFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,11 +115,10 @@ final class MissedReminders implements CommunityListener {
         if (missed.isEmpty()) {
             return List.of();
         }
-        var dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(messages.locale()).withZone(community.timeZone());
         String names = missed.stream().map(ReminderMissDao.Missed::name).collect(Collectors.joining(", "));
         Instant last = missed.get(0).last();
         return List.of(Card.Item.heading(messages.get("status.reminders.title")),
-                Card.Item.of(messages.get("status.reminders.missed", missed.size(), names, dates.format(last))));
+                Card.Item.of(messages.get("status.reminders.missed", missed.size(), names,
+                        WhenFormat.dayAndTime(last, community.timeZone(), messages.locale()))));
     }
 }

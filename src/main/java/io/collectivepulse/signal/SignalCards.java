@@ -4,8 +4,7 @@ import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import io.collectivepulse.when.WhenFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,10 +82,8 @@ final class SignalCards {
     }
 
     private static String meta(Messages messages, Community community, Signal signal) {
-        var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(messages.locale())
-                .withZone(community.timeZone());
-        return messages.get("signal.meta", signal.authorName(), format.format(signal.createdAt()));
+        return messages.get("signal.meta", signal.authorName(),
+                WhenFormat.dayAndTime(signal.createdAt(), community.timeZone(), messages.locale()));
     }
 
     private static Optional<String> status(Messages messages, Signal signal) {
