@@ -12,10 +12,9 @@ import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.router.Words;
+import io.collectivepulse.when.WhenFormat;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +22,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /pulse digest}: shows when the weekly digest goes out; facilitators change it with
- * {@code digest <jour> <heure>}, stop it with {@code digest off} and preview it with {@code digest aperçu}.
+ * {@code /pulse synthèse} ({@code synthese}, or {@code digest} in English): shows when the weekly digest goes out;
+ * facilitators change it with {@code synthèse <jour> <heure>}, stop it with {@code synthèse off} and preview it
+ * with {@code synthèse aperçu}.
  */
 public final class DigestCommands implements Feature {
-    static final Words DIGEST = Words.of("digest", "digest", "synthese");
+    static final Words DIGEST = Words.of("synthèse", "digest");
     static final Words OFF = Words.of("off", "off", "arret", "stop");
     static final Words PREVIEW = Words.of("aperçu", "preview");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[h:.](\\d{2})?)?", Pattern.CASE_INSENSITIVE);
@@ -85,11 +85,9 @@ public final class DigestCommands implements Feature {
             return request.privately(messages, "digest.status.off", request.prefix());
         }
         String day = settings.day().getDisplayName(TextStyle.FULL, messages.locale());
-        String time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(messages.locale())
-                .format(settings.time());
+        String time = WhenFormat.time(settings.time(), messages.locale());
         String next = digests.next(community)
-                .map(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                        .withLocale(messages.locale()).withZone(community.timeZone())::format)
+                .map(at -> WhenFormat.dateTime(at.atZone(community.timeZone()), messages.locale()))
                 .orElse("—");
         return request.privately(messages, "digest.status", day, time, community.timeZone().getId(), next,
                 request.prefix());

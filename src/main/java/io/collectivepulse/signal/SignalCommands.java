@@ -23,7 +23,7 @@ public final class SignalCommands implements Feature {
     static final String SIGNAL = "signal";
     static final String WATCH = "veille";
     static final Words LIST = Words.of("liste", "list");
-    static final Words THEMES = Words.of("themes", "themes");
+    static final Words THEMES = Words.of("thèmes", "themes");
 
     private final CommunityService communities;
     private final SignalService signals;

@@ -120,7 +120,7 @@ class SignalButtonsTest {
         carl.press(SignalActions.FLAG, signal[0], signal[1]);
         assertThat(pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral")
                 && "U0CARL".equals(c.params().get("user")),
-                WAIT).message().toString()).contains("animateur");
+                WAIT).message().toString()).contains("animation");
         carl.press(SignalActions.DELETE, signal[0], signal[1]);
         pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0CARL".equals(c.params().get("user"))
                 && SlackClient.text(c.message()).contains("supprimer"), WAIT);
@@ -161,8 +161,8 @@ class SignalButtonsTest {
         bob.press(SignalActions.CLAIM_THEME, "paie", "1.1");
         pulse.slackApi().await(c -> c.method().equals("chat.postEphemeral") && "U0BOB".equals(c.params().get("user"))
                 && SlackClient.text(c.message()).contains("#paie"), WAIT);
-        assertThat(SlackClient.text(anne.command("/signal", "themes"))).contains("#paie — 1 · pris en charge par bob");
-        assertThat(SlackClient.text(anne.command("/pulse", "digest aperçu")))
+        assertThat(SlackClient.text(anne.command("/signal", "thèmes"))).contains("#paie — 1 signal · pris en charge par bob");
+        assertThat(SlackClient.text(anne.command("/pulse", "synthese aperçu")))
                 .contains("Sujets pris en charge", "#paie — par bob");
 
         bob.press(SignalActions.CLAIM_THEME, "inconnu", "1.1");
