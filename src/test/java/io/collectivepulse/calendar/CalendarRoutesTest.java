@@ -81,7 +81,7 @@ class CalendarRoutesTest {
         assertThat(moved.<Property>getProperty(Property.DTSTART).orElseThrow().getValue()).endsWith("T150000");
 
         var bob = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0AGENDA", "U0BOB", "bob");
-        assertThat(SlackClient.text(bob.command("/pulse", "calendrier"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(bob.command("/pulse", "calendrier"))).contains("Seule l'équipe d'animation");
         String shown = SlackClient.text(anne.command("/pulse", "calendrier"));
         assertThat(shown).contains("webcal://pulse.example.org/calendrier/");
         String feed = path(FEED, shown);

@@ -54,7 +54,7 @@ class DeliveryStatusTest {
                 "403 BotNotInConversationRoster", "Ajoutez de nouveau l'application");
 
         var bob = anne.as(FakeSlackApi.TEAM_ID, "C0GONE", "U0BOB", "bob");
-        assertThat(SlackClient.text(bob.command("/pulse", "status"))).contains("peuvent faire cela")
+        assertThat(SlackClient.text(bob.command("/pulse", "status"))).contains("peut faire cela")
                 .doesNotContain("not_in_channel");
     }
 }

@@ -98,7 +98,7 @@ class DigestEndToEndTest {
         facilitator.command("/pulse", "lier Codes");
         var member = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0CODES", "U0MEMBER", "membre");
         member.command("/signal", "Je participe");
-        assertThat(SlackClient.text(member.command("/pulse", "inviter"))).contains("animateur");
+        assertThat(SlackClient.text(member.command("/pulse", "inviter"))).contains("animation");
 
         String code = invite(facilitator);
         assertThat(pulse.teams().post(teamsChannel("19:codes-first@thread.tacv2", "lier " + code)).statusCode())

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -97,5 +98,28 @@ class MessagesTest {
         for (String key : fr.stringPropertyNames()) {
             assertThat(POINT_MEDIAN.matcher(fr.getProperty(key)).find()).as(key).isFalse();
         }
+    }
+
+    /** Seconding is said in words ("2 personnes le voient aussi"), never as a bare "+1" in a sentence. */
+    @Test
+    void noBarePlusOneInSentences() throws IOException {
+        for (String language : new String[] {"fr", "en"}) {
+            Properties messages = bundle(language);
+            for (String key : messages.stringPropertyNames()) {
+                assertThat(messages.getProperty(key)).as(language + " " + key).doesNotContain("+1");
+            }
+        }
+    }
+
+    @Test
+    void votesAreCountedInWords() {
+        Messages fr = Messages.of(Locale.FRENCH);
+        Messages en = Messages.of(Locale.ENGLISH);
+        assertThat(fr.get("signal.meta.votes", "anne", 1)).isEqualTo("anne · 1 personne le voit aussi");
+        assertThat(fr.get("signal.meta.votes", "anne", 2)).isEqualTo("anne · 2 personnes le voient aussi");
+        assertThat(en.get("signal.meta.votes", "anne", 2)).isEqualTo("anne · 2 people see it too");
+        assertThat(fr.get("digest.line", "Texte", "anne", 0)).isEqualTo("Texte — anne");
+        assertThat(fr.get("digest.line", "Texte", "anne", 3)).isEqualTo("Texte — anne · 3 personnes le voient aussi");
+        assertThat(en.get("digest.line", "Text", "anne", 1)).isEqualTo("Text — anne · 1 person sees it too");
     }
 }

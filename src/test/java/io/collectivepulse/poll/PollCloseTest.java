@@ -61,10 +61,10 @@ class PollCloseTest {
         bob.press(PollActions.VOTE + 2, id, "1");
 
         bob.press(PollActions.CLOSE, id, "1");
-        ephemeral("C0CLOTURE", "U0BOB", "peuvent clôturer un sondage");
-        assertThat(text(bob, "clôturer 1")).contains("Seuls les animateurs et animatrices", "Il reste ouvert");
+        ephemeral("C0CLOTURE", "U0BOB", "peut clôturer un sondage");
+        assertThat(text(bob, "clôturer 1")).contains("Seule l'équipe d'animation", "Il reste ouvert");
         bob.press(PollActions.VOTERS, id, "1");
-        ephemeral("C0CLOTURE", "U0BOB", "peuvent voir qui a voté quoi");
+        ephemeral("C0CLOTURE", "U0BOB", "peut voir qui a voté quoi");
         anne.press(PollActions.VOTERS, id, "1");
         assertThat(ephemeral("C0CLOTURE", "U0ANNE", "Qui a voté quoi")).contains("Jeudi · 1", "bob");
         assertThat(pulse.count("SELECT count(*) FROM poll WHERE id = ? AND closed_at IS NOT NULL", poll.id())).isZero();

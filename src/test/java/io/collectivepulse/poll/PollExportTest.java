@@ -107,7 +107,7 @@ class PollExportTest {
         pulse.slack().as(FakeSlackApi.TEAM_ID, "C0EXPORT", "U0ZOE", "zoé").press(PollActions.VOTE + 1, id, "1");
         pulse.slack().as(FakeSlackApi.TEAM_ID, "C0EXPORT", "U0EVE", "=eve").press(PollActions.VOTE + 2, id, "1");
 
-        assertThat(export(bob, "1")).contains("Seuls les animateurs et animatrices", "Aucun lien");
+        assertThat(export(bob, "1")).contains("Seule l'équipe d'animation", "Aucun lien");
         assertThat(export(anne, "7")).contains("Il n'y a pas de sondage n° 7");
         assertThat(links(poll)).isZero();
         String answer = export(anne, "1");

@@ -107,7 +107,7 @@ class PollFeedbackTest {
 
         // A member may read the setting, not change it.
         assertThat(SlackClient.text(bob.command("/pulse", "retour-seance off")))
-                .contains("Seuls les animateurs et animatrices", "Rien n'a été changé");
+                .contains("Seule l'équipe d'animation", "Rien n'a été changé");
         assertThat(SlackClient.text(bob.command("/pulse", "retour-seance"))).contains("À la fin de chaque séance");
         assertThat(pulse.count("SELECT count(*) FROM poll_settings s JOIN community c ON c.id = s.community_id"
                 + " WHERE c.name = 'Sans retour'")).isZero();

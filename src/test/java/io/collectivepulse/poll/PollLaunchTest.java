@@ -81,9 +81,9 @@ class PollLaunchTest {
     void membersAndBadLinesAreRefusedPreciselyAndNothingIsStored() {
         long before = rows();
         var bob = pulse.member("C0LANCEMENT", "U0BOB");
-        assertThat(poll(bob, "\"Et si ?\" \"Oui\" \"Non\"")).contains("Seuls les animateurs et animatrices",
+        assertThat(poll(bob, "\"Et si ?\" \"Oui\" \"Non\"")).contains("Seule l'équipe d'animation",
                 "Rien n'a été créé");
-        assertThat(poll(bob, "")).contains("Seuls les animateurs et animatrices");
+        assertThat(poll(bob, "")).contains("Seule l'équipe d'animation");
         assertThat(poll(anne, "\"" + "x".repeat(5_000) + "\" \"Oui\" \"Non\"")).contains("000 caractères", "300");
         assertThat(poll(anne, "\"Une seule ?\" \"Oui\"")).contains("au moins 2 options");
         String eleven = IntStream.rangeClosed(1, 11).mapToObj(i -> "\"Option " + i + "\"")

@@ -72,7 +72,7 @@ class PollRefusalsTest {
                 draft("Garder le créneau ?", List.of("Oui", "Non"), false, false, null));
         var bob = pulse.member("C0REFUS", "U0BOB");
         assertThat(SlackClient.text(bob.command("/sondage", "clôturer " + poll.number())))
-                .contains("Seuls les animateurs et animatrices", "Il reste ouvert");
+                .contains("Seule l'équipe d'animation", "Il reste ouvert");
         assertThat(SlackClient.text(anne.command("/sondage", "rouvrir " + poll.number()))).contains("encore ouvert");
         assertThat(SlackClient.text(anne.command("/sondage", "clôturer 99"))).contains("pas de sondage n° 99");
         assertThat(SlackClient.text(anne.command("/sondage", "rouvrir n°99"))).contains("pas de sondage n° 99");

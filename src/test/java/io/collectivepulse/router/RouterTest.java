@@ -102,8 +102,8 @@ class RouterTest {
         String teams = text(router.handleMessage(ANNE, TEAMS, "help"));
 
         assertThat(slack).contains("/signal <texte> [#thème…] — ", "/signal liste [#thème] — ",
-                "/pulse aide — ", "Pour les animateurs :", "/pulse inviter — ", "anglais marchent aussi : list, invite, help");
-        assertThat(slack.indexOf("/pulse inviter")).isGreaterThan(slack.indexOf("Pour les animateurs"));
+                "/pulse aide — ", "Pour l'équipe d'animation :", "/pulse inviter — ", "anglais fonctionnent aussi : list, invite, help");
+        assertThat(slack.indexOf("/pulse inviter")).isGreaterThan(slack.indexOf("Pour l'équipe d'animation"));
         assertThat(slack).doesNotContain("/veille", "digest", "/pulse lier");
         assertThat(teams).contains("signal <text> [#theme…] — ", "signal list [#theme] — ", "\nhelp — ",
                 "\ninvite — ", "French keywords work too: liste, inviter, aide").doesNotContain("/", "pulse invite");

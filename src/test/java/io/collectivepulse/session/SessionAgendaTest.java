@@ -141,7 +141,7 @@ class SessionAgendaTest {
         long session = session("Ordre du jour RH", 1);
 
         assertThat(SlackClient.text(bob.command("/seance", "ordre-du-jour 1")))
-                .contains("Seuls les animateurs et animatrices de la communauté peuvent voir et modifier");
+                .contains("Seule l'équipe d'animation de la communauté peut voir et modifier");
         assertThat(SlackClient.text(anne.command("/seance", "ordre-du-jour"))).contains("par exemple /seance ordre-du-jour 3");
         assertThat(SlackClient.text(anne.command("/seance", "ordre-du-jour 9"))).contains("pas de séance n° 9");
         JsonNode agenda = anne.command("/seance", "ordre-du-jour 1");
@@ -151,7 +151,7 @@ class SessionAgendaTest {
 
         // Bob cannot; Anne can, and a second click changes nothing more.
         bob.press(SessionActions.AGENDA_REMOVE, remove, "1.1");
-        awaitSlack("chat.postEphemeral", "U0BOB", 1, t -> t.contains("peuvent voir et modifier l'ordre du jour"));
+        awaitSlack("chat.postEphemeral", "U0BOB", 1, t -> t.contains("peut voir et modifier l'ordre du jour"));
         assertThat(count("SELECT count(*) FROM session_agenda_removal WHERE session_id = ?", session)).isZero();
         anne.press(SessionActions.AGENDA_REMOVE, remove, "1.1");
         Predicate<String> removed = t -> t.contains("Retirés de l'ordre du jour")
@@ -223,7 +223,7 @@ class SessionAgendaTest {
         var bob = in("C0PRESENCE", "U0BOB");
 
         assertThat(SlackClient.text(bob.command("/seance", "présence 1")))
-                .contains("Seuls les animateurs et animatrices de la communauté peuvent relever la présence");
+                .contains("Seule l'équipe d'animation de la communauté peut relever la présence");
         assertThat(SlackClient.text(anne.command("/seance", "presence 1")))
                 .contains("La séance n° 1 n'a pas encore commencé", "mercredi 10 novembre 2027 à 14 h");
         assertThat(SlackClient.text(anne.command("/seance", "présence"))).contains("par exemple /seance présence 3");
@@ -245,7 +245,7 @@ class SessionAgendaTest {
         assertThat(fieldError(anne, view, "1, 9")).contains("« 9 » n'est pas dans la liste", "de 1 à 4");
         assertThat(fieldError(anne, view, "0")).contains("« 0 » n'est pas dans la liste");
         assertThat(bob.submit(view, Map.of("present", "1")).statusCode()).isEqualTo(200);
-        awaitSlack("chat.postEphemeral", "U0BOB", 1, t -> t.contains("peuvent relever la présence"));
+        awaitSlack("chat.postEphemeral", "U0BOB", 1, t -> t.contains("peut relever la présence"));
         assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ?", session)).isZero();
 
         assertThat(anne.submit(view, Map.of("present", "1; 2 3")).statusCode()).isEqualTo(200);
@@ -267,7 +267,7 @@ class SessionAgendaTest {
         // Once over, the review counts what was recorded: bob, carol and dan came, out of 5 answers.
         pulse.clock().set(ZonedDateTime.of(2027, 11, 10, 17, 0, 0, 0, PARIS).toInstant());
         assertThat(SlackClient.text(anne.command("/seance", "bilan")))
-                .contains("Présents, d'après le relevé des animateurs : 3 (bob, carol, dan)",
+                .contains("Personnes présentes, d'après le relevé de l'équipe d'animation : 3 (bob, carol, dan)",
                         "Présence sur le cycle : 60 %");
     }
 
@@ -300,7 +300,7 @@ class SessionAgendaTest {
 
         press(conversation, SessionActions.AGENDA_REMOVE, remove, true);
         pulse.connector().await(s -> s.conversationId().equals(conversation)
-                && s.cardText().contains("peuvent voir et modifier l'ordre du jour"), WAIT);
+                && s.cardText().contains("peut voir et modifier l'ordre du jour"), WAIT);
         assertThat(count("SELECT count(*) FROM session_agenda_removal WHERE session_id = ?", session)).isZero();
 
         press(conversation, SessionActions.AGENDA_REMOVE, remove, false);

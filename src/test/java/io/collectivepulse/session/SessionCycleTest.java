@@ -109,7 +109,7 @@ class SessionCycleTest {
         var anne = in("C0RAPPELS", "U0ANNE");
         anne.command("/pulse", "lier Rappels RH");
         var bob = in("C0RAPPELS", "U0BOB");
-        assertThat(SlackClient.text(bob.command("/pulse", "rappels off"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(bob.command("/pulse", "rappels off"))).contains("Seule l'équipe d'animation");
         assertThat(SlackClient.text(anne.command("/pulse", "rappels"))).contains("J-7 J-1 H-1");
         assertThat(SlackClient.text(anne.command("/pulse", "rappels J-3 X-9"))).contains("« X-9 » n'est pas un rappel");
         assertThat(SlackClient.text(anne.command("/pulse", "rappels H-2 J-3"))).contains("rappels J-3 H-2");
@@ -120,7 +120,7 @@ class SessionCycleTest {
 
         Awaits.until(() -> Optional.of(posted("C0RAPPELS", "Atelier rappels")).filter(p -> p.size() == 1), WAIT,
                 () -> "the announcement");
-        assertThat(SlackClient.text(bob.command("/seance", "rappeler 1"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(bob.command("/seance", "rappeler 1"))).contains("Seule l'équipe d'animation");
         assertThat(SlackClient.text(anne.command("/seance", "rappeler 1"))).contains("repart dans les canaux");
         Awaits.until(() -> Optional.of(posted("C0RAPPELS", "Atelier rappels")).filter(p -> p.size() == 2), WAIT,
                 () -> "the announcement posted again");
@@ -141,7 +141,7 @@ class SessionCycleTest {
         in("C0BILAN", "U0BOB").press(SessionActions.YES, Long.toString(first), "1");
         in("C0BILAN", "U0CAROL").press(SessionActions.NO, Long.toString(first), "1");
         var bob = in("C0BILAN", "U0BOB");
-        assertThat(SlackClient.text(bob.command("/seance", "bilan"))).contains("Seuls les animateurs");
+        assertThat(SlackClient.text(bob.command("/seance", "bilan"))).contains("Seule l'équipe d'animation");
         assertThat(SlackClient.text(anne.command("/seance", "bilan")))
                 .contains("Bilan du cycle — Bilan RH", "Aucune séance n'a encore eu lieu");
 
@@ -149,8 +149,8 @@ class SessionCycleTest {
         pulse.clock().set(ZonedDateTime.of(2027, 5, 7, 9, 0, 0, 0, PARIS).toInstant());
         String review = SlackClient.text(anne.command("/seance", "bilan"));
         assertThat(review).contains("Séance 1 — Rencontre de la communauté", "Participent : 1 · Peut-être : 0 · Ne peuvent pas : 1",
-                "Présents : 1 (bob)", "Présence sur le cycle : 50 %");
-        assertThat(review.split("Présents").length).isEqualTo(2);
+                "Personnes présentes : 1 (bob)", "Présence sur le cycle : 50 %");
+        assertThat(review.split("Personnes présentes").length).isEqualTo(2);
     }
 
     @Test
@@ -285,11 +285,11 @@ class SessionCycleTest {
 
         // Bob is no facilitator; hostile or impossible input is refused; nothing is stored.
         assertThat(SlackClient.text(bob.command("/seance", "planifier " + date + " 14h Séance de Bob")))
-                .contains("Seuls les animateurs et animatrices");
-        assertThat(SlackClient.text(bob.command("/seance", "annuler 1"))).contains("Seuls les animateurs");
-        assertThat(SlackClient.text(bob.command("/seance", "cycle 6 " + date + " 2 14h"))).contains("Seuls les animateurs");
+                .contains("Seule l'équipe d'animation");
+        assertThat(SlackClient.text(bob.command("/seance", "annuler 1"))).contains("Seule l'équipe d'animation");
+        assertThat(SlackClient.text(bob.command("/seance", "cycle 6 " + date + " 2 14h"))).contains("Seule l'équipe d'animation");
         assertThat(SlackClient.text(bob.command("/seance", "deplacer 1 " + date + " 15h")))
-                .contains("Seuls les animateurs");
+                .contains("Seule l'équipe d'animation");
         assertThat(SlackClient.text(anne.command("/seance", "planifier " + date + " 14h " + "x".repeat(5_000))))
                 .contains("000 caractères", "150");
         assertThat(SlackClient.text(anne.command("/seance", "planifier " + date + " 14h Visio | javascript:alert(1)")))
