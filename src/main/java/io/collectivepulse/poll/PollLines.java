@@ -4,7 +4,6 @@ import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.when.WhenFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,9 +56,6 @@ final class PollLines {
      * at 5:00 pm ».
      */
     static String when(Instant at, ZoneId zone, Instant now, Locale locale) {
-        ZonedDateTime local = at.atZone(zone);
-        String full = WhenFormat.dateTime(local, locale);
-        // The date ends with the year, which the time follows: drop it when it goes without saying.
-        return local.getYear() == now.atZone(zone).getYear() ? full.replace(" " + local.getYear() + " ", " ") : full;
+        return WhenFormat.dateTime(at.atZone(zone), locale, now.atZone(zone).getYear());
     }
 }

@@ -27,11 +27,14 @@ public final class WhenFormat {
 
     /** "1er mars 2027", "8 décembre 2026", "1 March 2027": for what is already dated (a post, a delivery). */
     public static String day(LocalDate date, Locale locale) {
+        return dayAndMonth(date, locale) + " " + date.getYear();
+    }
+
+    private static String dayAndMonth(LocalDate date, Locale locale) {
         Locale language = language(locale);
         String month = date.getMonth().getDisplayName(TextStyle.FULL, language);
         int day = date.getDayOfMonth();
-        String dayText = day == 1 && language == Locale.FRENCH ? "1er" : Integer.toString(day);
-        return dayText + " " + month + " " + date.getYear();
+        return (day == 1 && language == Locale.FRENCH ? "1er" : Integer.toString(day)) + " " + month;
     }
 
     /** "9 h", "14 h 30", "0 h 15" (French typography); "9:00 am", "2:30 pm", "12:15 am". */
@@ -48,6 +51,19 @@ public final class WhenFormat {
     /** "jeudi 14 janvier 2027 à 14 h", "Thursday 14 January 2027 at 2:00 pm". */
     public static String dateTime(ZonedDateTime at, Locale locale) {
         return date(at.toLocalDate(), locale) + joint(locale) + time(at.toLocalTime(), locale);
+    }
+
+    /**
+     * "vendredi 4 décembre à 17 h", "Friday 4 December at 5:00 pm": the year is left out when it is {@code thisYear},
+     * where it goes without saying (a poll's deadline), and written otherwise.
+     */
+    public static String dateTime(ZonedDateTime at, Locale locale, int thisYear) {
+        if (at.getYear() != thisYear) {
+            return dateTime(at, locale);
+        }
+        LocalDate date = at.toLocalDate();
+        return date.getDayOfWeek().getDisplayName(TextStyle.FULL, language(locale)) + " " + dayAndMonth(date, locale)
+                + joint(locale) + time(at.toLocalTime(), locale);
     }
 
     /** "8 décembre 2026 à 21 h 24", "8 December 2026 at 9:24 pm": no weekday. */

@@ -56,6 +56,15 @@ class WhenFormatTest {
     }
 
     @Test
+    void theYearIsLeftOutWhenItGoesWithoutSaying() {
+        var friday = ZonedDateTime.of(2026, 12, 4, 17, 0, 0, 0, PARIS);
+        assertThat(WhenFormat.dateTime(friday, Locale.FRENCH, 2026)).isEqualTo("vendredi 4 décembre à 17 h");
+        assertThat(WhenFormat.dateTime(friday, Locale.ENGLISH, 2026)).isEqualTo("Friday 4 December at 5:00 pm");
+        assertThat(WhenFormat.dateTime(friday.plusDays(28), Locale.FRENCH, 2026))
+                .isEqualTo("vendredi 1er janvier 2027 à 17 h");
+    }
+
+    @Test
     void anyOtherLanguageIsWrittenInFrench() {
         var at = ZonedDateTime.of(2026, 12, 8, 0, 0, 0, 0, PARIS);
         assertThat(WhenFormat.dayAndTime(at, Locale.GERMAN)).isEqualTo("8 décembre 2026 à 0 h");
