@@ -15,6 +15,7 @@ import io.collectivepulse.teams.AdaptiveCardRendererAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Digests of every size stay readable and within both platforms' limits. */
@@ -82,5 +83,25 @@ class DigestCardsTest {
         assertThat(fr.title()).isNull();
         assertThat(fr.items().get(0).text()).contains("Semaine calme", "DRH <!here>");
         assertThat(en.items().get(0).text()).contains("quiet week", "signal <text>");
+    }
+
+    @Test
+    void theWeekAndTheSecondingReadInWords() {
+        Digest digest = digest(200, 5);
+        Card fr = DigestCards.card(Messages.of(Locale.FRENCH), digest, "/");
+        Card en = DigestCards.card(Messages.of(Locale.ENGLISH), digest, "/");
+        String day = "\\d{1,2}(er)? \\p{L}+ \\d{4}";
+        assertThat(fr.items().get(0).text()).matches("Du " + day + " au " + day + " : .*");
+        assertThat(en.items().get(0).text()).matches("From \\d{1,2} \\p{L}+ \\d{4} to \\d{1,2} \\p{L}+ \\d{4}: .*");
+        String frText = fr.items().stream().map(Card.Item::text).collect(Collectors.joining("\n"));
+        String enText = en.items().stream().map(Card.Item::text).collect(Collectors.joining("\n"));
+        assertThat(frText).contains("« Je le vois aussi »").containsPattern("personnes? le voi(t|ent) aussi")
+                .doesNotContain("+1");
+        assertThat(enText).containsPattern("(person sees|people see) it too").doesNotContain("+1");
+
+        DigestData data = DigestData.week(0, 1);
+        Digest quiet = DigestBuilder.build(data.community(), data.from(), data.to(), List.of());
+        assertThat(DigestCards.card(Messages.of(Locale.FRENCH), quiet, "/").items().get(0).text())
+                .contains("aucun nouveau signal ni nouvelle ressource");
     }
 }
