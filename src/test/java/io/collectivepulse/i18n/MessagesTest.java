@@ -122,4 +122,14 @@ class MessagesTest {
         assertThat(fr.get("digest.line", "Texte", "anne", 3)).isEqualTo("Texte — anne · 3 personnes le voient aussi");
         assertThat(en.get("digest.line", "Text", "anne", 1)).isEqualTo("Text — anne · 1 person sees it too");
     }
+
+    /** French names the role, not the people: "l'équipe d'animation"; and shows the French keywords synthèse, thèmes. */
+    @Test
+    void frenchSaysTheFacilitationTeamAndItsOwnKeywords() throws IOException {
+        Properties fr = bundle("fr");
+        for (String key : fr.stringPropertyNames()) {
+            assertThat(fr.getProperty(key)).as(key).doesNotContainIgnoringCase("animateur")
+                    .doesNotContainIgnoringCase("animatrice").doesNotContain("pulse digest", "signal themes");
+        }
+    }
 }
