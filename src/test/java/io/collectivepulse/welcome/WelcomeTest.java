@@ -67,7 +67,7 @@ class WelcomeTest {
 
         SlackClient member = pulse.member("C0LINKED", "U0NEWBIE");
         assertThat(SlackClient.text(member.command("/pulse", "accueil-membres off")))
-                .contains("Seuls les animateurs et animatrices");
+                .contains("Seule l'équipe d'animation");
         assertThat(SlackClient.text(faci.command("/pulse", "accueil-membres off"))).contains("C'est noté");
         assertThat(SlackClient.text(faci.command("/pulse", "accueil-membres"))).contains("accueil-membres on");
 
