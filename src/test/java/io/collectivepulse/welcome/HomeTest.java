@@ -50,7 +50,7 @@ class HomeTest {
                 "Secrétaires de mairie (vous en assurez l'animation)",
                 "Attractivité des métiers", "pas encore de réponse", "Les recrutements se font par les réseaux",
                 "Quel thème pour mars ?", "fuseau horaire Europe/Paris", "langue : français",
-                "nouveaux membres : oui", "/pulse digest");
+                "nouveaux membres : oui", "/pulse synthèse", "jeudi 4 mars 2027 à 14 h");
 
         // Someone in no community gets the way in, not an empty tab.
         assertThat(homeOpened("U0STRANGER")).isEqualTo(200);
