@@ -48,7 +48,7 @@ class DatabaseOutageTest {
                     notReadyAfter = untilReadinessIs(service, 503, Duration.ofSeconds(5));
                     stream.awaitCount(Outcome::apologised, 1, PAUSE);
                     assertThat(health(service, "/health/live").statusCode()).isEqualTo(200);
-                    sleepUntil(paused + PAUSE.toNanos());
+                    staysNotReadyUntil(service, paused + PAUSE.toNanos());
                 } finally {
                     signal("-CONT", postgres);
                 }
@@ -132,10 +132,11 @@ class DatabaseOutageTest {
         new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
-    private static void sleepUntil(long nanos) throws InterruptedException {
-        long left = nanos - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(Duration.ofNanos(left).toMillis());
-        }
+    /** Asks readiness while PostgreSQL stays paused (until {@code nanos}): it says "not ready" every time. */
+    private static void staysNotReadyUntil(ServiceProcess service, long nanos) {
+        Awaits.until(() -> {
+            assertThat(health(service, "/health/ready").statusCode()).as("readiness while paused").isEqualTo(503);
+            return System.nanoTime() >= nanos ? Optional.of(true) : Optional.<Boolean>empty();
+        }, PAUSE.plusSeconds(5), () -> "the pause did not end");
     }
 }
