@@ -62,6 +62,10 @@ class DatabaseDownAnswersTest {
         assertThat(pulse.teams().post(pulse.teamsMessage(CONVERSATION, "lier Sans base Teams")).statusCode())
                 .isEqualTo(200);
         pulse.connector().next(Duration.ofSeconds(10));
+        SlackClient english = pulse.member("C0DOWNEN", "U0BOB");
+        english.command("/pulse", "lier Without a database");
+        english.command("/pulse", "langue en");
+        english.command("/signal", "liste");
 
         POSTGRES.close();
         Awaits.until(() -> Optional.of(Http.get(pulse.service().url("/health/ready")).statusCode())
@@ -69,6 +73,9 @@ class DatabaseDownAnswersTest {
 
         HttpResponse<String> command = prompt(() -> slack.send("/signal", "Un signal pendant la panne"));
         assertThat(SlackClient.text(JSON.readTree(command.body())) + command.body()).contains(TRY_AGAIN);
+        // In the community's language, as last read, although the database that holds it does not answer.
+        HttpResponse<String> inEnglish = prompt(() -> english.send("/signal", "A signal during the outage"));
+        assertThat(inEnglish.body()).contains("try again in a moment").doesNotContain(TRY_AGAIN);
 
         ObjectNode click = template("block_actions.bolt-python.json");
         ((ObjectNode) click.path("team")).put("id", FakeSlackApi.TEAM_ID);

@@ -70,12 +70,13 @@ public final class CommunityService {
 
     /** The language of a channel, looked up. */
     public Locale localeOf(ChannelRef channel) {
-        Locale locale = localeOf(findByChannel(channel));
-        seenLocales.put(channel, locale);
-        return locale;
+        return localeOf(findByChannel(channel));
     }
 
-    /** The language of a channel as last looked up in the last day, or the default: never asks the database. */
+    /**
+     * The language of a channel's community as last read from the database in the last day ({@link #findByChannel},
+     * which every command and press in a linked channel goes through), or the default: never asks the database.
+     */
     public Locale knownLocaleOf(ChannelRef channel) {
         Locale locale = seenLocales.getIfPresent(channel);
         return locale != null ? locale : defaultLocale;
@@ -97,7 +98,10 @@ public final class CommunityService {
             return Optional.of(known);
         }
         Optional<Community> found = dao.findByChannel(channel);
-        found.ifPresent(community -> byChannel.put(channel, community));
+        found.ifPresent(community -> {
+            byChannel.put(channel, community);
+            seenLocales.put(channel, community.locale());
+        });
         return found;
     }
 
