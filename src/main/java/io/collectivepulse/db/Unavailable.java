@@ -21,9 +21,6 @@ public final class Unavailable {
             if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
