@@ -102,8 +102,9 @@ public final class Application implements AutoCloseable {
                     .add(new DigestCommands(communities, digests))
                     .add(new SessionCommands(communities, sessions))
                     .add(new PollCommands(communities, polls, exports))
-                    .add(new WelcomeCommands(communities, new WelcomeService(database, communities, outbox, clock),
-                            new HomeService(database, communities, digests, outbox, clock)));
+                    .add(new WelcomeCommands(database, communities,
+                            new WelcomeService(database, communities, outbox, clock),
+                            new HomeService(database, communities, digests, outbox, clock), digests, sessions));
 
             var delivered = new DeliveredActivityDao(database);
             Outbox sending = outbox;

@@ -16,6 +16,7 @@ import io.collectivepulse.when.WhenFormat;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ public final class DigestCommands implements Feature {
     static final Words DIGEST = Words.of("synthèse", "digest");
     static final Words OFF = Words.of("off", "off", "arret", "stop");
     static final Words PREVIEW = Words.of("aperçu", "preview");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[h:.](\\d{2})?)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?:[h:.](\\d{2})?)?(am|pm)?");
     private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
             Map.entry("lundi", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
             Map.entry("mardi", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
@@ -93,14 +94,23 @@ public final class DigestCommands implements Feature {
                 request.prefix());
     }
 
-    /** {@code 9h}, {@code 9h30}, {@code 09:00}, {@code 18.45} or {@code 9}. */
-    static Optional<LocalTime> time(String text) {
-        Matcher m = TIME.matcher(text);
+    /**
+     * {@code 9h}, {@code 9 h 30}, {@code 09:00}, {@code 18.45}, {@code 9} or {@code 2:30 pm}: what members type and
+     * what {@link io.collectivepulse.when.WhenFormat#time} writes, in either language.
+     */
+    public static Optional<LocalTime> time(String text) {
+        Matcher m = TIME.matcher(text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return Optional.empty();
         }
         int hour = Integer.parseInt(m.group(1));
         int minute = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        if (m.group(3) != null) {
+            if (hour < 1 || hour > 12) {
+                return Optional.empty();
+            }
+            hour = hour % 12 + (m.group(3).equals("pm") ? 12 : 0);
+        }
         return hour < 24 && minute < 60 ? Optional.of(LocalTime.of(hour, minute)) : Optional.empty();
     }
 }

@@ -109,12 +109,13 @@ public final class DigestService implements CommunityListener {
         return Optional.of(DigestCards.card(Messages.of(community.locale()), build(community), prefix));
     }
 
-    DigestSettings settings(Community community) {
+    /** When the community's digest goes out, the default until its facilitators change it. */
+    public DigestSettings settings(Community community) {
         return dao.settings(community.id());
     }
 
     /** Changes when the digest goes out, or turns it off; facilitators only. Its trigger follows. */
-    Optional<DigestSettings> change(Community community, Actor actor, DigestSettings settings) {
+    public Optional<DigestSettings> change(Community community, Actor actor, DigestSettings settings) {
         Optional<DigestSettings> changed = database.inTransaction(() -> {
             if (!communities.isFacilitator(community, actor)) {
                 return Optional.<DigestSettings>empty();

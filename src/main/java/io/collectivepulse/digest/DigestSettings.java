@@ -9,11 +9,11 @@ import java.time.LocalTime;
  * @param day  the day of the week
  * @param time the time of day
  */
-record DigestSettings(DayOfWeek day, LocalTime time, boolean enabled) {
+public record DigestSettings(DayOfWeek day, LocalTime time, boolean enabled) {
     /** What a community gets until its facilitators change it: Monday 09:00, on. */
-    static final DigestSettings DEFAULT = new DigestSettings(DayOfWeek.MONDAY, LocalTime.of(9, 0), true);
+    public static final DigestSettings DEFAULT = new DigestSettings(DayOfWeek.MONDAY, LocalTime.of(9, 0), true);
 
-    DigestSettings off() {
+    public DigestSettings off() {
         return new DigestSettings(day, time, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.collectivepulse.session;
 
+import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
@@ -96,6 +97,20 @@ public final class SessionService {
     /** When members are reminded, for the facilitators' command. */
     Reminders reminders() {
         return reminders;
+    }
+
+    /** The community's reminder offsets as codes ({@code J-7 J-1 H-1}), earliest first; empty when off. */
+    public List<String> reminderCodes(Community community) {
+        return reminders.offsets(community).stream().map(ReminderOffset::code).toList();
+    }
+
+    /**
+     * Changes the community's reminders to these codes ({@code J-1}, {@code H-1}; none: off); false, and nothing
+     * changed, when one is not a reminder or the member does not facilitate the community.
+     */
+    public boolean setReminders(Community community, Actor actor, List<String> codes) {
+        List<ReminderOffset> offsets = codes.stream().map(ReminderOffset::parse).flatMap(Optional::stream).toList();
+        return offsets.size() == codes.size() && reminders.setOffsets(community, actor, offsets);
     }
 
     /** Sessions' agendas, for the facilitators' commands. */

@@ -8,10 +8,12 @@ import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
@@ -48,6 +50,9 @@ public final class BlockKitRenderer {
     static final int MAX_VIEW_TITLE = 24;
     static final int MAX_LABEL = 2000;
     static final int MAX_PLACEHOLDER = 150;
+    /** A static select's options, and each option's text. */
+    static final int MAX_OPTIONS = 100;
+    static final int MAX_OPTION_TEXT = 75;
 
     /** The blocks of a one-message answer: items that do not fit in 50 blocks are left out, the footer kept. */
     public List<LayoutBlock> blocks(Card card) {
@@ -117,6 +122,11 @@ public final class BlockKitRenderer {
     public View modal(Form form, String metadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Form.Field field : form.fields()) {
+            if (field.isChoice()) {
+                blocks.add(InputBlock.builder().blockId(field.id()).label(plain(field.label(), MAX_LABEL))
+                        .element(menu(field)).optional(field.optional()).build());
+                continue;
+            }
             var input = PlainTextInputElement.builder().actionId(FIELD_ACTION).multiline(field.multiline())
                     .maxLength(field.maxLength());
             if (field.hint() != null) {
@@ -134,6 +144,18 @@ public final class BlockKitRenderer {
                         .build())
                 .privateMetadata(metadata + "|" + form.value())
                 .blocks(blocks).build();
+    }
+
+    /** A choice field as a menu of at most 100 options, starting on the initial one when it is among them. */
+    private static StaticSelectElement menu(Form.Field field) {
+        List<OptionObject> options = field.choices().stream().limit(MAX_OPTIONS)
+                .map(choice -> OptionObject.builder().text(plain(choice.label(), MAX_OPTION_TEXT))
+                        .value(choice.value()).build())
+                .toList();
+        var menu = StaticSelectElement.builder().actionId(FIELD_ACTION).options(options);
+        options.stream().filter(option -> option.getValue().equals(field.initial())).findFirst()
+                .ifPresent(menu::initialOption);
+        return menu.build();
     }
 
     /**

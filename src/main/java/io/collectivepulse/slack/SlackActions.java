@@ -56,13 +56,17 @@ final class SlackActions {
     }
 
     private void press(MethodsClient client, BlockActionPayload payload) {
-        if (payload.getChannel() == null || payload.getActions() == null || payload.getActions().isEmpty()) {
+        boolean home = payload.getView() != null && "home".equals(payload.getView().getType());
+        if ((payload.getChannel() == null && !home) || payload.getActions() == null
+                || payload.getActions().isEmpty()) {
             return;
         }
         String workspace = payload.getTeam().getId();
         String user = payload.getUser().getId();
         var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
-        var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
+        // A button on the member's Home tab has no channel: what it answers goes to their conversation with the app.
+        var channel = payload.getChannel() == null ? ChannelRef.direct(actor)
+                : new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
         Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue(), Map.of(),
                 action.getActionTs()));

@@ -96,6 +96,8 @@ final class SlackForms {
             ViewState.Value value = actions.get(BlockKitRenderer.FIELD_ACTION);
             if (value != null && value.getValue() != null) {
                 values.put(blockId, SlackText.unescape(value.getValue()));
+            } else if (value != null && value.getSelectedOption() != null) {
+                values.put(blockId, value.getSelectedOption().getValue());
             }
         });
         return values;

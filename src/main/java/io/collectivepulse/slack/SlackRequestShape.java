@@ -21,8 +21,11 @@ final class SlackRequestShape {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Slack's ids of workspaces, channels and members: {@code T0123ABCD}, {@code C0123ABCD}, {@code U0123ABCD}. */
     private static final Pattern ID = Pattern.compile("[A-Z0-9]{2,40}");
-    /** What the bot puts in a modal's private metadata: the channel's id, then what the form is about. */
-    private static final Pattern METADATA = Pattern.compile("[A-Z0-9]{2,40}(\\|.*)?", Pattern.DOTALL);
+    /**
+     * What the bot puts in a modal's private metadata: the channel's id (with {@code @} before a member's id for a
+     * form opened from their Home tab), then what the form is about.
+     */
+    private static final Pattern METADATA = Pattern.compile("@?[A-Z0-9]{2,40}(\\|.*)?", Pattern.DOTALL);
 
     private final Set<String> commands;
 

@@ -138,6 +138,12 @@ final class SlackSender implements Sender {
 
     @Override
     public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
+        if (channel.isDirect()) {
+            // The member's conversation with the app is theirs alone: a plain message there is private already.
+            var message = ChatPostMessageRequest.builder().channel(address(channel)).text(renderer.fallbackText(card))
+                    .blocks(renderer.blocks(card)).unfurlLinks(false).unfurlMedia(false).build();
+            return call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(message));
+        }
         var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(memberId)
                 .threadTs(replyTo).text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
         return call(channel, Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request));

@@ -89,12 +89,23 @@ public final class AdaptiveCardRenderer {
         return plain.isEmpty() ? "?" : plain;
     }
 
-    /** A form: one Input.Text per field, and a submit button whose data carries the form's action and value. */
+    /** A form: one Input.Text per text field, an Input.ChoiceSet per choice, and a submit button whose data carries the form's action and value. */
     public ObjectNode render(Form form) {
         ObjectNode root = card();
         ArrayNode body = root.putArray("body");
         body.add(block(run(form.title()).put("weight", "Bolder").put("size", "Medium")));
         for (Form.Field field : form.fields()) {
+            if (field.isChoice()) {
+                ObjectNode set = body.addObject().put("type", "Input.ChoiceSet").put("id", field.id())
+                        .put("label", field.label()).put("style", "compact").put("isRequired", !field.optional());
+                ArrayNode choices = set.putArray("choices");
+                field.choices().forEach(choice -> choices.addObject().put("title", choice.label())
+                        .put("value", choice.value()));
+                if (field.initial() != null) {
+                    set.put("value", field.initial());
+                }
+                continue;
+            }
             ObjectNode input = body.addObject().put("type", "Input.Text").put("id", field.id())
                     .put("label", field.label()).put("isMultiline", field.multiline())
                     .put("maxLength", field.maxLength()).put("isRequired", !field.optional());

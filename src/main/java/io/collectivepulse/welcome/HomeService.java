@@ -1,6 +1,7 @@
 package io.collectivepulse.welcome;
 
 import io.collectivepulse.chat.Actor;
+import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.community.Community;
@@ -87,7 +88,9 @@ public final class HomeService {
         list(items, messages.get("home.polls"), dao.openPolls(community.id()).stream()
                 .map(poll -> messages.get("home.poll", poll.number(), poll.question())).toList());
         if (membership.facilitator()) {
-            items.add(Card.Item.of(settings(community, messages, prefix)));
+            items.add(new Card.Item(settings(community, messages, prefix), null, List.of(),
+                    List.of(Button.action(messages.get("settings.button"), CommunitySettings.OPEN,
+                            Long.toString(community.id()))), false));
         }
     }
 

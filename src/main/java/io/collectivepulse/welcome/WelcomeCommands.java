@@ -4,6 +4,8 @@ import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityCommands;
 import io.collectivepulse.community.CommunityService;
+import io.collectivepulse.db.Database;
+import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.router.ArrivalHandler;
 import io.collectivepulse.router.CommandEntry.Flag;
@@ -12,12 +14,13 @@ import io.collectivepulse.router.Registry;
 import io.collectivepulse.router.Request;
 import io.collectivepulse.router.Router;
 import io.collectivepulse.router.Words;
+import io.collectivepulse.session.SessionService;
 
 /**
  * Registers introductions and the home: the router's arrivals (the bot added, a member joined, the home opened),
  * {@code /pulse accueil} ({@code home}: the member's home as a card, in a Teams personal chat too) and
  * {@code /pulse accueil-membres} ({@code member-welcome}), which says whether new members are greeted; facilitators
- * turn it {@code off} or back {@code on}.
+ * turn it {@code off} or back {@code on}; and the settings form a facilitator opens from their home.
  */
 public final class WelcomeCommands implements Feature {
     /** {@code accueil-membres}: words are compared without accents or case. */
@@ -30,11 +33,14 @@ public final class WelcomeCommands implements Feature {
     private final CommunityService communities;
     private final WelcomeService welcome;
     private final HomeService home;
+    private final CommunitySettings settings;
 
-    public WelcomeCommands(CommunityService communities, WelcomeService welcome, HomeService home) {
+    public WelcomeCommands(Database database, CommunityService communities, WelcomeService welcome, HomeService home,
+                           DigestService digests, SessionService sessions) {
         this.communities = communities;
         this.welcome = welcome;
         this.home = home;
+        this.settings = new CommunitySettings(database, communities, digests, sessions, welcome, home);
     }
 
     @Override
@@ -43,7 +49,9 @@ public final class WelcomeCommands implements Feature {
                 .command(Router.DEFAULT_ROOT, MEMBER_WELCOME, "help.memberWelcome",
                         CommunityCommands.linked(communities, this::memberWelcome), Flag.FACILITATORS)
                 .command(Router.DEFAULT_ROOT, HOME, "help.home",
-                        request -> Reply.privately(home.card(request.actor())));
+                        request -> Reply.privately(home.card(request.actor())))
+                .buttons(CommunitySettings.OPEN, settings::open)
+                .form(CommunitySettings.SAVE, settings::save);
     }
 
     private void arrived(ArrivalHandler.Arrival arrival) {

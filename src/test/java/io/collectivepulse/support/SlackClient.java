@@ -129,6 +129,26 @@ public final class SlackClient {
         }
     }
 
+    /**
+     * Presses a button on this member's Home tab: the recorded {@code block_actions} payload of an App Home view
+     * (no channel; the view as container), with this client's workspace and user.
+     */
+    public HttpResponse<String> pressOnHome(String actionId, String value) {
+        try (var in = SlackClient.class.getResourceAsStream(
+                "/conformance/slack/payloads/block_actions.app-home-view.java-slack-sdk.json")) {
+            ObjectNode payload = (ObjectNode) JSON.readTree(in);
+            payload.putObject("user").put("id", userId).put("username", userName).put("name", userName)
+                    .put("team_id", teamId);
+            ((ObjectNode) payload.path("team")).put("id", teamId);
+            ((ObjectNode) payload.path("view")).put("team_id", teamId);
+            ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+            action.put("action_id", actionId).put("value", value).put("action_ts", nextActionTs());
+            return pressPayload(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The {@code payload} of a click, signed now and sent: Slack delivering the same click again. */
     public HttpResponse<String> pressPayload(ObjectNode payload) {
         try {
@@ -169,6 +189,21 @@ public final class SlackClient {
             view.path("blocks").forEach(block -> {
                 String id = block.path("block_id").asText();
                 String actionId = block.path("element").path("action_id").asText();
+                if ("static_select".equals(block.path("element").path("type").asText())) {
+                    // A menu: the option chosen, or the one it started on.
+                    ObjectNode menu = state.putObject(id).putObject(actionId).put("type", "static_select");
+                    String chosen = values.getOrDefault(id,
+                            block.path("element").path("initial_option").path("value").asText(null));
+                    block.path("element").path("options").forEach(option -> {
+                        if (option.path("value").asText().equals(chosen)) {
+                            menu.set("selected_option", option);
+                        }
+                    });
+                    if (!menu.has("selected_option")) {
+                        menu.putNull("selected_option");
+                    }
+                    return;
+                }
                 ObjectNode input = state.putObject(id).putObject(actionId).put("type", "plain_text_input");
                 if (values.containsKey(id)) {
                     input.put("value", values.get(id));
