@@ -14,7 +14,8 @@ import java.util.List;
  * Who arrives, as Teams tells it: a {@code conversationUpdate} whose {@code membersAdded} names the bot (its id is
  * the activity's recipient's) when the app is added to a team, a group chat or a personal chat, and names members who
  * join otherwise; an {@code installationUpdate} with action {@code add}, which Teams sends beside it for the same
- * installation (the welcome feature says hello once for both).
+ * installation (the welcome feature says hello once for both). In a personal chat, the member's home follows (from
+ * the conversationUpdate only, so that it comes once).
  */
 final class TeamsArrivals {
     private TeamsArrivals() {
@@ -31,6 +32,13 @@ final class TeamsArrivals {
         String bot = activity.getRecipient() == null ? null : activity.getRecipient().getId();
         if (added.stream().anyMatch(member -> member.getId() != null && member.getId().equals(bot))) {
             arrivals.add(new Arrival(Kind.BOT_ADDED, channel, null));
+            if (activity.getConversation() != null
+                    && "personal".equals(activity.getConversation().getConversationType())
+                    && activity.getFrom() != null && activity.getFrom().getId() != null) {
+                // The member opened a chat with the bot: their home follows the welcome there, as Slack's Home tab.
+                Actor member = TeamsChannels.actor(activity);
+                arrivals.add(new Arrival(Kind.HOME, ChannelRef.direct(member), member));
+            }
         }
         for (ChannelAccount member : added) {
             if (member.getId() != null && !member.getId().equals(bot)) {

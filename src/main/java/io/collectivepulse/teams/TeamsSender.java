@@ -97,6 +97,12 @@ final class TeamsSender implements Sender {
         return send(channel, activity(renderer, card), replyTo);
     }
 
+    /** Teams has no home tab: the member's home is a card in their personal chat with the bot. */
+    @Override
+    public Outcome home(ChannelRef member, Card card) {
+        return send(member, activity(renderer, card), null);
+    }
+
     @Override
     public Outcome update(ChannelRef channel, String messageId, Card card) {
         Optional<ObjectNode> reference = reference(channel);

@@ -113,6 +113,38 @@ class WelcomeTest {
     }
 
     @Test
+    void theBotAddedToATeamsPersonalChatSaysHelloAndShowsTheMembersHomeThere() throws Exception {
+        // The docs' personal installation, from the member of the recorded personal chat, in our tenant.
+        ObjectNode personal = pulse.teams().personalMessage("accueil");
+        ObjectNode added;
+        try (InputStream in = WelcomeTest.class.getResourceAsStream(
+                "/conformance/botframework/teams-activities-docs/conversationUpdate.bot-added-personal.docs-example.json")) {
+            added = (ObjectNode) JSON.readTree(in);
+        }
+        String conversation = "a:personal-home-" + UUID.randomUUID();
+        added.put("id", UUID.randomUUID().toString()).put("serviceUrl", pulse.connector().serviceUrl());
+        added.set("recipient", personal.path("recipient"));
+        added.set("from", personal.path("from"));
+        added.set("channelData", personal.path("channelData"));
+        ((ObjectNode) added.path("conversation")).put("id", conversation);
+        ((ObjectNode) added.path("membersAdded").get(0)).put("id", personal.path("recipient").path("id").asText());
+        ((ObjectNode) added.path("membersAdded").get(1)).setAll((ObjectNode) personal.path("from").deepCopy());
+
+        assertThat(pulse.teams().post(added).statusCode()).isEqualTo(200);
+        pulse.connector().await(s -> s.conversationId().equals(conversation)
+                && s.cardText().contains("Bonjour, je suis Collective Pulse"), WAIT);
+        FakeBotConnector.Sent home = pulse.connector().await(s -> s.conversationId().equals(conversation)
+                && s.cardText().contains("Votre accueil Collective Pulse"), WAIT);
+        assertThat(home.cardText()).contains("aucune communauté").doesNotContain("/pulse");
+        // Delivered again by the Bot Connector: nothing more.
+        assertThat(pulse.teams().post(added).statusCode()).isEqualTo(200);
+        assertThat(pulse.count("SELECT count(*) FROM outbox WHERE channel_id = ?", conversation)).isEqualTo(1);
+        assertThat(pulse.count("SELECT count(*) FROM outbox WHERE platform = 'teams' AND channel_id = ?",
+                "@" + personal.path("from").path("aadObjectId").asText())).isEqualTo(1);
+        assertThat(pulse.connector().invalid()).isEmpty();
+    }
+
+    @Test
     void aMemberAddedToALinkedTeamsChannelIsToldInTheirPrivateChat() throws Exception {
         ObjectNode added = TeamsClient.recorded("conversationUpdate.teamMemberAdded.channel");
         added.put("serviceUrl", pulse.connector().serviceUrl());
@@ -123,7 +155,7 @@ class WelcomeTest {
 
         assertThat(pulse.teams().post(added).statusCode()).isEqualTo(200);
         FakeBotConnector.Sent line = pulse.connector().await(s -> s.cardText().contains("pulse aide")
-                && !s.conversationId().equals(conversation), WAIT);
+                && s.cardText().contains("Bienvenue") && !s.conversationId().equals(conversation), WAIT);
         assertThat(line.cardText()).contains("Cheffes de projet Teams").doesNotContain("/pulse");
         assertThat(line.conversationId()).startsWith("a:personal-");
     }
