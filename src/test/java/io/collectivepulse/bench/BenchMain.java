@@ -75,8 +75,19 @@ public final class BenchMain {
             if (settings.runs("polls")) {
                 System.out.println("Polls: votes at " + settings.voteRate() + "/s, deadlines in "
                         + settings.pollCommunities() + " communities");
-                PollBench.Votes votes = settings.voteRate() == 0 ? null
-                        : PollBench.votes(settings.voteRate(), settings.votePhase(), env, settings.targetOptions());
+                List<PollBench.Votes> votes = new java.util.ArrayList<>();
+                if (settings.voteRate() > 0) {
+                    for (String target : List.of(Report.JAVALIN, Report.SDK, Report.PEER)) {
+                        if (settings.targets().contains(target)) {
+                            votes.add(PollBench.baseline(target, settings.voteRate(), settings.votePhase(), env,
+                                    settings.targetOptions()));
+                        }
+                    }
+                    if (settings.targets().contains(Report.SERVICE)) {
+                        votes.add(PollBench.votes(settings.voteRate(), settings.votePhase(), env,
+                                settings.targetOptions()));
+                    }
+                }
                 PollBench.Deadline deadline = settings.pollCommunities() == 0 ? null
                         : PollBench.deadline(settings.pollCommunities(), env, settings.targetOptions());
                 bench.report.polls(PollBench.markdown(votes, deadline));

@@ -9,9 +9,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.asContextElements;
 import static com.slack.api.model.block.element.BlockElements.asElements;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
@@ -27,12 +30,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The peer of issue 10: the Bolt app a team would write with the same SDKs instead of Collective Pulse, Slack
  * only. Its {@code /signal} looks the channel's community up, stores the signal with plain JDBC (HikariCP, 10
  * connections, like the service), posts the signal's card with {@code chat.postMessage}, then acks: one SELECT,
- * one INSERT and one Web API call before every ack. Its two tables live in a database of its own; a channel is
+ * one INSERT and one Web API call before every ack. Its polls likewise: a vote is stored, the tally counted and the
+ * card clicked redrawn with {@code chat.update} before the ack. Its two tables live in a database of its own; a channel is
  * linked to a community by {@link #link}.
  */
 final class PeerBoltApp implements AutoCloseable {
@@ -48,8 +53,29 @@ final class PeerBoltApp implements AutoCloseable {
                 channel_id text NOT NULL,
                 user_id    text NOT NULL,
                 text       text NOT NULL,
-                created_at timestamptz NOT NULL DEFAULT now())
+                created_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE IF NOT EXISTS poll (
+                id        bigserial PRIMARY KEY,
+                community text NOT NULL,
+                question  text NOT NULL,
+                options   text[] NOT NULL);
+            CREATE TABLE IF NOT EXISTS poll_card (
+                poll_id    bigint NOT NULL REFERENCES poll,
+                channel_id text NOT NULL,
+                ts         text NOT NULL,
+                PRIMARY KEY (poll_id, channel_id));
+            CREATE TABLE IF NOT EXISTS poll_vote (
+                poll_id bigint NOT NULL REFERENCES poll,
+                user_id text NOT NULL,
+                option  int NOT NULL,
+                PRIMARY KEY (poll_id, user_id))
             """;
+    /** The peer's poll: three fixed options, enough to compare a vote's path with the service's. */
+    private static final List<String> OPTIONS = List.of("Recrutement", "Télétravail", "Accueil du public");
+    private static final String VOTE = """
+            INSERT INTO poll_vote (poll_id, user_id, option) VALUES (?, ?, ?)
+            ON CONFLICT (poll_id, user_id) DO UPDATE SET option = excluded.option""";
+    private static final String TALLY = "SELECT option, count(*) FROM poll_vote WHERE poll_id = ? GROUP BY option";
     private static final String COMMUNITY =
             "SELECT community FROM channel_community WHERE team_id = ? AND channel_id = ?";
     private static final String INSERT =
@@ -74,6 +100,8 @@ final class PeerBoltApp implements AutoCloseable {
         this.app = new App(BoltBridge.config(env.get("SLACK_SIGNING_SECRET"), env.get("SLACK_BOT_TOKEN"),
                 env.get("SLACK_API_URL")));
         app.command("/signal", this::signal);
+        app.command("/sondage", this::poll);
+        app.blockAction(Pattern.compile("poll\\.vote\\.\\d"), this::vote);
     }
 
     Handler handler() {
@@ -102,6 +130,120 @@ final class PeerBoltApp implements AutoCloseable {
             throw new IllegalStateException("chat.postMessage failed: " + posted.getError());
         }
         return ctx.ack();
+    }
+
+    /**
+     * {@code /sondage <question>}: a poll of three options stored, its card posted in every channel of the community
+     * ({@code chat.postMessage} each), and where each card is kept, before the ack.
+     */
+    private Response poll(SlashCommandRequest request, SlashCommandContext ctx) throws IOException, SlackApiException {
+        SlashCommandPayload command = request.getPayload();
+        try (Connection connection = pool.getConnection()) {
+            String community = community(connection, command.getTeamId(), command.getChannelId());
+            if (community == null) {
+                return ctx.ack("This channel is not linked to a community yet.");
+            }
+            long id;
+            try (var insert = connection.prepareStatement(
+                    "INSERT INTO poll (community, question, options) VALUES (?, ?, ?)", new String[] {"id"})) {
+                insert.setString(1, community);
+                insert.setString(2, command.getText());
+                insert.setArray(3, connection.createArrayOf("text", OPTIONS.toArray()));
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            List<String> channels = new java.util.ArrayList<>();
+            try (var select = connection.prepareStatement(
+                    "SELECT channel_id FROM channel_community WHERE team_id = ? AND community = ?")) {
+                select.setString(1, command.getTeamId());
+                select.setString(2, community);
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        channels.add(rows.getString(1));
+                    }
+                }
+            }
+            for (String channel : channels) {
+                var posted = ctx.client().chatPostMessage(r -> r.channel(channel).text(escape(command.getText()))
+                        .blocks(pollCard(id, command.getText(), new int[OPTIONS.size()])));
+                if (!posted.isOk()) {
+                    throw new IllegalStateException("chat.postMessage failed: " + posted.getError());
+                }
+                try (var insert = connection.prepareStatement("INSERT INTO poll_card VALUES (?, ?, ?)")) {
+                    insert.setLong(1, id);
+                    insert.setString(2, channel);
+                    insert.setString(3, posted.getTs());
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not launch the poll", e);
+        }
+        return ctx.ack();
+    }
+
+    /**
+     * A vote button: the vote stored (or moved), the tally counted, and the card the member clicked redrawn with
+     * {@code chat.update}, before the ack; a refused update (Slack's 429) is logged and the vote acked anyway.
+     */
+    private Response vote(BlockActionRequest request, ActionContext ctx) {
+        BlockActionPayload payload = request.getPayload();
+        BlockActionPayload.Action action = payload.getActions().get(0);
+        long poll = Long.parseLong(action.getValue());
+        int option = Integer.parseInt(action.getActionId().substring("poll.vote.".length()));
+        int[] counts = new int[OPTIONS.size()];
+        try (Connection connection = pool.getConnection()) {
+            try (var insert = connection.prepareStatement(VOTE)) {
+                insert.setLong(1, poll);
+                insert.setString(2, payload.getUser().getId());
+                insert.setInt(3, option);
+                insert.executeUpdate();
+            }
+            try (var tally = connection.prepareStatement(TALLY)) {
+                tally.setLong(1, poll);
+                try (var rows = tally.executeQuery()) {
+                    while (rows.next()) {
+                        counts[rows.getInt(1) - 1] = rows.getInt(2);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the vote", e);
+        }
+        try {
+            ctx.client().chatUpdate(r -> r.channel(payload.getChannel().getId())
+                    .ts(payload.getContainer().getMessageTs()).text("Poll").blocks(pollCard(poll, "Poll", counts)));
+        } catch (IOException | SlackApiException e) {
+            // What a team's app does when Slack says 429: the card stays behind, the vote is kept.
+        }
+        return ctx.ack();
+    }
+
+    private static List<LayoutBlock> pollCard(long id, String question, int[] counts) {
+        String value = Long.toString(id);
+        List<ButtonElement> buttons = new java.util.ArrayList<>();
+        StringBuilder bars = new StringBuilder(escape(question));
+        for (int i = 0; i < OPTIONS.size(); i++) {
+            bars.append("\n").append(OPTIONS.get(i)).append(": ").append(counts[i]);
+            buttons.add(button("poll.vote." + (i + 1), OPTIONS.get(i), value));
+        }
+        return asBlocks(section(s -> s.text(markdownText(bars.toString()))),
+                actions(asElements(buttons.toArray(new ButtonElement[0]))));
+    }
+
+    /** The peer's poll and where its card is in each channel, once {@code /sondage} has posted them all. */
+    static Map<String, String> pollCards(String databaseUrl) throws SQLException {
+        Map<String, String> cards = new java.util.TreeMap<>();
+        try (var connection = DriverManager.getConnection(databaseUrl, "postgres", "");
+             var rows = connection.createStatement().executeQuery("SELECT channel_id, ts FROM poll_card")) {
+            while (rows.next()) {
+                cards.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return cards;
     }
 
     private static String community(Connection connection, String team, String channel) throws SQLException {

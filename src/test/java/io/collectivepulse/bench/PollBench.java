@@ -2,6 +2,7 @@ package io.collectivepulse.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.collectivepulse.TestDatabase;
 import io.collectivepulse.support.FakeSlackApi;
 import io.collectivepulse.support.Http;
 import io.collectivepulse.support.Seed;
@@ -15,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,14 +40,18 @@ final class PollBench {
     private static final String RESULTS = "Résultats du sondage n° 1";
     private static final Duration WARM_UP = Duration.ofSeconds(20);
 
-    /** The votes' run: the acks as the load generator measured them, and the redraws each channel received. */
-    record Votes(int rate, LoadGenerator.Result acks, Map<String, Long> redraws, double minutes, long refused) {
+    /**
+     * The votes' run against one target: the acks as the load generator measured them, and the redraws each channel
+     * received.
+     */
+    record Votes(String target, int rate, LoadGenerator.Result acks, Map<String, Long> redraws, double minutes,
+                 long refused) {
         String row() {
             String perChannel = redraws.values().stream().map(n -> "%.0f".formatted(n / minutes))
                     .reduce((a, b) -> a + " / " + b).orElse("—");
-            return "| %,d/s for %.0f s | %,d | %d | %.2f | %.2f | %.1f | %s | %d |".formatted(rate,
-                    acks.seconds(), acks.ok(), acks.errors(), acks.millis(50), acks.millis(99), acks.maxMillis(),
-                    perChannel, refused);
+            return "| %s | %,d/s for %.0f s | %,d | %d | %.2f | %.2f | %.1f | %s | %,d |".formatted(
+                    Report.label("Slack", target), rate, acks.seconds(), acks.ok(), acks.errors(), acks.millis(50),
+                    acks.millis(99), acks.maxMillis(), perChannel, refused);
         }
     }
 
@@ -85,7 +91,7 @@ final class PollBench {
                 launch(url, signer);
                 seeded.await("Sondage n° 1", CHANNELS, Duration.ofSeconds(30));
                 long poll = seeded.jdbi.withHandle(h -> h.createQuery("SELECT id FROM poll").mapTo(Long.class).one());
-                Supplier<HttpRequest> votes = votes(url, signer, poll);
+                Supplier<HttpRequest> votes = votes(url, signer, poll, Map.of());
                 // The JIT warms up on votes of other members first (they count in the tally too).
                 new LoadGenerator().fixedRate("warm-up", votes, Math.max(1, rate / 2), WARM_UP);
                 redraws(seeded.slackApi, Duration.ofSeconds(2));
@@ -94,7 +100,51 @@ final class PollBench {
                 // The last redraws wait a moment for more votes, then for their channel's turn.
                 Map<String, Long> redraws = redraws(seeded.slackApi, Duration.ofSeconds(5));
                 double minutes = (System.nanoTime() - started) / 60e9;
-                return new Votes(rate, acks, redraws, minutes, seeded.slackApi.refused().size());
+                return new Votes(Report.SERVICE, rate, acks, redraws, minutes, seeded.slackApi.refused().size());
+            }
+        }
+    }
+
+    /**
+     * The same votes against a baseline in its own JVM: bare Javalin, the minimal Bolt app (both only ack), or the
+     * peer Bolt app (vote stored, tally counted and the clicked card redrawn with {@code chat.update} before the ack,
+     * its poll launched with {@code /sondage} in the same five channels), with a fake Slack of its own that enforces
+     * the published limits.
+     */
+    static Votes baseline(String target, int rate, Duration phase, Map<String, String> baseEnv, List<String> options)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(baseEnv);
+        String token = env.get("SLACK_BOT_TOKEN");
+        try (var slackApi = new FakeSlackApi(token).withoutRecording()) {
+            env.put("SLACK_API_URL", slackApi.url());
+            env.put("DATABASE_URL", TestDatabase.newDatabase());
+            try (var process = TargetProcess.start("baseline-votes-" + target, target, env, options)) {
+                String url = process.url("/slack/events");
+                var signer = new SlackSigner(env.get("SLACK_SIGNING_SECRET"));
+                long poll = 1;
+                Map<String, String> cards = Map.of();
+                if (target.equals(Report.PEER)) {
+                    for (int c = 0; c < CHANNELS; c++) {
+                        PeerBoltApp.link(env.get("DATABASE_URL"), FakeSlackApi.TEAM_ID, channel(c), "Sondages");
+                    }
+                    HttpRequest launch = BenchRequests.slack(url, signer, channel(0), "U0ANNE", "/sondage",
+                            "Quel thème pour la séance 4 ?");
+                    HttpResponse<String> answer = HttpClient.newHttpClient().send(launch,
+                            HttpResponse.BodyHandlers.ofString());
+                    cards = PeerBoltApp.pollCards(env.get("DATABASE_URL"));
+                    if (answer.statusCode() != 200 || cards.size() != CHANNELS) {
+                        throw new IllegalStateException("The peer's poll was not launched: " + answer.statusCode());
+                    }
+                }
+                Supplier<HttpRequest> votes = votes(url, signer, poll, cards);
+                new LoadGenerator().fixedRate("warm-up " + target, votes, Math.max(1, rate / 2), WARM_UP);
+                redraws(slackApi, Duration.ofSeconds(2));
+                int refusedBefore = slackApi.refused().size();
+                long started = System.nanoTime();
+                LoadGenerator.Result acks = new LoadGenerator().fixedRate("votes " + target, votes, rate, phase);
+                Map<String, Long> redraws = redraws(slackApi, Duration.ofSeconds(2));
+                double minutes = (System.nanoTime() - started) / 60e9;
+                return new Votes(target, rate, acks, redraws, minutes, slackApi.refused().size() - refusedBefore);
             }
         }
     }
@@ -116,17 +166,23 @@ final class PollBench {
     }
 
     /** The section of BENCHMARKS.md these runs fill. */
-    static String markdown(Votes votes, Deadline deadline) {
+    static String markdown(List<Votes> votes, Deadline deadline) {
         var out = new StringBuilder("### Polls (issue 12)\n\n");
-        if (votes != null) {
+        if (!votes.isEmpty()) {
             out.append("""
                     Votes on one poll of a community linked to %d Slack channels: members of the channels pressing \
                     its buttons (signed `block_actions`) at a fixed rate, after 20 s of votes at half the rate to \
-                    warm the JIT; the fake Slack enforcing `chat.update`'s limits. Redraws: `chat.update` calls each channel received per minute of the run.
+                    warm the JIT; the fake Slack enforcing `chat.update`'s limits. Redraws: `chat.update` calls each \
+                    channel received per minute of the run. The baselines, each in its own JVM with a fake Slack of \
+                    its own, get the same votes: bare Javalin and the minimal Bolt app only ack; the peer Bolt app \
+                    stores the vote, counts the tally and redraws the card clicked before the ack.
 
-                    | Votes | Acked | Errors | p50 ms | p99 ms | max ms | Redraws per channel per minute | 429s |
-                    |---|---:|---:|---:|---:|---:|---|---:|
-                    """.formatted(CHANNELS)).append(votes.row()).append("\n\n");
+                    | Target | Votes | Acked | Errors | p50 ms | p99 ms | max ms | Redraws per channel per minute \
+                    | Refused by Slack (429) |
+                    |---|---|---:|---:|---:|---:|---:|---|---:|
+                    """.formatted(CHANNELS));
+            votes.forEach(row -> out.append(row.row()).append("\n"));
+            out.append("\n");
         }
         if (deadline != null) {
             out.append("""
@@ -154,8 +210,11 @@ final class PollBench {
         }
     }
 
-    /** Member n's vote, in channel n mod 5, for option n mod 3: distinct members, each click its own time. */
-    private static Supplier<HttpRequest> votes(String url, SlackSigner signer, long poll) {
+    /**
+     * Member n's vote, in channel n mod 5, for option n mod 3: distinct members, each click its own time, on the card
+     * at {@code cards}' time stamp for its channel (any, for the service, which does not read it).
+     */
+    private static Supplier<HttpRequest> votes(String url, SlackSigner signer, long poll, Map<String, String> cards) {
         ObjectNode template = template();
         var counter = new AtomicLong();
         return () -> {
@@ -167,7 +226,8 @@ final class PollBench {
             ((ObjectNode) payload.path("team")).put("id", FakeSlackApi.TEAM_ID)
                     .remove(List.of("enterprise_id", "enterprise_name"));
             ((ObjectNode) payload.path("channel")).put("id", channel);
-            ((ObjectNode) payload.path("container")).put("channel_id", channel).put("message_ts", "1.0")
+            ((ObjectNode) payload.path("container")).put("channel_id", channel)
+                    .put("message_ts", cards.getOrDefault(channel, "1.0"))
                     .put("is_ephemeral", false);
             ((ObjectNode) payload.path("actions").get(0)).put("action_id", "poll.vote." + (1 + n % OPTIONS))
                     .put("value", Long.toString(poll))
