@@ -19,7 +19,8 @@ final class ReminderCommands {
     Reply handle(Request request, Community community, Messages messages) {
         String argument = request.argument().strip();
         if (argument.isEmpty()) {
-            return request.privately(messages, "session.reminders.current", describe(reminders.offsets(community)),
+            return request.privately(messages, "session.reminders.current",
+                    describe(reminders.offsets(community), messages),
                     request.prefix());
         }
         List<ReminderOffset> offsets = new ArrayList<>();
@@ -36,10 +37,11 @@ final class ReminderCommands {
             return request.privately(messages, "session.facilitatorsOnly");
         }
         return request.privately(messages, "session.reminders.changed",
-                describe(offsets.stream().distinct().sorted().toList()));
+                describe(offsets.stream().distinct().sorted().toList(), messages));
     }
 
-    private static String describe(List<ReminderOffset> offsets) {
-        return offsets.isEmpty() ? "off" : String.join(" ", offsets.stream().map(ReminderOffset::code).toList());
+    private static String describe(List<ReminderOffset> offsets, Messages messages) {
+        return offsets.isEmpty() ? "off"
+                : String.join(" ", offsets.stream().map(offset -> offset.label(messages.locale())).toList());
     }
 }

@@ -41,6 +41,14 @@ record ReminderOffset(int days, int hours) implements Comparable<ReminderOffset>
         return days > 0 ? "J-" + days : "H-" + hours;
     }
 
+    /** As members read it: {@code J-7} in French, {@code D-7} in English; {@code H-1} in both. */
+    String label(Locale locale) {
+        if (days == 0) {
+            return code();
+        }
+        return (Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "D-" : "J-") + days;
+    }
+
     /** When it goes out for a session starting at {@code start} (a local date and time in its zone). */
     ZonedDateTime before(ZonedDateTime start) {
         return days > 0 ? start.minusDays(days) : start.minusHours(hours);

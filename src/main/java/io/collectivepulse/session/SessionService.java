@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -102,6 +103,12 @@ public final class SessionService {
     /** The community's reminder offsets as codes ({@code J-7 J-1 H-1}), earliest first; empty when off. */
     public List<String> reminderCodes(Community community) {
         return reminders.offsets(community).stream().map(ReminderOffset::code).toList();
+    }
+
+    /** Reminder codes as members read them in {@code locale}: {@code D-7 D-1 H-1} in English. */
+    public String reminderLabels(List<String> codes, Locale locale) {
+        return String.join(" ", codes.stream().map(ReminderOffset::parse).flatMap(Optional::stream)
+                .map(offset -> offset.label(locale)).toList());
     }
 
     /**

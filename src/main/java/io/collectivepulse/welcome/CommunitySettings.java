@@ -177,7 +177,7 @@ final class CommunitySettings {
         List<Form.Choice> reminders = new ArrayList<>();
         if (!currentReminders.isEmpty() && !REMINDER_CHOICES.containsKey(currentReminders)) {
             reminders.add(new Form.Choice(currentReminders, messages.get("settings.reminders.current",
-                    currentReminders)));
+                    sessions.reminderLabels(sessions.reminderCodes(community), locale))));
         }
         REMINDER_CHOICES.forEach((codes, key) -> reminders.add(new Form.Choice(codes, messages.get(key))));
         reminders.add(new Form.Choice(OFF, messages.get("settings.reminders.off")));
@@ -206,7 +206,7 @@ final class CommunitySettings {
                 ? messages.get("settings.saved.digest", digest.day().getDisplayName(TextStyle.FULL, locale),
                 WhenFormat.time(digest.time(), locale))
                 : messages.get("settings.digestDay.off");
-        String codes = String.join(" ", sessions.reminderCodes(community));
+        String codes = sessions.reminderLabels(sessions.reminderCodes(community), locale);
         return messages.get("settings.saved.details", when, community.timeZone().getId(),
                 community.locale().getDisplayLanguage(locale),
                 codes.isEmpty() ? messages.get("settings.reminders.off") : codes,

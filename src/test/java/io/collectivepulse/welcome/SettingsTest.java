@@ -76,7 +76,8 @@ class SettingsTest {
         // Every setting changed, as the commands say, and the digest's trigger moved with them.
         assertThat(SlackClient.text(faci.command("/pulse", "digest")))
                 .contains("Thursday", "5:30 pm", "Indian/Reunion");
-        assertThat(SlackClient.text(faci.command("/pulse", "reminders"))).contains("J-1").doesNotContain("J-7");
+        assertThat(SlackClient.text(faci.command("/pulse", "reminders"))).contains("session: D-1. ")
+                .doesNotContain("session: D-7", "J-1.");
         assertThat(SlackClient.text(faci.command("/pulse", "member-welcome"))).contains("not");
         Instant next = nextDigest(community);
         ZonedDateTime local = next.atZone(ZoneId.of("Indian/Reunion"));
