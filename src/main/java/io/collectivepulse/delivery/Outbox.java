@@ -174,13 +174,13 @@ public final class Outbox implements AutoCloseable {
 
     /**
      * Publishes the member's home ({@link ChannelRef#direct}), drawn by the source of {@code kind} when it is sent:
-     * opening the home tab again and again within a second is one publication.
+     * the member's one home row, due again (opening the home tab again and again while it waits is one publication;
+     * a change after it went out, another).
      */
     public void home(String kind, ChannelRef member) {
         Instant now = clock.instant();
-        dao.insert("home:" + member.platform().id() + ":" + member.workspaceId() + ":" + member.channelId() + ":"
-                        + now.getEpochSecond(), Delivery.Op.HOME, kind(kind), 0, member, member.memberId(), null, null,
-                now, now, now.plus(kinds.get(kind).patience()));
+        dao.home("home:" + member.platform().id() + ":" + member.workspaceId() + ":" + member.channelId(), kind(kind),
+                member, now, now.plus(kinds.get(kind).patience()));
     }
 
     /** Answers one member in a thread, only to them where the platform can. */

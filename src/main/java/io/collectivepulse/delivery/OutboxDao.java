@@ -144,6 +144,22 @@ public final class OutboxDao {
                 .execute());
     }
 
+    /** The member's home row, added or due again now (see {@link Outbox#home}). */
+    void home(String key, String kind, ChannelRef member, Instant now, Instant giveUpAt) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO outbox (" + COLUMNS + """
+                        ) VALUES (:key, 'home', :kind, 0, :platform, :workspaceId, :channelId, :memberId, NULL, NULL,
+                                  :now, :now, :giveUpAt, :now)
+                        ON CONFLICT (idem_key) DO UPDATE
+                          SET version = outbox.version + 1, as_of = EXCLUDED.as_of, give_up_at = EXCLUDED.give_up_at,
+                              due_at = CASE WHEN outbox.state = 'pending' THEN outbox.due_at ELSE EXCLUDED.due_at END,
+                              state = 'pending', attempts = 0, outcome = NULL, done_at = NULL
+                        """)
+                .bind("key", key).bind("kind", kind).bindMap(channel(member)).bind("memberId", member.memberId())
+                .bind("now", now).bind("giveUpAt", giveUpAt)
+                .execute());
+        written.run();
+    }
+
     /**
      * Claims for {@code owner} up to {@code channels} channels whose next row is due and whose lease is free (a
      * channel is paced by one replica at a time), skipping channels locked by a concurrent claim, and each one's

@@ -51,7 +51,7 @@ public final class WelcomeCommands implements Feature {
                 .command(Router.DEFAULT_ROOT, HOME, "help.home",
                         request -> Reply.privately(home.card(request.actor())))
                 .buttons(CommunitySettings.OPEN, settings::open)
-                .form(CommunitySettings.SAVE, settings::save);
+                .form(SettingsForm.SAVE, settings::save);
     }
 
     private void arrived(ArrivalHandler.Arrival arrival) {

@@ -54,22 +54,22 @@ class SettingsTest {
 
         assertThat(faci.pressOnHome(CommunitySettings.OPEN, community).statusCode()).isEqualTo(200);
         JsonNode modal = lastModal("@U0SETFACI|" + community);
-        assertThat(modal.path("callback_id").asText()).isEqualTo(CommunitySettings.SAVE);
+        assertThat(modal.path("callback_id").asText()).isEqualTo(SettingsForm.SAVE);
         assertThat(modal.path("private_metadata").asText()).isEqualTo("@U0SETFACI|" + community);
         // What is set now, as the modal starts: Monday 9 h, Paris, French, the default reminders, welcome on.
-        assertThat(initial(modal, CommunitySettings.DIGEST_DAY)).isEqualTo("MONDAY");
-        assertThat(element(modal, CommunitySettings.DIGEST_TIME).path("initial_value").asText()).isEqualTo("9 h");
-        assertThat(initial(modal, CommunitySettings.TIME_ZONE)).isEqualTo("Europe/Paris");
-        assertThat(initial(modal, CommunitySettings.LANGUAGE)).isEqualTo("fr");
-        assertThat(initial(modal, CommunitySettings.REMINDERS)).isEqualTo("J-7 J-1 H-1");
-        assertThat(initial(modal, CommunitySettings.MEMBER_WELCOME)).isEqualTo("on");
+        assertThat(initial(modal, SettingsForm.DIGEST_DAY)).isEqualTo("MONDAY");
+        assertThat(element(modal, SettingsForm.DIGEST_TIME).path("initial_value").asText()).isEqualTo("9 h");
+        assertThat(initial(modal, SettingsForm.TIME_ZONE)).isEqualTo("Europe/Paris");
+        assertThat(initial(modal, SettingsForm.LANGUAGE)).isEqualTo("fr");
+        assertThat(initial(modal, SettingsForm.REMINDERS)).isEqualTo("J-7 J-1 H-1");
+        assertThat(initial(modal, SettingsForm.MEMBER_WELCOME)).isEqualTo("on");
         assertThat(modal.toString()).contains("Lundi", "Pas de synthèse", "Europe/Paris — ",
                 "La veille et une heure avant", "Aucun rappel", "Français", "English");
 
-        var answer = faci.submit(modal, Map.of(CommunitySettings.DIGEST_DAY, "THURSDAY",
-                CommunitySettings.DIGEST_TIME, "17 h 30", CommunitySettings.TIME_ZONE, "Indian/Reunion",
-                CommunitySettings.LANGUAGE, "en", CommunitySettings.REMINDERS, "J-1",
-                CommunitySettings.MEMBER_WELCOME, "off"));
+        var answer = faci.submit(modal, Map.of(SettingsForm.DIGEST_DAY, "THURSDAY",
+                SettingsForm.DIGEST_TIME, "17 h 30", SettingsForm.TIME_ZONE, "Indian/Reunion",
+                SettingsForm.LANGUAGE, "en", SettingsForm.REMINDERS, "J-1",
+                SettingsForm.MEMBER_WELCOME, "off"));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).doesNotContain("errors");
 
@@ -96,18 +96,18 @@ class SettingsTest {
         faci.pressOnHome(CommunitySettings.OPEN, community);
         JsonNode modal = lastModal("@U0SETBAD|" + community);
 
-        var answer = faci.submit(modal, Map.of(CommunitySettings.DIGEST_DAY, "FRIDAY",
-                CommunitySettings.DIGEST_TIME, "25 h", CommunitySettings.LANGUAGE, "en"));
+        var answer = faci.submit(modal, Map.of(SettingsForm.DIGEST_DAY, "FRIDAY",
+                SettingsForm.DIGEST_TIME, "25 h", SettingsForm.LANGUAGE, "en"));
         JsonNode errors = JSON.readTree(answer.body());
         assertThat(errors.path("response_action").asText()).isEqualTo("errors");
-        assertThat(errors.path("errors").path(CommunitySettings.DIGEST_TIME).asText()).contains("9 h ou 14 h 30");
+        assertThat(errors.path("errors").path(SettingsForm.DIGEST_TIME).asText()).contains("9 h ou 14 h 30");
         // Nothing partial: the language and the digest's day are what they were.
         assertThat(SlackClient.text(faci.command("/pulse", "synthèse"))).contains("lundi", "9 h");
 
         // A menu's value that was never offered (a forged payload) is refused the same way.
-        Map<String, String> forged = new HashMap<>(Map.of(CommunitySettings.TIME_ZONE, "Mars/Olympus"));
-        var refused = faci.submit(withOption(modal, CommunitySettings.TIME_ZONE, "Mars/Olympus"), forged);
-        assertThat(JSON.readTree(refused.body()).path("errors").path(CommunitySettings.TIME_ZONE).asText())
+        Map<String, String> forged = new HashMap<>(Map.of(SettingsForm.TIME_ZONE, "Mars/Olympus"));
+        var refused = faci.submit(withOption(modal, SettingsForm.TIME_ZONE, "Mars/Olympus"), forged);
+        assertThat(JSON.readTree(refused.body()).path("errors").path(SettingsForm.TIME_ZONE).asText())
                 .contains("Choisissez");
         assertThat(SlackClient.text(faci.command("/pulse", "fuseau"))).contains("Europe/Paris");
     }
@@ -131,8 +131,8 @@ class SettingsTest {
         assertThat(pulse.slackApi().calls("views.open")).hasSize(opened);
 
         // The facilitator's modal submitted by someone else changes nothing.
-        var answer = member.submit(modal, Map.of(CommunitySettings.LANGUAGE, "en",
-                CommunitySettings.DIGEST_DAY, "off"));
+        var answer = member.submit(modal, Map.of(SettingsForm.LANGUAGE, "en",
+                SettingsForm.DIGEST_DAY, "off"));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(SlackClient.text(faci.command("/pulse", "synthèse"))).contains("lundi", "9 h");
     }
@@ -156,14 +156,14 @@ class SettingsTest {
         pulse.teams().post(press(conversation, CommunitySettings.OPEN, community, Map.of()));
         FakeBotConnector.Sent form = pulse.connector().await(s -> s.conversationId().equals(conversation)
                 && s.activity().toString().contains("Input.ChoiceSet"), WAIT);
-        assertThat(form.activity().findValuesAsText("id")).contains(CommunitySettings.DIGEST_DAY,
-                CommunitySettings.DIGEST_TIME, CommunitySettings.TIME_ZONE, CommunitySettings.LANGUAGE,
-                CommunitySettings.REMINDERS, CommunitySettings.MEMBER_WELCOME);
+        assertThat(form.activity().findValuesAsText("id")).contains(SettingsForm.DIGEST_DAY,
+                SettingsForm.DIGEST_TIME, SettingsForm.TIME_ZONE, SettingsForm.LANGUAGE,
+                SettingsForm.REMINDERS, SettingsForm.MEMBER_WELCOME);
 
-        pulse.teams().post(press(conversation, CommunitySettings.SAVE, community, Map.of(
-                CommunitySettings.DIGEST_DAY, "off", CommunitySettings.DIGEST_TIME, "9 h",
-                CommunitySettings.TIME_ZONE, "Europe/Brussels", CommunitySettings.LANGUAGE, "fr",
-                CommunitySettings.REMINDERS, "H-1", CommunitySettings.MEMBER_WELCOME, "on")));
+        pulse.teams().post(press(conversation, SettingsForm.SAVE, community, Map.of(
+                SettingsForm.DIGEST_DAY, "off", SettingsForm.DIGEST_TIME, "9 h",
+                SettingsForm.TIME_ZONE, "Europe/Brussels", SettingsForm.LANGUAGE, "fr",
+                SettingsForm.REMINDERS, "H-1", SettingsForm.MEMBER_WELCOME, "on")));
         assertThat(pulse.connector().await(s -> s.conversationId().equals(conversation)
                 && s.cardText().contains("enregistrés"), WAIT).cardText())
                 .contains("Réglages de « Réglages Teams » enregistrés", "Pas de synthèse", "Europe/Brussels",
