@@ -89,7 +89,10 @@ public final class AdaptiveCardRenderer {
         return plain.isEmpty() ? "?" : plain;
     }
 
-    /** A form: one Input.Text per text field, an Input.ChoiceSet per choice, and a submit button whose data carries the form's action and value. */
+    /**
+     * A form: one Input.Text per text field, one Input.ChoiceSet (a drop-down) per choice, and a submit button whose
+     * data carries the form's action and value.
+     */
     public ObjectNode render(Form form) {
         ObjectNode root = card();
         ArrayNode body = root.putArray("body");

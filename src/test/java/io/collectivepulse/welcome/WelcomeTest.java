@@ -118,7 +118,8 @@ class WelcomeTest {
         ObjectNode personal = pulse.teams().personalMessage("accueil");
         ObjectNode added;
         try (InputStream in = WelcomeTest.class.getResourceAsStream(
-                "/conformance/botframework/teams-activities-docs/conversationUpdate.bot-added-personal.docs-example.json")) {
+                "/conformance/botframework/teams-activities-docs/"
+                        + "conversationUpdate.bot-added-personal.docs-example.json")) {
             added = (ObjectNode) JSON.readTree(in);
         }
         String conversation = "a:personal-home-" + UUID.randomUUID();
