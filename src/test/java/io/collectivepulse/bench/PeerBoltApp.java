@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * only. Its {@code /signal} looks the channel's community up, stores the signal with plain JDBC (HikariCP, 10
  * connections, like the service), posts the signal's card with {@code chat.postMessage}, then acks: one SELECT,
  * one INSERT and one Web API call before every ack. Its polls likewise: a vote is stored, the tally counted and the
- * card clicked redrawn with {@code chat.update} before the ack. Its two tables live in a database of its own; a channel is
- * linked to a community by {@link #link}.
+ * card clicked redrawn with {@code chat.update} before the ack. Its tables live in a database of its own; a
+ * channel is linked to a community by {@link #link}.
  */
 final class PeerBoltApp implements AutoCloseable {
     private static final String SCHEMA = """
