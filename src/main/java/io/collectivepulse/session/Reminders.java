@@ -153,8 +153,9 @@ final class Reminders {
 
     /** The card of reminder {@code reminderId}, as its session is now; nothing once it was moved or cancelled. */
     Optional<Card> draw(long reminderId) {
-        return owed(reminderId).map(o -> SessionCards.reminder(Messages.of(o.community().locale()), o.community(),
-                o.session()));
+        // One query for the reminder and its session: a session's reminders go to each of its members, one draw each.
+        return dao.owing(reminderId).flatMap(session -> communities.find(session.communityId())
+                .map(community -> SessionCards.reminder(Messages.of(community.locale()), community, session)));
     }
 
     /** Reminder {@code reminderId} with its session and community; nothing once the session was moved or cancelled. */

@@ -59,6 +59,15 @@ final class SessionDao {
                 .bind("id", id).map(SESSION).findOne());
     }
 
+    /** The session reminder {@code reminderId} is for, unless the session was moved since or cancelled. */
+    Optional<Session> owing(long reminderId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.* FROM session_reminder r JOIN session s ON s.id = r.session_id
+                        WHERE r.id = :id AND s.sequence = r.sequence AND s.cancelled_at IS NULL
+                        """)
+                .bind("id", reminderId).map(SESSION).findOne());
+    }
+
     Optional<Session> byNumber(long communityId, int number) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM session WHERE community_id = :c AND number = :n")
                 .bind("c", communityId).bind("n", number).map(SESSION).findOne());
