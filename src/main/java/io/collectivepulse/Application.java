@@ -1,6 +1,7 @@
 package io.collectivepulse;
 
 import io.collectivepulse.calendar.CalendarRoutes;
+import io.collectivepulse.chat.People;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityCommands;
@@ -85,7 +86,9 @@ public final class Application implements AutoCloseable {
             outbox = new Outbox(database, clock);
             scheduler = new PulseScheduler(database.backgroundDataSource());
             var communities = new CommunityService(database, clock, config.defaultLocale(), config.defaultTimeZone());
-            var signals = new SignalService(database, communities, outbox, clock);
+            // Names of members by their id: each chat adapter registers its directory once it is built.
+            var people = new People();
+            var signals = new SignalService(database, communities, outbox, clock, people);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
             var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
                     config.baseUrl());
@@ -118,6 +121,7 @@ public final class Application implements AutoCloseable {
                 slackBridge.ifPresent(bridge -> bridge.forgetRequestsBefore(clock.instant().minus(Duration.ofDays(1))));
             });
             slackBridge.ifPresent(bridge -> sending.register(Platform.SLACK, bridge.sender()));
+            slackBridge.ifPresent(bridge -> people.register(Platform.SLACK, bridge.names()));
             Handler slack = slackBridge.<Handler>map(bridge -> bridge)
                     .orElse(ctx -> ctx.status(503).result("Slack is not configured on this server"));
             var teamsBridge = new TeamsBridge(config.teams(), router, database, outbox,

@@ -35,6 +35,19 @@ public record Card(String title, List<Item> items, String footer, List<Mention> 
         return title == null ? first : title + (first.isEmpty() ? "" : " — " + first);
     }
 
+    /**
+     * A date and time as the community reads it: {@code text} is what {@code WhenFormat} wrote for the community's
+     * time zone and language ("8 décembre 2026 à 21 h 24"), the text every platform can show; {@code epochSecond}
+     * the moment itself, for a platform that shows it in each reader's zone (Slack's date tokens), {@code language}
+     * the community's (a BCP 47 tag), for the words around it.
+     */
+    public record Moment(long epochSecond, String text, String language) {
+        public Moment {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(language, "language");
+        }
+    }
+
     /** A member the card calls: their id on the platform and the name they go by. */
     public record Mention(String memberId, String name) {
         public Mention {
@@ -51,11 +64,21 @@ public record Card(String title, List<Item> items, String footer, List<Mention> 
      * @param tags    labels shown after it, such as themes (without the leading #)
      * @param buttons what can be done with it, shown under it
      * @param heading true for a heading that introduces the items after it (a theme in a digest)
+     * @param moment  the date and time {@code meta} ends with, or null: a platform that can show a moment in each
+     *                reader's own time zone writes it so, in place of that text
      */
-    public record Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading) {
+    public record Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading,
+                       Moment moment) {
         public Item {
             tags = List.copyOf(tags);
             buttons = List.copyOf(buttons);
+            if (moment != null && (meta == null || !meta.endsWith(moment.text()))) {
+                throw new IllegalArgumentException("The meta line does not end with its moment: " + moment.text());
+            }
+        }
+
+        public Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading) {
+            this(text, meta, tags, buttons, heading, null);
         }
 
         public Item(String text, String meta, List<String> tags) {

@@ -27,7 +27,8 @@ final class SignalCards {
                 SignalActions.FLAG, value));
         buttons.add(Button.action(messages.get("signal.button.edit"), SignalActions.EDIT, value));
         buttons.add(Button.action(messages.get("signal.button.delete"), SignalActions.DELETE, value));
-        var item = new Card.Item(text(signal), meta(messages, community, signal), signal.themes(), buttons, false);
+        var item = new Card.Item(text(signal), meta(messages, community, signal), signal.themes(), buttons, false,
+                moment(messages, community, signal));
         String title = messages.get(signal.kind() == Signal.Kind.RESOURCE ? "watch.card.title" : "signal.card.title");
         return new Card(title, List.of(item), status(messages, signal).orElse(null));
     }
@@ -82,8 +83,17 @@ final class SignalCards {
     }
 
     private static String meta(Messages messages, Community community, Signal signal) {
-        return messages.get("signal.meta", signal.authorName(),
-                WhenFormat.dayAndTime(signal.createdAt(), community.timeZone(), messages.locale()));
+        return messages.get("signal.meta", signal.authorName(), when(messages, community, signal));
+    }
+
+    private static String when(Messages messages, Community community, Signal signal) {
+        return WhenFormat.dayAndTime(signal.createdAt(), community.timeZone(), messages.locale());
+    }
+
+    /** When the signal was posted, which ends its card's meta line, for Slack to show in each reader's zone. */
+    private static Card.Moment moment(Messages messages, Community community, Signal signal) {
+        return new Card.Moment(signal.createdAt().getEpochSecond(), when(messages, community, signal),
+                messages.locale().toLanguageTag());
     }
 
     private static Optional<String> status(Messages messages, Signal signal) {

@@ -29,7 +29,9 @@ final class SignalDao {
             s.author_name, s.body, s.link, s.themes, s.created_at, s.flagged_at,
             (SELECT count(*) FROM signal_vote v WHERE v.signal_id = s.id) AS votes,
             ARRAY(SELECT c.display_name FROM signal_claim c WHERE c.signal_id = s.id
-                  ORDER BY c.claimed_at, c.user_id) AS claimants
+                  ORDER BY c.claimed_at, c.user_id) AS claimants,
+            ARRAY(SELECT concat_ws(E'\t', c.platform, c.workspace_id, c.user_id) FROM signal_claim c
+                  WHERE c.signal_id = s.id ORDER BY c.claimed_at, c.user_id) AS claimant_ids
             """;
 
     private static final RowMapper<Signal> SIGNAL = (rs, ctx) -> new Signal(rs.getLong("id"),
@@ -37,12 +39,23 @@ final class SignalDao {
             rs.getString("platform"), rs.getString("workspace_id"), rs.getString("channel_id"),
             rs.getString("author_id"), rs.getString("author_name"), rs.getString("body"), rs.getString("link"),
             Rows.strings(rs, "themes"), Rows.instant(rs, "created_at"),
-            Rows.instant(rs, "flagged_at"), rs.getInt("votes"), Rows.strings(rs, "claimants"));
+            Rows.instant(rs, "flagged_at"), rs.getInt("votes"), Rows.strings(rs, "claimants"),
+            claimedBy(Rows.strings(rs, "claimant_ids"), Rows.strings(rs, "claimants")));
 
     private static final RowMapper<ThemeCount> THEME = (rs, ctx) -> new ThemeCount(rs.getString("name"),
             rs.getInt("count"), Rows.strings(rs, "claimants"));
 
     private final Jdbi jdbi;
+
+    /** The claimants as members: {@code platform<TAB>workspace<TAB>user} of each, with the name stored. */
+    private static List<Actor> claimedBy(List<String> ids, List<String> names) {
+        List<Actor> members = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size() && i < names.size(); i++) {
+            String[] id = ids.get(i).split("\t", 3);
+            members.add(new Actor(io.collectivepulse.chat.Platform.fromId(id[0]), id[1], id[2], names.get(i)));
+        }
+        return members;
+    }
 
     SignalDao(Database database) {
         this.jdbi = database.jdbi();

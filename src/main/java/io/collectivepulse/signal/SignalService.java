@@ -3,6 +3,7 @@ package io.collectivepulse.signal;
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
+import io.collectivepulse.chat.People;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
@@ -31,16 +32,27 @@ public final class SignalService {
     private final CommunityService communities;
     private final Clock clock;
     private final Outbox outbox;
+    private final People people;
 
     /** Also registers the cards of signals and resources with the outbox. */
     public SignalService(Database database, CommunityService communities, Outbox outbox, Clock clock) {
+        this(database, communities, outbox, clock, new People());
+    }
+
+    /**
+     * Same, with the names members go by: a card drawn when sent asks {@code people} for its author's and
+     * claimants' current names (on Slack, their display names); lists only read the names kept.
+     */
+    public SignalService(Database database, CommunityService communities, Outbox outbox, Clock clock,
+                         People people) {
         this.database = database;
         this.dao = new SignalDao(database);
         this.communities = communities;
         this.clock = clock;
         this.outbox = outbox;
+        this.people = people;
         for (Signal.Kind kind : Signal.Kind.values()) {
-            outbox.source(cardKind(kind), new SignalCardSource(dao, communities, kind), CARD_PATIENCE);
+            outbox.source(cardKind(kind), new SignalCardSource(dao, communities, kind, people), CARD_PATIENCE);
         }
     }
 
@@ -113,7 +125,7 @@ public final class SignalService {
 
     /** The community's latest signals or resources, newest first, optionally only those with a theme. */
     public List<Signal> latest(Community community, Signal.Kind kind, Optional<String> theme) {
-        return dao.latest(community.id(), kind, theme.orElse(null), LIST_SIZE);
+        return named(dao.latest(community.id(), kind, theme.orElse(null), LIST_SIZE));
     }
 
     /** The themes of the last 90 days, most used first. */
@@ -123,7 +135,19 @@ public final class SignalService {
 
     /** Everything posted in {@code [from, to)}, plus whatever is flagged or claimed since {@code agendaFrom}. */
     public List<Signal> posted(Community community, Instant from, Instant to, Instant agendaFrom) {
-        return dao.forDigest(community.id(), from, to, agendaFrom);
+        return named(dao.forDigest(community.id(), from, to, agendaFrom));
+    }
+
+    /**
+     * The signals with their authors and claimants called by the names kept for them (no platform is asked: lists
+     * are answered while the platform waits, and each signal's card, drawn when sent, fetched its names already).
+     */
+    private List<Signal> named(List<Signal> signals) {
+        if (signals.isEmpty()) {
+            return signals;
+        }
+        People.Names names = people.known(signals.stream().flatMap(s -> s.people().stream()).toList());
+        return signals.stream().map(s -> s.named(names)).toList();
     }
 
     /** Themes taken up since {@code since}, in the order they were first taken up. */

@@ -20,8 +20,10 @@ import com.slack.api.model.view.ViewTitle;
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Form;
+import io.collectivepulse.when.WhenFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -174,7 +176,7 @@ public final class BlockKitRenderer {
     private List<LayoutBlock> item(Card.Item item) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (item.meta() != null) {
-            blocks.add(context(item.meta()));
+            blocks.add(item.moment() == null ? context(item.meta()) : context(item.meta(), item.moment()));
         }
         String text = SlackText.fit(SlackText.escape(item.text()), MAX_SECTION_TEXT - 2);
         var section = SectionBlock.builder()
@@ -241,6 +243,22 @@ public final class BlockKitRenderer {
     private static ContextBlock context(String text) {
         return ContextBlock.builder()
                 .elements(List.of(markdown(SlackText.escape(text), MAX_CONTEXT_TEXT)))
+                .build();
+    }
+
+    /**
+     * A meta line that ends with a moment: the moment as a Slack date token, which each reader's client shows in
+     * their own time zone ("{date_long} à {time}"), with the community's text as its fallback. Only this renderer
+     * writes a token; member text around it is escaped like any other, so a typed {@code <!date^…>} stays text.
+     */
+    private static ContextBlock context(String meta, Card.Moment moment) {
+        String token = SlackText.dateToken(moment.epochSecond(),
+                "{date_long}" + WhenFormat.joint(Locale.forLanguageTag(moment.language())) + "{time}",
+                moment.text());
+        String before = SlackText.fit(SlackText.escape(meta.substring(0, meta.length() - moment.text().length())),
+                MAX_CONTEXT_TEXT - token.length());
+        return ContextBlock.builder()
+                .elements(List.of(MarkdownTextObject.builder().text(before + token).verbatim(true).build()))
                 .build();
     }
 

@@ -26,11 +26,13 @@ final class SlackActions {
     private final Router router;
     private final Outbox outbox;
     private final SlackForms forms;
+    private final SlackNames names;
 
-    SlackActions(Router router, Outbox outbox, SlackForms forms) {
+    SlackActions(Router router, Outbox outbox, SlackForms forms, SlackNames names) {
         this.router = router;
         this.outbox = outbox;
         this.forms = forms;
+        this.names = names;
     }
 
     void register(App app) {
@@ -63,7 +65,7 @@ final class SlackActions {
         }
         String workspace = payload.getTeam().getId();
         String user = payload.getUser().getId();
-        var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
+        Actor actor = names.actor(workspace, user, payload.getUser().getName());
         // A button on the member's Home tab has no channel: what it answers goes to their conversation with the app.
         var channel = payload.getChannel() == null ? ChannelRef.direct(actor)
                 : new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());

@@ -18,9 +18,11 @@ import io.collectivepulse.router.Router;
  */
 final class SlackArrivals {
     private final Router router;
+    private final SlackNames names;
 
-    SlackArrivals(Router router) {
+    SlackArrivals(Router router, SlackNames names) {
         this.router = router;
+        this.names = names;
     }
 
     void register(App app) {
@@ -30,15 +32,14 @@ final class SlackArrivals {
             var channel = new ChannelRef(Platform.SLACK, workspace, event.getChannel());
             boolean bot = event.getUser().equals(ctx.getBotUserId());
             router.arrived(bot ? new Arrival(Kind.BOT_ADDED, channel, null)
-                    : new Arrival(Kind.MEMBER_JOINED, channel, new Actor(Platform.SLACK, workspace, event.getUser(),
-                    null)));
+                    : new Arrival(Kind.MEMBER_JOINED, channel, names.actor(workspace, event.getUser(), null)));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             AppHomeOpenedEvent event = payload.getEvent();
             // The Messages tab opens the same conversation: only the Home tab has a view to draw.
             if (event.getTab() == null || "home".equals(event.getTab())) {
-                var member = new Actor(Platform.SLACK, payload.getTeamId(), event.getUser(), null);
+                Actor member = names.actor(payload.getTeamId(), event.getUser(), null);
                 router.arrived(new Arrival(Kind.HOME, ChannelRef.direct(member), member));
             }
             return ctx.ack();

@@ -11,6 +11,7 @@ import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.service.OAuthStateService;
 import com.slack.api.bolt.util.SlackRequestParser;
 import io.collectivepulse.Config;
+import io.collectivepulse.chat.People;
 import io.collectivepulse.db.Database;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.delivery.Sender;
@@ -43,7 +44,7 @@ public final class SlackBridge implements Handler {
      * handles.
      */
     static final List<String> BOT_SCOPES = List.of("app_mentions:read", "commands", "chat:write",
-            "chat:write.public", "channels:history", "groups:history", "channels:read", "groups:read");
+            "chat:write.public", "channels:history", "groups:history", "channels:read", "groups:read", "users:read");
     private final App app;
     private final SlackRequestParser parser;
     private final SlackSignatureCheck signatures;
@@ -56,6 +57,7 @@ public final class SlackBridge implements Handler {
     private final Database database;
     private final SlackRequestDao requests;
     private final Clock clock;
+    private final SlackNames names;
 
     public SlackBridge(Config.Slack config, Optional<URI> baseUrl, Router router, Outbox outbox, Database database,
                        SlackInstallationDao installationDao, Clock clock) {
@@ -78,22 +80,25 @@ public final class SlackBridge implements Handler {
         }
         AppConfig appConfig = builder.build();
         this.app = new App(appConfig);
+        java.util.function.Function<String, Optional<String>> tokens = installations != null
+                ? installations::botToken
+                : workspace -> Optional.of(config.botToken());
+        this.names = new SlackNames(SlackSdk.lookups(config.apiUrl()).methods(), tokens, new MemberNameDao(database),
+                database, clock);
         if (installations != null) {
             app.asOAuthApp(true);
             app.service((InstallationService) installations);
             app.service((OAuthStateService) installations);
-            new SlackUninstalls(installations).register(app);
+            new SlackUninstalls(installations, names).register(app);
         }
         var renderer = new BlockKitRenderer();
-        this.sender = new SlackSender(slack.methods(), installations != null
-                ? installations::botToken
-                : workspace -> Optional.of(config.botToken()), renderer);
-        var forms = new SlackForms(router, renderer, outbox, database);
+        this.sender = new SlackSender(slack.methods(), tokens, renderer);
+        var forms = new SlackForms(router, renderer, outbox, database, names);
         forms.register(app);
-        new SlackCommands(router, renderer, forms).register(app);
-        new SlackMentions(router, outbox).register(app);
-        new SlackArrivals(router).register(app);
-        var actions = new SlackActions(router, outbox, forms);
+        new SlackCommands(router, renderer, forms, names).register(app);
+        new SlackMentions(router, outbox, names).register(app);
+        new SlackArrivals(router, names).register(app);
+        var actions = new SlackActions(router, outbox, forms, names);
         actions.register(app);
         this.failures = new SlackFailures(router, new ResponseUrls(config.apiUrl()));
         this.privatePresses = new PrivatePresses(router, actions, failures);
@@ -209,6 +214,11 @@ public final class SlackBridge implements Handler {
     /** Forgets the requests handled before {@code before}. */
     public int forgetRequestsBefore(Instant before) {
         return requests.forgetBefore(before);
+    }
+
+    /** Slack members' names by their id, for {@link io.collectivepulse.chat.People}. */
+    public People.Directory names() {
+        return names;
     }
 
     /** Sends the outbox's messages to Slack channels, with each workspace's bot token. */

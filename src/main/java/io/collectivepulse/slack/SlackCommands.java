@@ -16,11 +16,13 @@ final class SlackCommands {
     private final Router router;
     private final BlockKitRenderer renderer;
     private final SlackForms forms;
+    private final SlackNames names;
 
-    SlackCommands(Router router, BlockKitRenderer renderer, SlackForms forms) {
+    SlackCommands(Router router, BlockKitRenderer renderer, SlackForms forms, SlackNames names) {
         this.router = router;
         this.renderer = renderer;
         this.forms = forms;
+        this.names = names;
     }
 
     void register(App app) {
@@ -31,7 +33,7 @@ final class SlackCommands {
 
     private Response answer(String root, SlashCommandPayload payload, SlashCommandContext ctx) {
         String workspace = payload.getTeamId();
-        var actor = new Actor(Platform.SLACK, workspace, payload.getUserId(), payload.getUserName());
+        Actor actor = names.actor(workspace, payload.getUserId(), payload.getUserName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
         Reply reply = router.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
         if (reply.form() != null) {

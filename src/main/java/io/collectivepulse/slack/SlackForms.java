@@ -32,12 +32,14 @@ final class SlackForms {
     private final BlockKitRenderer renderer;
     private final Outbox outbox;
     private final Database database;
+    private final SlackNames names;
 
-    SlackForms(Router router, BlockKitRenderer renderer, Outbox outbox, Database database) {
+    SlackForms(Router router, BlockKitRenderer renderer, Outbox outbox, Database database, SlackNames names) {
         this.router = router;
         this.renderer = renderer;
         this.outbox = outbox;
         this.database = database;
+        this.names = names;
     }
 
     void register(App app) {
@@ -47,7 +49,7 @@ final class SlackForms {
             String workspace = payload.getTeam().getId();
             String user = payload.getUser().getId();
             var channel = new ChannelRef(Platform.SLACK, workspace, metadata[0]);
-            var actor = new Actor(Platform.SLACK, workspace, user, payload.getUser().getName());
+            Actor actor = names.actor(workspace, user, payload.getUser().getName());
             Reply reply = router.press(new ButtonPress(actor, channel, payload.getView().getCallbackId(),
                     metadata.length > 1 ? metadata[1] : "", values(payload.getView().getState())));
             if (!reply.fieldErrors().isEmpty()) {

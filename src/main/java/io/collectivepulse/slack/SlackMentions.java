@@ -20,10 +20,12 @@ final class SlackMentions {
 
     private final Router router;
     private final Outbox outbox;
+    private final SlackNames names;
 
-    SlackMentions(Router router, Outbox outbox) {
+    SlackMentions(Router router, Outbox outbox, SlackNames names) {
         this.router = router;
         this.outbox = outbox;
+        this.names = names;
     }
 
     void register(App app) {
@@ -36,7 +38,7 @@ final class SlackMentions {
 
     private void answer(String workspace, String eventId, AppMentionEvent event) {
         String text = SlackText.unescape(LEADING_MENTION.matcher(event.getText()).replaceFirst(""));
-        var actor = new Actor(Platform.SLACK, workspace, event.getUser(), null);
+        Actor actor = names.actor(workspace, event.getUser(), null);
         var channel = new ChannelRef(Platform.SLACK, workspace, event.getChannel());
         Reply reply = router.handleMessage(actor, channel, text);
         if (reply.isEmpty()) {

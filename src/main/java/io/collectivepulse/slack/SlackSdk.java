@@ -24,6 +24,20 @@ final class SlackSdk {
         return Slack.getInstance(slackConfig);
     }
 
+    /**
+     * The Web API client for {@code users.info}, called while the outbox draws a card: a name is not worth holding a
+     * card back long, so a slow Slack gives up after a few seconds and the card shows the name kept.
+     */
+    static Slack lookups(String apiUrl) {
+        var slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
+        slackConfig.setStatsEnabled(false);
+        slackConfig.setHttpClientReadTimeoutMillis(3_000);
+        slackConfig.setHttpClientWriteTimeoutMillis(3_000);
+        slackConfig.setHttpClientCallTimeoutMillis(4_000);
+        return Slack.getInstance(slackConfig);
+    }
+
     /** Bolt's configuration, before the workspace's token or the OAuth installation is added to it. */
     static AppConfig.AppConfigBuilder app(String signingSecret, Slack slack) {
         return AppConfig.builder()

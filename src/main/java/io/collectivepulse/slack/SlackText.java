@@ -19,6 +19,17 @@ final class SlackText {
     }
 
     /**
+     * A Slack date token, {@code <!date^1765225440^{date_long} à {time}|8 décembre 2026 à 21 h 24>}: Slack shows
+     * the moment in the reader's time zone as {@code format} says, or {@code fallback} where it cannot. Both are
+     * the bot's own words; the fallback is escaped and loses any {@code |} or {@code ^} that would end it early.
+     */
+    static String dateToken(long epochSecond, String format, String fallback) {
+        String safeFormat = format.replaceAll("[<>|^&]", "");
+        String safeFallback = escape(fallback.replace("|", "").replace("^", ""));
+        return "<!date^" + epochSecond + "^" + safeFormat + "|" + safeFallback + ">";
+    }
+
+    /**
      * Cuts escaped text to at most {@code max} characters, never inside an entity such as {@code &amp;},
      * ending with an ellipsis when something was cut.
      */

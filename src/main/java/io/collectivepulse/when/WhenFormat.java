@@ -76,7 +76,8 @@ public final class WhenFormat {
         return dayAndTime(at.atZone(zone), locale);
     }
 
-    private static String joint(Locale locale) {
+    /** What joins a date and its time: " à ", " at ". */
+    public static String joint(Locale locale) {
         return language(locale) == Locale.ENGLISH ? " at " : " à ";
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for Slack's Web API: it checks the bot token on every call, answers {@code auth.test},
- * {@code chat.postMessage}, {@code chat.postEphemeral} and {@code chat.update} (refusing messages that break the
+ * {@code chat.postMessage}, {@code chat.postEphemeral}, {@code chat.update} and {@code users.info} (refusing messages that break the
  * Block Kit limits, updates of unknown messages, and calls over the published rate limits with 429, as Slack
  * does), and records every call it receives.
  */
@@ -54,6 +54,14 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Queue<Call> accepted = new ConcurrentLinkedQueue<>();
     private final Map<String, Queue<Stored>> histories = new ConcurrentHashMap<>();
     private volatile String viewRefusal;
+    /** The members users.info knows, by user id: their profile as Slack gives it. */
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
+    private volatile String usersInfoRefusal;
+    private volatile Duration usersInfoDelay = Duration.ZERO;
+
+    /** A member of the workspace as users.info describes them. */
+    public record Member(String id, String handle, String displayName, String realName, boolean deleted) {
+    }
 
     /** One Web API call as received, with its form parameters decoded, and when it arrived ({@code nanoTime}). */
     public record Call(String method, String authorization, String body, Map<String, String> params,
@@ -138,6 +146,7 @@ public final class FakeSlackApi implements AutoCloseable {
             case "conversations.history" -> history(call);
             case "views.open" -> openView(call);
             case "views.publish" -> publishView(call);
+            case "users.info" -> usersInfo(call, team);
             default -> JSON.readTree("{\"ok\":false,\"error\":\"unknown_method\"}");
         };
         ctx.result(JSON.writeValueAsString(answer));
@@ -147,6 +156,51 @@ public final class FakeSlackApi implements AutoCloseable {
                 accepted.add(call);
             }
         }
+    }
+
+    /**
+     * users.info: the member's object in the shape Slack gives it (java-slack-sdk's json-logs sample), with the names
+     * set by {@link #member}; {@code user_not_found} for anyone else, or the refusal set by {@link #refuseUsersInfo}.
+     */
+    private JsonNode usersInfo(Call call, String team) throws InterruptedException {
+        Thread.sleep(usersInfoDelay.toMillis());
+        String refusal = usersInfoRefusal;
+        if (refusal != null) {
+            return JSON.createObjectNode().put("ok", false).put("error", refusal);
+        }
+        Member member = members.get(call.params().getOrDefault("user", ""));
+        if (member == null) {
+            return JSON.createObjectNode().put("ok", false).put("error", "user_not_found");
+        }
+        ObjectNode answer = JSON.createObjectNode().put("ok", true);
+        ObjectNode user = answer.putObject("user").put("id", member.id()).put("team_id", team)
+                .put("name", member.handle()).put("deleted", member.deleted()).put("color", "9f69e7")
+                .put("real_name", member.realName()).put("tz", "Europe/Paris").put("tz_label", "Central European Time")
+                .put("tz_offset", 3600);
+        user.putObject("profile").put("title", "").put("phone", "").put("skype", "")
+                .put("real_name", member.realName()).put("real_name_normalized", member.realName())
+                .put("display_name", member.displayName()).put("display_name_normalized", member.displayName())
+                .put("status_text", "").put("status_emoji", "").put("avatar_hash", "ge3b51ca72de")
+                .put("first_name", "").put("last_name", "").put("team", team);
+        user.put("is_admin", false).put("is_owner", false).put("is_primary_owner", false).put("is_restricted", false)
+                .put("is_ultra_restricted", false).put("is_bot", false).put("is_app_user", false)
+                .put("updated", 1_700_000_000L).put("is_email_confirmed", true);
+        return answer;
+    }
+
+    /** Declares a member users.info describes: their handle ({@code name}), display name and real name. */
+    public void member(String id, String handle, String displayName, String realName) {
+        members.put(id, new Member(id, handle, displayName, realName, false));
+    }
+
+    /** Answers users.info only after {@code delay}, as a slow Slack would. */
+    public void delayUsersInfo(Duration delay) {
+        usersInfoDelay = delay;
+    }
+
+    /** Answers every users.info call with {@code ok: false} and {@code error} (null: answers again). */
+    public void refuseUsersInfo(String error) {
+        usersInfoRefusal = error;
     }
 
     /** Refuses, as Slack does, a message that breaks the Block Kit limits. */
@@ -381,9 +435,10 @@ public final class FakeSlackApi implements AutoCloseable {
         return List.copyOf(refused);
     }
 
-    /** Same, without the calls a test asked to throttle. */
+    /** Same, without the calls of the methods a test asked to throttle (and chat.update when it throttled any). */
     public List<Call> refusedUnexpectedly() {
-        return refused.stream().filter(c -> !c.method().equals("chat.update") || throttles.isEmpty()).toList();
+        return refused.stream().filter(c -> !throttles.containsKey(c.method()))
+                .filter(c -> !c.method().equals("chat.update") || throttles.isEmpty()).toList();
     }
 
     /** Waits for a chat.* call matching {@code test} among all received, however many came before it. */

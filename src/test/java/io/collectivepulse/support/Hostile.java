@@ -14,8 +14,13 @@ import org.jdbi.v3.core.Jdbi;
  * the checks that nothing of it came back as markup: Slack mentions and links, Teams mentions.
  */
 public final class Hostile {
-    /** A Slack mention ({@code <@U…>}, {@code <!channel>}), a channel link ({@code <#C…>}) or a link ({@code <http…>}). */
-    public static final Pattern SLACK_MARKUP = Pattern.compile("<[!@#]|<(?i:https?|mailto|tel|slack):");
+    /**
+     * A Slack mention ({@code <@U…>}, {@code <!channel>}), a channel link ({@code <#C…>}) or a link ({@code <http…>});
+     * not the date token the renderer writes for a card's date ({@code <!date^…^{date_long} à {time}|…>}), which
+     * pings nobody and carries no member text.
+     */
+    public static final Pattern SLACK_MARKUP = Pattern.compile(
+            "<(?!!date\\^\\d+\\^\\{date_long} (?:à|at) \\{time}\\|[^<>|^]*>)[!@#]|<(?i:https?|mailto|tel|slack):");
     private static final List<String> NASTY = List.of(
             "<!channel>", "<!here>", "<!everyone>", "<@U0ANNE>", "<#C0COMMUNITY|general>",
             "<https://evil.example/login|Cliquez ici>", "<mailto:x@evil.example|écrivez-nous>",
