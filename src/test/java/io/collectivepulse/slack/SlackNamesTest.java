@@ -113,6 +113,16 @@ class SlackNamesTest {
     }
 
     @Test
+    void aMemberWithoutADisplayNameIsCalledByTheirRealName() throws Exception {
+        slack().member("U0REAL", "r.name", "", "Renée Lefèvre");
+        var renee = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0REAL", "U0REAL", "r.name");
+        renee.command("/pulse", "lier Noms complets");
+        renee.command("/signal", "Signal sans nom d'affichage");
+        assertThat(SlackClient.text(card("Signal sans nom d'affichage").message())).contains("Renée Lefèvre · ")
+                .doesNotContain("r.name");
+    }
+
+    @Test
     void whenUsersInfoFailsTheCardGoesOutWithTheHandle() throws Exception {
         // Not a member users.info knows: user_not_found.
         var ghost = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0FAILS", "U0GHOST", "ghost");
