@@ -91,7 +91,7 @@ public final class Application implements AutoCloseable {
             var signals = new SignalService(database, communities, outbox, clock, people);
             var digests = new DigestService(database, communities, signals, outbox, scheduler, clock);
             var sessions = new SessionService(database, communities, signals, outbox, scheduler, clock,
-                    config.baseUrl());
+                    config.baseUrl(), people);
             var polls = new PollService(database, communities, outbox, scheduler, clock);
             var exports = new PollExportService(database, communities, clock, config.baseUrl());
             var feedback = polls.feedback();

@@ -6,17 +6,20 @@ import static io.collectivepulse.session.SessionService.key;
 
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.People;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.i18n.Messages;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * What a session posts in the channels and to members, and the cards the outbox draws from the session as it is
- * when they are sent: the announcement with its answers and agenda, and the cancellation. Each post's idempotency
+ * when they are sent: the announcement with its answers (the members who come by their current names) and agenda,
+ * and the cancellation. Each post's idempotency
  * key names the session and the channel (and the session's date for an announcement, the moment it was asked for
  * one posted again), so that the same post is never written twice.
  */
@@ -26,13 +29,16 @@ final class Announcements {
     private final SessionDao dao;
     private final Agendas agendas;
     private final Calendars calendars;
+    private final People people;
 
-    Announcements(CommunityService communities, Outbox outbox, SessionDao dao, Agendas agendas, Calendars calendars) {
+    Announcements(CommunityService communities, Outbox outbox, SessionDao dao, Agendas agendas, Calendars calendars,
+                  People people) {
         this.communities = communities;
         this.outbox = outbox;
         this.dao = dao;
         this.agendas = agendas;
         this.calendars = calendars;
+        this.people = people;
     }
 
     /** Posts the session's announcement in every channel: once per date (its sequence) and channel. */
@@ -84,8 +90,14 @@ final class Announcements {
     private Card announcement(Session session) {
         Community community = communities.find(session.communityId()).orElseThrow();
         Messages messages = Messages.of(community.locale());
-        return SessionCards.announcement(messages, community, session, dao.answers(session.id()),
+        return SessionCards.announcement(messages, community, session, named(dao.answers(session.id())),
                 agendas.agenda(community, session), calendars.calendarUrl(session));
+    }
+
+    /** The answers, each member called by their current name: drawn when sent, so the platform may be asked. */
+    private List<Answer> named(List<Answer> answers) {
+        People.Names names = people.current(answers.stream().map(Answer::member).toList());
+        return answers.stream().map(a -> new Answer(names.named(a.member()), a.choice(), a.answeredAt())).toList();
     }
 
     private Card cancellation(Session session) {

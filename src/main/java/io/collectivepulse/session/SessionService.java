@@ -2,6 +2,7 @@ package io.collectivepulse.session;
 
 import io.collectivepulse.chat.Actor;
 import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.People;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
 import io.collectivepulse.db.Database;
@@ -46,6 +47,15 @@ public final class SessionService {
     /** {@code baseUrl}: where the service is reached from the Internet (BASE_URL), for the calendar addresses. */
     public SessionService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
                           PulseScheduler scheduler, Clock clock, Optional<URI> baseUrl) {
+        this(database, communities, signals, outbox, scheduler, clock, baseUrl, new People());
+    }
+
+    /**
+     * Same, with the names members go by: an announcement drawn when sent calls the members who come by their
+     * current names (on Slack, their display names).
+     */
+    public SessionService(Database database, CommunityService communities, SignalService signals, Outbox outbox,
+                          PulseScheduler scheduler, Clock clock, Optional<URI> baseUrl, People people) {
         this.communities = communities;
         var dao = new SessionDao(database);
         var reminderDao = new ReminderDao(database);
@@ -58,7 +68,7 @@ public final class SessionService {
         this.reminders = new Reminders(database, communities, outbox, scheduler, clock, dao, reminderDao);
         this.ends = new SessionEnds(database, scheduler, clock, dao);
         this.attendance = new Attendance(communities, clock, dao, ends, new AttendanceDao(database), facilitator);
-        var announcements = new Announcements(communities, outbox, dao, agendas, calendars);
+        var announcements = new Announcements(communities, outbox, dao, agendas, calendars, people);
         this.planning = new Planning(database, communities, outbox, clock, dao, announcements, reminders, ends,
                 publicIds);
         scheduler.register(REMINDER, reminders::remind);

@@ -9,6 +9,7 @@ import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
 import io.collectivepulse.when.WhenFormat;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,31 @@ class SlackNamesTest {
                 && SlackClient.text(c.message()).contains("Pris en charge par"), WAIT);
         assertThat(SlackClient.text(redraw.message())).contains("Pris en charge par Bob Dupont")
                 .contains("Anne Leroy · ").doesNotContain("b0b");
+    }
+
+    @Test
+    void aSessionAnnouncementCallsTheMembersWhoComeByTheirDisplayNames() throws Exception {
+        slack().member("U0SOPHIE", "s.petit", "Sophie Petit", "Sophie Petit");
+        var fanny = pulse.slack().as(FakeSlackApi.TEAM_ID, "C0SESSIONS", "U0FANNY", "fanny");
+        fanny.command("/pulse", "lier Séances nommées");
+        String date = LocalDate.ofInstant(pulse.clock().instant(), ZoneId.of("Europe/Paris")).plusDays(30).toString();
+        assertThat(SlackClient.text(fanny.command("/seance", "planifier " + date + " 14h Séance des noms")))
+                .contains("La séance est planifiée");
+        slack().await(c -> c.method().equals("chat.postMessage") && "C0SESSIONS".equals(c.params().get("channel"))
+                && SlackClient.text(c.message()).contains("Séance des noms"), WAIT);
+        long session = pulse.count("SELECT s.id FROM session s JOIN community c ON c.id = s.community_id"
+                + " WHERE c.name = ?", "Séances nommées");
+
+        // Sophie answers with Slack's recorded block_actions payload, which carries her handle only.
+        var sophie = fanny.as(FakeSlackApi.TEAM_ID, "C0SESSIONS", "U0SOPHIE", "s.petit");
+        assertThat(sophie.press("session.yes", Long.toString(session), "1").statusCode()).isEqualTo(200);
+        Awaits.until(() -> Optional.of(pulse.count("SELECT count(*) FROM session_answer WHERE session_id = ?",
+                session)).filter(n -> n == 1), WAIT, () -> "Sophie's answer was not recorded");
+        pulse.clock().advance(Duration.ofSeconds(10));
+        FakeSlackApi.Call redraw = slack().await(c -> c.method().equals("chat.update")
+                && "C0SESSIONS".equals(c.params().get("channel"))
+                && SlackClient.text(c.message()).contains("Viennent :"), WAIT);
+        assertThat(SlackClient.text(redraw.message())).contains("Viennent : Sophie Petit").doesNotContain("s.petit");
     }
 
     @Test
