@@ -66,9 +66,10 @@ public record Card(String title, List<Item> items, String footer, List<Mention> 
      * @param heading true for a heading that introduces the items after it (a theme in a digest)
      * @param moment  the date and time {@code meta} ends with, or null: a platform that can show a moment in each
      *                reader's own time zone writes it so, in place of that text
+     * @param link    a link shown after the text (a signal's or a resource's address), or null
      */
     public record Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading,
-                       Moment moment) {
+                       Moment moment, Link link) {
         public Item {
             tags = List.copyOf(tags);
             buttons = List.copyOf(buttons);
@@ -77,8 +78,28 @@ public record Card(String title, List<Item> items, String footer, List<Mention> 
             }
         }
 
+        public Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading,
+                    Moment moment) {
+            this(text, meta, tags, buttons, heading, moment, null);
+        }
+
         public Item(String text, String meta, List<String> tags, List<Button> buttons, boolean heading) {
-            this(text, meta, tags, buttons, heading, null);
+            this(text, meta, tags, buttons, heading, null, null);
+        }
+
+        /** The same item with {@code link} after its text (none when {@code link} is null). */
+        public Item withLink(Link link) {
+            return new Item(text, meta, tags, buttons, heading, moment, link);
+        }
+
+        /** The buttons shown as buttons, in order. */
+        public List<Button> primaryButtons() {
+            return buttons.stream().filter(b -> !b.secondary()).toList();
+        }
+
+        /** The buttons of the overflow menu or secondary actions, in order. */
+        public List<Button> secondaryButtons() {
+            return buttons.stream().filter(Button::secondary).toList();
         }
 
         public Item(String text, String meta, List<String> tags) {

@@ -1,6 +1,7 @@
 package io.collectivepulse.digest;
 
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Link;
 import io.collectivepulse.chat.MemberText;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.signal.Signal;
@@ -43,7 +44,8 @@ final class DigestCards {
             digest.claimedThemes().stream().limit(MAX_AGENDA).forEach(t -> items.add(Card.Item.of(
                     messages.get("digest.claimedTheme", t.name(), String.join(", ", t.claimants())))));
             digest.claimed().stream().limit(MAX_AGENDA).forEach(s -> items.add(Card.Item.of(
-                    messages.get("digest.claimedBy", line(messages, s), String.join(", ", s.claimants())))));
+                    messages.get("digest.claimedBy", line(messages, s), String.join(", ", s.claimants())))
+                    .withLink(link(s))));
         }
         section(messages, "digest.flagged", digest.flagged(), MAX_AGENDA, items, null);
         return new Card(messages.get("digest.title", name), items, messages.get("digest.footer", prefix));
@@ -56,7 +58,7 @@ final class DigestCards {
                     ? messages.get("digest.theme.none", group.signals().size())
                     : messages.get("digest.theme", group.theme(), group.signals().size(), group.votes());
             items.add(Card.Item.heading(heading));
-            group.signals().stream().limit(MAX_PER_THEME).forEach(s -> items.add(Card.Item.of(line(messages, s))));
+            group.signals().stream().limit(MAX_PER_THEME).forEach(s -> items.add(item(messages, s)));
             int more = group.signals().size() - MAX_PER_THEME;
             if (more > 0) {
                 items.add(Card.Item.of(group.theme().isEmpty()
@@ -79,19 +81,31 @@ final class DigestCards {
             return;
         }
         items.add(Card.Item.heading(messages.get(key, signals.size())));
-        signals.stream().limit(max).forEach(s -> items.add(Card.Item.of(line(messages, s))));
+        signals.stream().limit(max).forEach(s -> items.add(item(messages, s)));
         if (signals.size() > max && moreText != null) {
             items.add(Card.Item.of(moreText));
         }
     }
 
-    /** One signal on one line: its text cut to an excerpt, the link of a resource, author and +1s. */
+    /** One signal: its line, then its address as a real link. */
+    private static Card.Item item(Messages messages, Signal signal) {
+        return Card.Item.of(line(messages, signal)).withLink(link(signal));
+    }
+
+    /**
+     * One signal on one line: its text cut to an excerpt (or, for a resource without a comment, where its link goes),
+     * author and +1s. The address itself is never in the text: it follows as a real link ({@link #link}).
+     */
     private static String line(Messages messages, Signal signal) {
         String body = excerpt(signal.body());
-        if (signal.link() != null) {
-            body = body.isEmpty() ? signal.link() : body + " — " + signal.link();
+        if (body.isEmpty() && signal.link() != null) {
+            body = Link.to(signal.link()).text();
         }
         return messages.get("digest.line", body, signal.authorName(), signal.votes());
+    }
+
+    private static Link link(Signal signal) {
+        return signal.link() == null ? null : Link.to(signal.link());
     }
 
     private static String excerpt(String text) {

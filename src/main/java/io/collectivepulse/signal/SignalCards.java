@@ -2,6 +2,7 @@ package io.collectivepulse.signal;
 
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Link;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.when.WhenFormat;
@@ -14,23 +15,45 @@ final class SignalCards {
     private SignalCards() {
     }
 
-    /** The card posted in the channel for a signal or resource, with its buttons. */
+    /**
+     * The card posted in the channel for a signal or resource: its text and link, author and date, themes, and two
+     * buttons everyone uses (+1, take it up). What only some may do — put it on the session's agenda (facilitators),
+     * edit or delete it (its author, facilitators) — is in its secondary actions (Slack's overflow menu, Teams' "…");
+     * they are personal, so that Teams answers a refusal, a form or the question before deleting to the presser alone.
+     */
     static Card card(Messages messages, Community community, Signal signal) {
         String value = Long.toString(signal.id());
         List<Button> buttons = new ArrayList<>();
         buttons.add(Button.action(messages.get("signal.button.vote", signal.votes()), SignalActions.VOTE, value));
-        if (signal.link() != null) {
-            buttons.add(Button.link(messages.get("signal.button.open"), signal.link()));
-        }
         buttons.add(Button.action(messages.get("signal.button.claim"), SignalActions.CLAIM, value));
-        buttons.add(Button.action(messages.get(signal.isFlagged() ? "signal.button.unflag" : "signal.button.flag"),
-                SignalActions.FLAG, value));
-        buttons.add(Button.action(messages.get("signal.button.edit"), SignalActions.EDIT, value));
-        buttons.add(Button.action(messages.get("signal.button.delete"), SignalActions.DELETE, value));
-        var item = new Card.Item(text(signal), meta(messages, community, signal), signal.themes(), buttons, false,
-                moment(messages, community, signal));
+        buttons.add(Button.personal(messages.get(signal.isFlagged() ? "signal.button.unflag" : "signal.button.flag"),
+                SignalActions.FLAG, value).inOverflow());
+        buttons.add(Button.personal(messages.get("signal.button.edit"), SignalActions.EDIT, value).inOverflow());
+        buttons.add(Button.personal(messages.get("signal.button.deleteAsk"), SignalActions.DELETE, value).inOverflow());
+        var item = new Card.Item(signal.body(), meta(messages, community, signal), signal.themes(), buttons, false,
+                moment(messages, community, signal), link(signal));
         String title = messages.get(signal.kind() == Signal.Kind.RESOURCE ? "watch.card.title" : "signal.card.title");
         return new Card(title, List.of(item), status(messages, signal).orElse(null));
+    }
+
+    /**
+     * The question asked, privately, before a signal is deleted: what will go, a "Supprimer" button that asks once more
+     * in Slack's confirm dialog, and "Annuler".
+     */
+    static Card confirmDelete(Messages messages, Signal signal) {
+        String feature = signal.kind() == Signal.Kind.RESOURCE ? "watch" : "signal";
+        String value = Long.toString(signal.id());
+        var confirm = new Button.Confirm(messages.get(feature + ".confirmDelete.title"),
+                messages.get(feature + ".confirmDelete.text"), messages.get("signal.button.delete"),
+                messages.get("signal.button.keep"), true);
+        List<Button> buttons = List.of(
+                Button.personal(messages.get("signal.button.delete"), SignalActions.DELETE_CONFIRMED, value)
+                        .confirmed(confirm),
+                Button.personal(messages.get("signal.button.keep"), SignalActions.KEEP, value));
+        var item = new Card.Item(signal.body(), messages.get("signal.meta.author", signal.authorName()), List.of(),
+                buttons, false, null, link(signal));
+        return new Card(messages.get(feature + ".confirmDelete.title"), List.of(item),
+                messages.get(feature + ".confirmDelete.text"));
     }
 
     /** What replaces the card of a deleted signal. */
@@ -72,14 +95,12 @@ final class SignalCards {
         if (signal.votes() > 0) {
             meta = messages.get("signal.meta.votes", meta, signal.votes());
         }
-        return new Card.Item(text(signal), meta, signal.themes());
+        return new Card.Item(signal.body(), meta, signal.themes()).withLink(link(signal));
     }
 
-    private static String text(Signal signal) {
-        if (signal.link() == null) {
-            return signal.body();
-        }
-        return signal.body().isEmpty() ? signal.link() : signal.body() + "\n" + signal.link();
+    /** The signal's address as a real link that reads as its host and path, or null when it has none. */
+    static Link link(Signal signal) {
+        return signal.link() == null ? null : Link.to(signal.link());
     }
 
     private static String meta(Messages messages, Community community, Signal signal) {

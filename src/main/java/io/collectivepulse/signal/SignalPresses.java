@@ -2,6 +2,7 @@ package io.collectivepulse.signal;
 
 import io.collectivepulse.chat.ButtonPress;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.community.CommunityService;
@@ -44,6 +45,22 @@ final class SignalPresses {
                         : signals.editForm(community, press.actor(), id(press.value()))
                                 .map(form -> Reply.form(form, Card.text(messages.get("signal.form.unavailable"))))
                                 .orElseGet(() -> notice(messages, "action.authorOnlyEdit"));
+            case SignalActions.DELETE:
+                return id(press.value()) < 0 ? notice(messages, "action.notFound")
+                        : signals.find(community, id(press.value()))
+                                .map(signal -> signals.mayChange(community, press.actor(), signal)
+                                        ? Reply.view(SignalCards.confirmDelete(messages, signal))
+                                        : notice(messages, "action.authorOnly"))
+                                .orElseGet(() -> notice(messages, "action.notFound"));
+            case SignalActions.KEEP:
+                // Teams shows the question in place of the card: the card comes back. Slack asked in a message of
+                // its own, which says that nothing was deleted.
+                return id(press.value()) < 0 ? notice(messages, "action.notFound")
+                        : signals.find(community, id(press.value()))
+                                .map(signal -> press.channel().platform() == Platform.TEAMS
+                                        ? Reply.view(SignalCards.card(messages, community, signal))
+                                        : notice(messages, "signal.deleteKept"))
+                                .orElseGet(() -> notice(messages, "action.notFound"));
             case SignalActions.SAVE:
                 return saved(signals.edit(community, press.actor(), id(press.value()), press.field(SignalActions.TEXT),
                         press.field(SignalActions.THEMES), press.field(SignalActions.LINK)), messages, prefix);
@@ -58,6 +75,9 @@ final class SignalPresses {
             case NOT_FOUND -> notice(messages, "action.notFound");
             case FACILITATORS_ONLY -> notice(messages, "action.facilitatorsOnly");
             case AUTHOR_ONLY -> notice(messages, "action.authorOnly");
+            // Said to the presser alone, in place of the question (Teams) or below it (Slack); the card in the
+            // channel says it too once redrawn.
+            case DELETED -> Reply.view(Card.text(messages.get("signal.deletedByYou")));
             default -> Reply.none();
         };
     }

@@ -92,6 +92,16 @@ public final class SignalService {
         return new PostResult.Posted(id);
     }
 
+    /** A signal of the community, as it is now. */
+    public Optional<Signal> find(Community community, long id) {
+        return dao.find(community.id(), id);
+    }
+
+    /** True when the actor may edit or delete the signal: its author, or a facilitator of the community. */
+    public boolean mayChange(Community community, Actor actor, Signal signal) {
+        return signal.isAuthor(actor) || communities.isFacilitator(community, actor);
+    }
+
     /** The form to edit a signal, for its author or a facilitator. */
     public Optional<Form> editForm(Community community, Actor actor, long id) {
         return dao.find(community.id(), id)
@@ -186,7 +196,7 @@ public final class SignalService {
                         .map(added -> added ? ActionResult.CLAIMED : ActionResult.UNCLAIMED)
                         .orElse(ActionResult.NOT_FOUND);
                 case SignalActions.FLAG -> flag(community, actor, id);
-                case SignalActions.DELETE -> delete(community, actor, signal.get());
+                case SignalActions.DELETE_CONFIRMED -> delete(community, actor, signal.get());
                 default -> ActionResult.NOT_FOUND;
             };
             if (result.changed()) {
@@ -211,7 +221,7 @@ public final class SignalService {
     }
 
     private ActionResult delete(Community community, Actor actor, Signal signal) {
-        if (!signal.isAuthor(actor) && !communities.isFacilitator(community, actor)) {
+        if (!mayChange(community, actor, signal)) {
             return ActionResult.AUTHOR_ONLY;
         }
         return dao.delete(community.id(), signal.id()) > 0 ? ActionResult.DELETED : ActionResult.NOT_FOUND;

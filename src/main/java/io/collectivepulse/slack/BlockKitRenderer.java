@@ -7,11 +7,13 @@ import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.OverflowMenuElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
@@ -20,6 +22,7 @@ import com.slack.api.model.view.ViewTitle;
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.Form;
+import io.collectivepulse.chat.Link;
 import io.collectivepulse.when.WhenFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,20 @@ public final class BlockKitRenderer {
     static final int MAX_BUTTON_VALUE = 2000;
     static final int MAX_BUTTONS = 25;
     static final int MAX_URL = 3000;
+    /** An overflow menu holds 2 to 5 options, whose text is at most 75 characters and value 150. */
+    static final int MIN_OVERFLOW = 2;
+    static final int MAX_OVERFLOW = 5;
+    static final int MAX_OPTION_VALUE = 150;
+    /** A confirm dialog: title 100 characters, text 300, buttons 30. */
+    static final int MAX_CONFIRM_TITLE = 100;
+    static final int MAX_CONFIRM_TEXT = 300;
+    static final int MAX_CONFIRM_BUTTON = 30;
+    /**
+     * The action id of an item's overflow menu. Its options carry what a button would, as
+     * {@code action + OPTION_SEPARATOR + value}: {@link #choice} reads them back into the same press.
+     */
+    static final String OVERFLOW_ACTION = "more";
+    static final char OPTION_SEPARATOR = '|';
     /** The action id of link buttons, which Slack reports when clicked although they only open a page. */
     static final String LINK_ACTION = "link.open";
     /** The action id of every text input of a modal; the block id is the field's id. */
@@ -178,9 +195,12 @@ public final class BlockKitRenderer {
         if (item.meta() != null) {
             blocks.add(item.moment() == null ? context(item.meta()) : context(item.meta(), item.moment()));
         }
-        String text = SlackText.fit(SlackText.escape(item.text()), MAX_SECTION_TEXT - 2);
-        var section = SectionBlock.builder()
-                .text(markdown(item.heading() ? "*" + text.replace("*", "∗") + "*" : text, MAX_SECTION_TEXT));
+        String link = item.link() == null ? "" : link(item.link());
+        String room = link.isEmpty() ? "" : "\n" + link;
+        String text = SlackText.fit(SlackText.escape(item.text()), MAX_SECTION_TEXT - 2 - room.length());
+        text = item.heading() ? "*" + text.replace("*", "∗") + "*" : text;
+        text = text.isEmpty() ? link : text + room;
+        var section = SectionBlock.builder().text(markdown(text, MAX_SECTION_TEXT));
         // A single button sits beside its text (one block instead of two), as in a list of themes.
         boolean accessory = item.buttons().size() == 1 && item.tags().isEmpty();
         if (accessory) {
@@ -191,9 +211,84 @@ public final class BlockKitRenderer {
             blocks.add(context(item.tags().stream().map(t -> "#" + t).collect(Collectors.joining("  "))));
         }
         if (!item.buttons().isEmpty() && !accessory) {
-            blocks.add(ActionsBlock.builder().elements(buttons(item.buttons())).build());
+            blocks.add(ActionsBlock.builder().elements(elements(item)).build());
         }
         return blocks;
+    }
+
+    /**
+     * An item's buttons as the elements of its actions block: the primary buttons, then one overflow menu with the
+     * secondary ones. A secondary button stays a button when the menu cannot hold it: alone (a menu needs two
+     * options), asking a confirmation (a menu's {@code confirm} would apply to all its options), past the menu's five
+     * options, or with a value too long for an option.
+     */
+    private static List<BlockElement> elements(Card.Item item) {
+        List<Button> asButtons = new ArrayList<>(item.primaryButtons());
+        List<Button> inMenu = new ArrayList<>();
+        for (Button button : item.secondaryButtons()) {
+            if (button.confirm() == null && inMenu.size() < MAX_OVERFLOW && optionValue(button).isPresent()) {
+                inMenu.add(button);
+            } else {
+                asButtons.add(button);
+            }
+        }
+        if (inMenu.size() < MIN_OVERFLOW) {
+            // No menu: every button as a button, in the item's order.
+            asButtons = new ArrayList<>(item.buttons());
+            inMenu.clear();
+        }
+        List<BlockElement> elements = buttons(asButtons.subList(0, Math.min(asButtons.size(),
+                inMenu.isEmpty() ? MAX_BUTTONS : MAX_BUTTONS - 1)));
+        if (!inMenu.isEmpty()) {
+            List<OptionObject> options = new ArrayList<>();
+            for (Button button : inMenu) {
+                var option = OptionObject.builder().text(plain(button.label(), MAX_BUTTON_TEXT))
+                        .value(optionValue(button).orElseThrow());
+                if (button.isLink()) {
+                    option.url(button.url());
+                }
+                options.add(option.build());
+            }
+            elements.add(OverflowMenuElement.builder().actionId(OVERFLOW_ACTION).options(options).build());
+        }
+        return elements;
+    }
+
+    /** What an overflow option carries for {@code button}: its action and value, when they fit in 150 characters. */
+    private static Optional<String> optionValue(Button button) {
+        if (button.isLink()) {
+            return button.url().length() > MAX_URL ? Optional.empty() : Optional.of(LINK_ACTION + OPTION_SEPARATOR);
+        }
+        String value = button.action() + OPTION_SEPARATOR + (button.value() == null ? "" : button.value());
+        return button.action().indexOf(OPTION_SEPARATOR) < 0 && value.length() <= MAX_OPTION_VALUE
+                ? Optional.of(value) : Optional.empty();
+    }
+
+    /**
+     * The action and value of the overflow option a member chose ({@link #optionValue}), as a button would have sent
+     * them; empty for anything else.
+     */
+    static Optional<String[]> choice(String optionValue) {
+        if (optionValue == null) {
+            return Optional.empty();
+        }
+        int separator = optionValue.indexOf(OPTION_SEPARATOR);
+        if (separator <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {optionValue.substring(0, separator), optionValue.substring(separator + 1)});
+    }
+
+    /**
+     * A real link, {@code <url|text>}: the text escaped, and in the address the characters that would end the link or
+     * start its text ({@code <}, {@code >}, {@code |}, spaces) percent-encoded and {@code &} escaped. Only a
+     * {@link Link} the service built becomes one; member text is always escaped, never read as a link.
+     */
+    static String link(Link link) {
+        String url = link.url().replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+                .replace(" ", "%20");
+        String text = SlackText.escape(link.text()).replace("|", "¦");
+        return url.length() > MAX_URL ? text : "<" + url + "|" + text + ">";
     }
 
     /**
@@ -225,9 +320,27 @@ public final class BlockKitRenderer {
             } else {
                 builder.actionId(button.action()).value(plainFit(button.value(), MAX_BUTTON_VALUE));
             }
+            if (button.confirm() != null) {
+                builder.confirm(confirm(button.confirm()));
+                if (button.confirm().danger()) {
+                    builder.style("danger");
+                }
+            }
             elements.add(builder.build());
         }
         return elements;
+    }
+
+    private static ConfirmationDialogObject confirm(Button.Confirm confirm) {
+        var dialog = ConfirmationDialogObject.builder()
+                .title(plain(confirm.title(), MAX_CONFIRM_TITLE))
+                .text(plain(confirm.text(), MAX_CONFIRM_TEXT))
+                .confirm(plain(confirm.ok(), MAX_CONFIRM_BUTTON))
+                .deny(plain(confirm.deny(), MAX_CONFIRM_BUTTON));
+        if (confirm.danger()) {
+            dialog.style("danger");
+        }
+        return dialog.build();
     }
 
     private static PlainTextObject plain(String text, int max) {

@@ -41,7 +41,7 @@ final class SlackActions {
         app.blockAction(EVERY_ACTION, (req, ctx) -> {
             BlockActionPayload payload = req.getPayload();
             if (payload.getActions() != null && !payload.getActions().isEmpty()
-                    && BlockKitRenderer.LINK_ACTION.equals(payload.getActions().get(0).getActionId())) {
+                    && BlockKitRenderer.LINK_ACTION.equals(pressed(payload.getActions().get(0))[0])) {
                 return ctx.ack();
             }
             press(ctx.client(), payload);
@@ -57,6 +57,19 @@ final class SlackActions {
         press(null, payload);
     }
 
+    /**
+     * The action id and value of what was pressed: a button's own, or those an overflow menu's chosen option carries
+     * ({@link BlockKitRenderer#choice}), so that choosing "Supprimer…" in the menu is the same press as a button
+     * "Supprimer…" would be. An option that is not the bot's is an action nobody handles.
+     */
+    static String[] pressed(BlockActionPayload.Action action) {
+        if (!BlockKitRenderer.OVERFLOW_ACTION.equals(action.getActionId())) {
+            return new String[] {action.getActionId(), action.getValue()};
+        }
+        String option = action.getSelectedOption() == null ? null : action.getSelectedOption().getValue();
+        return BlockKitRenderer.choice(option).orElse(new String[] {BlockKitRenderer.OVERFLOW_ACTION, ""});
+    }
+
     private void press(MethodsClient client, BlockActionPayload payload) {
         boolean home = payload.getView() != null && "home".equals(payload.getView().getType());
         if ((payload.getChannel() == null && !home) || payload.getActions() == null
@@ -70,7 +83,8 @@ final class SlackActions {
         var channel = payload.getChannel() == null ? ChannelRef.direct(actor)
                 : new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
-        Reply reply = router.press(new ButtonPress(actor, channel, action.getActionId(), action.getValue(), Map.of(),
+        String[] pressed = pressed(action);
+        Reply reply = router.press(new ButtonPress(actor, channel, pressed[0], pressed[1], Map.of(),
                 action.getActionTs()));
         if (reply.form() != null && client == null) {
             LOG.warn("A private button ({}) answered with a form; its fallback text was sent instead",

@@ -88,6 +88,10 @@ final class SlackRequestShape {
             if (!actions.isArray() || actions.isEmpty() || !text(actions.get(0).path("action_id"))) {
                 return Optional.of("a block_actions without an action id");
             }
+            if ("overflow".equals(actions.get(0).path("type").asText())
+                    && !text(actions.get(0).path("selected_option").path("value"))) {
+                return Optional.of("an overflow choice without its option's value");
+            }
             JsonNode channel = payload.path("channel");
             if (!channel.isMissingNode() && !channel.isNull() && !hasId(channel)) {
                 return Optional.of("a block_actions whose channel has no id");

@@ -40,9 +40,22 @@ public final class AdaptiveCardRenderer {
             if (item.meta() != null) {
                 body.add(block(run(item.meta()).put("isSubtle", true).put("size", "Small")).put("spacing", "Medium"));
             }
-            body.add(item.heading()
+            ObjectNode text = item.heading()
                     ? block(run(item.text()).put("weight", "Bolder")).put("spacing", "Large")
-                    : block(run(item.text())));
+                    : block(run(item.text()));
+            if (item.link() != null) {
+                // A real link: a TextRun whose select action opens the address; its text is plain, as every run's.
+                ObjectNode link = run(item.link().text()).put("color", "Accent");
+                link.putObject("selectAction").put("type", "Action.OpenUrl").put("url", item.link().url())
+                        .put("title", item.link().text());
+                if (item.text().isEmpty()) {
+                    ((ArrayNode) text.get("inlines")).set(0, link);
+                } else {
+                    body.add(text);
+                    text = block(link).put("spacing", "None");
+                }
+            }
+            body.add(text);
             if (!item.tags().isEmpty()) {
                 String tags = item.tags().stream().map(t -> "#" + t).collect(Collectors.joining("  "));
                 body.add(block(run(tags).put("color", "Accent").put("size", "Small")).put("spacing", "None"));
@@ -135,25 +148,42 @@ public final class AdaptiveCardRenderer {
         return root;
     }
 
+    /**
+     * An item's buttons as an ActionSet: the primary ones as buttons, the secondary ones with {@code "mode":
+     * "secondary"} (Adaptive Cards 1.5), which Teams shows in the "…" overflow menu of the set. A button asking for a
+     * confirmation that destroys something shows as destructive (red); Adaptive Cards have no confirm dialog, so the
+     * card carrying it must itself be the question.
+     */
     private static ObjectNode actions(List<Button> buttons) {
         ObjectNode set = JSON.objectNode().put("type", "ActionSet");
         ArrayNode actions = set.putArray("actions");
         for (Button button : buttons) {
-            if (button.isLink()) {
-                actions.addObject().put("type", "Action.OpenUrl").put("title", button.label()).put("url", button.url());
-            } else if (button.personal()) {
-                // Action.Execute rather than Action.Submit: Teams sends it as an adaptiveCard/action invoke whose
-                // answer is a card shown in place of this one to the presser alone (their own vote marked), where
-                // an Action.Submit could only be answered in the conversation, for everyone to read.
-                ObjectNode execute = actions.addObject().put("type", "Action.Execute").put("title", button.label())
-                        .put("verb", button.action());
-                execute.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());
-            } else {
-                ObjectNode submit = actions.addObject().put("type", "Action.Submit").put("title", button.label());
-                submit.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());
+            action(actions, button);
+            ObjectNode added = (ObjectNode) actions.get(actions.size() - 1);
+            if (button.secondary()) {
+                added.put("mode", "secondary");
+            }
+            if (button.confirm() != null && button.confirm().danger()) {
+                added.put("style", "destructive");
             }
         }
         return set;
+    }
+
+    private static void action(ArrayNode actions, Button button) {
+        if (button.isLink()) {
+            actions.addObject().put("type", "Action.OpenUrl").put("title", button.label()).put("url", button.url());
+        } else if (button.personal()) {
+            // Action.Execute rather than Action.Submit: Teams sends it as an adaptiveCard/action invoke whose
+            // answer is a card shown in place of this one to the presser alone (their own vote marked), where
+            // an Action.Submit could only be answered in the conversation, for everyone to read.
+            ObjectNode execute = actions.addObject().put("type", "Action.Execute").put("title", button.label())
+                    .put("verb", button.action());
+            execute.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());
+        } else {
+            ObjectNode submit = actions.addObject().put("type", "Action.Submit").put("title", button.label());
+            submit.putObject("data").put(ACTION, button.action()).put(VALUE, button.value());
+        }
     }
 
     private static ObjectNode block(ObjectNode run) {

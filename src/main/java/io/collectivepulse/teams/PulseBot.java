@@ -127,8 +127,8 @@ final class PulseBot extends ActivityHandler {
 
     /**
      * An Action.Execute button ({@link io.collectivepulse.chat.Button#personal}): the answer goes back in the invoke,
-     * to the presser alone — their own view of the card, or what the feature says (a refusal) as a message Teams
-     * shows them. Nothing of the press is recorded here: its feature takes a press delivered twice as one.
+     * to the presser alone — their own view of the card (or a question such as "Delete this signal?", or a form), or
+     * what the feature says (a refusal) as a message Teams shows them. Nothing of the press is recorded here: its feature takes a press delivered twice as one.
      */
     @Override
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turnContext,
@@ -145,6 +145,13 @@ final class PulseBot extends ActivityHandler {
         if (reply.view() && reply.card() != null) {
             response.setType(AdaptiveCardRenderer.CONTENT_TYPE);
             response.setValue(renderer.render(reply.card()));
+            return CompletableFuture.completedFuture(response);
+        }
+        if (reply.form() != null) {
+            // A form (editing a signal from its card's secondary actions): shown in place of the card, to the presser
+            // alone; its submit button is an Action.Submit, handled as every form's.
+            response.setType(AdaptiveCardRenderer.CONTENT_TYPE);
+            response.setValue(renderer.render(reply.form()));
             return CompletableFuture.completedFuture(response);
         }
         return CompletableFuture.completedFuture(message(reply.card() == null ? "" : reply.card().fallbackText()));

@@ -60,8 +60,8 @@ class SignalFormsTest {
         assertThat(ok.path("response_action").isMissingNode()).isTrue();
         FakeSlackApi.Call card = pulse.slackApi().await(c -> c.method().equals("chat.postMessage")
                 && SlackClient.text(c.message()).contains("Les jurys passent en visio"), WAIT);
-        assertThat(SlackClient.text(card.message())).contains("&lt;!channel&gt;", "#rh", "#paie", "[Ouvrir le lien]",
-                "[Modifier]");
+        assertThat(SlackClient.text(card.message())).contains("&lt;!channel&gt;", "#rh", "#paie",
+                "<https://www.fonction-publique.gouv.fr/jurys|fonction-publique.gouv.fr/jurys>", "{Modifier}");
         assertThat(pulse.service().count("signal")).isEqualTo(before + 1);
     }
 

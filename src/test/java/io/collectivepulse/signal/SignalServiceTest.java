@@ -132,14 +132,14 @@ class SignalServiceTest {
 
         var carl = new Actor(Platform.SLACK, "T0SIG", "U0CARL", "carl");
         assertThat(signals.edit(community, carl, id, "Réécrit", "", "")).isInstanceOf(EditResult.AuthorOnly.class);
-        assertThat(signals.press(community, carl, SignalActions.DELETE, id)).isEqualTo(ActionResult.AUTHOR_ONLY);
+        assertThat(signals.press(community, carl, SignalActions.DELETE_CONFIRMED, id)).isEqualTo(ActionResult.AUTHOR_ONLY);
         assertThat(signals.press(community, carl, SignalActions.FLAG, id)).isEqualTo(ActionResult.FACILITATORS_ONLY);
         assertThat(signals.edit(community, BOB, id, "", "", "")).isInstanceOf(EditResult.Invalid.class);
         assertThat(signals.edit(community, BOB, id, "Le télétravail s'étend aux jurys", "rh", ""))
                 .isInstanceOf(EditResult.Edited.class);
         MESSENGER.await(s -> s.kind().equals("update") && s.target().equals(messageId)
                 && s.text().contains("aux jurys") && s.text().contains("#rh"));
-        assertThat(signals.press(community, ANNE, SignalActions.DELETE, id)).isEqualTo(ActionResult.DELETED);
+        assertThat(signals.press(community, ANNE, SignalActions.DELETE_CONFIRMED, id)).isEqualTo(ActionResult.DELETED);
         MESSENGER.await(s -> s.kind().equals("update") && s.target().equals(messageId)
                 && s.text().contains("supprimé"));
     }

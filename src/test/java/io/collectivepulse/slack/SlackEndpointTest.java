@@ -49,7 +49,8 @@ class SlackEndpointTest {
         assertThat(say(client, "/signal", "Deux régions testent la semaine de 4 jours #temps-de-travail #rh")).isEmpty();
         assertThat(card("C0FLOW", "Deux régions testent la semaine de 4 jours"))
                 .contains("Signal faible", "anne", "#temps-de-travail", "#rh", "[Je le vois aussi (0)]",
-                        "[Je m'en empare]", "[À traiter en séance]");
+                        "[Je m'en empare]", "{À traiter en séance}", "{Modifier}", "{Supprimer…}")
+                .doesNotContain("[À traiter en séance]", "[Modifier]", "[Supprimer");
 
         String list = say(client, "/signal", "liste");
         assertThat(list).contains("Derniers signaux", "Deux régions testent la semaine de 4 jours", "anne");
@@ -78,8 +79,8 @@ class SlackEndpointTest {
         assertThat(say(member, "/veille", "ftp://example.org/x")).contains("http://", "Rien n'a été enregistré");
         assertThat(say(member, "/veille", "javascript:alert(1)")).contains("http://");
         assertThat(say(member, "/veille", "https://www.service-public.fr/guide Bon guide #rh")).isEmpty();
-        assertThat(card("C0SETTINGS", "Bon guide")).contains("Veille partagée", "https://www.service-public.fr/guide",
-                "[Ouvrir le lien]", "#rh");
+        assertThat(card("C0SETTINGS", "Bon guide")).contains("Veille partagée",
+                "<https://www.service-public.fr/guide|service-public.fr/guide>", "#rh");
         assertThat(say(member, "/veille", "liste #rh")).contains("Bon guide");
         assertThat(say(member, "/signal", "themes")).contains("#rh — 1");
     }

@@ -149,6 +149,48 @@ public final class SlackClient {
         }
     }
 
+    /**
+     * Chooses an option of a card's overflow menu the way Slack reports it: the recorded {@code block_actions}
+     * payload whose action becomes an {@code overflow} with its {@code selected_option} ({@code label} and
+     * {@code value}, as the option the card offered), with this client's workspace, channel and user, signed.
+     */
+    public HttpResponse<String> choose(String actionId, String label, String value, String messageTs) {
+        try (var in = SlackClient.class.getResourceAsStream(
+                "/conformance/slack/payloads/block_actions.bolt-python.json")) {
+            ObjectNode payload = (ObjectNode) JSON.readTree(in);
+            payload.putObject("user").put("id", userId).put("username", userName).put("name", userName)
+                    .put("team_id", teamId);
+            ((ObjectNode) payload.path("team")).put("id", teamId).remove(List.of("enterprise_id", "enterprise_name"));
+            ((ObjectNode) payload.path("channel")).put("id", channelId);
+            ((ObjectNode) payload.path("container")).put("channel_id", channelId).put("message_ts", messageTs)
+                    .put("is_ephemeral", false);
+            ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+            action.remove(List.of("text", "value"));
+            action.put("type", "overflow").put("action_id", actionId).put("action_ts", nextActionTs());
+            ObjectNode option = action.putObject("selected_option");
+            option.putObject("text").put("type", "plain_text").put("text", label).put("emoji", true);
+            option.put("value", value);
+            return pressPayload(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The option of a message's overflow menu whose text is {@code label}: its value, as Slack would send it back
+     * when chosen; fails when the message has no such option.
+     */
+    public static String option(JsonNode message, String label) {
+        for (JsonNode option : message.findValues("options")) {
+            for (JsonNode o : option) {
+                if (label.equals(o.path("text").path("text").asText())) {
+                    return o.path("value").asText();
+                }
+            }
+        }
+        throw new AssertionError("No overflow option " + label + " in " + message);
+    }
+
     /** The {@code payload} of a click, signed now and sent: Slack delivering the same click again. */
     public HttpResponse<String> pressPayload(ObjectNode payload) {
         try {
@@ -223,13 +265,23 @@ public final class SlackClient {
         return userId;
     }
 
-    /** Every text of a Block Kit message (header, sections, context elements), joined by new lines. */
+    /**
+     * Every text of a Block Kit message (header, sections, context elements), joined by new lines: a button as
+     * {@code [label]}, an option of an overflow menu as {@code {label}}.
+     */
     public static String text(JsonNode message) {
         var out = new StringBuilder();
         message.path("blocks").forEach(block -> {
             out.append(block.path("text").path("text").asText(""));
-            block.path("elements").forEach(e -> out.append(e.path("text").path("text").isMissingNode()
-                    ? e.path("text").asText("") : "[" + e.path("text").path("text").asText() + "]").append(' '));
+            block.path("elements").forEach(e -> {
+                if ("overflow".equals(e.path("type").asText())) {
+                    e.path("options").forEach(o -> out.append('{').append(o.path("text").path("text").asText())
+                            .append("} "));
+                    return;
+                }
+                out.append(e.path("text").path("text").isMissingNode()
+                        ? e.path("text").asText("") : "[" + e.path("text").path("text").asText() + "]").append(' ');
+            });
             out.append('\n');
         });
         return out.toString();
