@@ -38,7 +38,9 @@ public record Link(String url, String text) {
             path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             text = host.isEmpty() ? url : host + path;
         } catch (URISyntaxException e) {
-            text = url.replaceFirst("^(?i)https?://(www\\.)?", "");
+            // Not an address java.net.URI reads (a space, a "<"): the same, by hand.
+            text = url.replaceFirst("^(?i)https?://(www\\.)?", "").replaceFirst("[?#].*$", "")
+                    .replaceFirst("/$", "");
         }
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }

@@ -104,4 +104,34 @@ class DigestCardsTest {
         assertThat(DigestCards.card(Messages.of(Locale.FRENCH), quiet, "/").items().get(0).text())
                 .contains("aucun nouveau signal ni nouvelle ressource");
     }
+
+    @Test
+    void aResourcesAddressIsARealLinkWithReadableTextAndMemberMarkupStaysText() throws Exception {
+        DigestData data = DigestData.week(0, 1);
+        var resource = new Signal(1, 1, Signal.Kind.RESOURCE, "slack", "T1", "C1", "U1", "anne",
+                "Lire <https://evil.example|Cliquez ici>", "https://www.insee.fr/fr/statistiques/8000000",
+                List.of("rh"), DigestData.TO.minusSeconds(3600), null, 2, List.of());
+        var bare = new Signal(2, 1, Signal.Kind.RESOURCE, "slack", "T1", "C1", "U2", "bob", "",
+                "https://example.org/guide/", List.of("rh"), DigestData.TO.minusSeconds(7200), null, 0, List.of());
+        Digest digest = DigestBuilder.build(data.community(), data.from(), data.to(), List.of(resource, bare));
+        Card card = DigestCards.card(Messages.of(Locale.FRENCH), digest, "/");
+
+        String slack = slackMessages(card).toString();
+        assertThat(slack).contains("<https://www.insee.fr/fr/statistiques/8000000|insee.fr/fr/statistiques/8000000>")
+                .contains("Lire &lt;https://evil.example|Cliquez ici&gt;")
+                .doesNotContain("<https://evil.example")
+                // A resource without a comment reads as where its link goes, and the link follows.
+                .contains("example.org/guide — bob", "<https://example.org/guide/|example.org/guide>");
+
+        ObjectNode activity = JSON.createObjectNode();
+        activity.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive")
+                .set("content", AdaptiveCardRendererAccess.render(card));
+        assertThat(AdaptiveCardSchema.violations(activity)).isEmpty();
+        List<JsonNode> links = activity.findParents("selectAction");
+        assertThat(links).extracting(run -> run.path("text").asText())
+                .contains("insee.fr/fr/statistiques/8000000", "example.org/guide");
+        assertThat(links).extracting(run -> run.path("selectAction").path("url").asText())
+                .contains("https://www.insee.fr/fr/statistiques/8000000", "https://example.org/guide/")
+                .doesNotContain("https://evil.example");
+    }
 }

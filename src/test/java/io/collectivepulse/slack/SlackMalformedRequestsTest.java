@@ -9,6 +9,7 @@ import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackSigner;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,6 +103,17 @@ class SlackMalformedRequestsTest {
     void aClickWithoutActions() throws Exception {
         ObjectNode payload = press();
         payload.remove("actions");
+        acknowledgedWithNothingDone(signed(Http.form(Map.of("payload", JSON.writeValueAsString(payload)))));
+    }
+
+    @Test
+    void anOverflowChoiceWithoutItsOption() throws Exception {
+        ObjectNode payload = press();
+        ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+        action.remove(List.of("text", "value"));
+        action.put("type", "overflow").put("action_id", "more");
+        acknowledgedWithNothingDone(signed(Http.form(Map.of("payload", JSON.writeValueAsString(payload)))));
+        action.putObject("selected_option").putNull("value");
         acknowledgedWithNothingDone(signed(Http.form(Map.of("payload", JSON.writeValueAsString(payload)))));
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Slack's published Block Kit limits, checked on every message the service produces: 50 blocks per
  * message, 3,000 characters per section text, 150 per header, 10 elements per context block, 75 per
- * button text, 40,000 for the top-level text.
+ * button text, 40,000 for the top-level text; 25 elements per actions block, unique action ids in a block; an
+ * overflow menu of 2 to 5 options whose text is at most 75 characters and value 150; a {@code confirm} dialog with
+ * its title (100), text (300), confirm and deny (30 each), and a style of {@code primary} or {@code danger}.
  */
 public final class BlockKitLimits {
     private BlockKitLimits() {
@@ -37,14 +39,71 @@ public final class BlockKitLimits {
             if (type.equals("context") && block.path("elements").size() > 10) {
                 problems.add("context with more than 10 elements");
             }
-            for (JsonNode element : block.path("elements")) {
-                if (element.path("type").asText().equals("button")
+            if (type.equals("actions") && block.path("elements").size() > 25) {
+                problems.add("actions block with more than 25 elements");
+            }
+            java.util.Set<String> actionIds = new java.util.HashSet<>();
+            List<JsonNode> elements = new ArrayList<>();
+            block.path("elements").forEach(elements::add);
+            if (block.has("accessory")) {
+                elements.add(block.path("accessory"));
+            }
+            for (JsonNode element : elements) {
+                String elementType = element.path("type").asText();
+                if (elementType.equals("button")
                         && element.path("text").path("text").asText("").length() > 75) {
                     problems.add("button text over 75 characters");
+                }
+                if (element.has("action_id") && !actionIds.add(element.path("action_id").asText())) {
+                    problems.add("action id " + element.path("action_id").asText() + " twice in one block");
+                }
+                if (elementType.equals("overflow")) {
+                    overflow(element, problems);
+                }
+                if (element.has("confirm")) {
+                    confirm(element.path("confirm"), problems);
                 }
             }
         }
         return problems;
+    }
+
+    private static void overflow(JsonNode overflow, List<String> problems) {
+        JsonNode options = overflow.path("options");
+        if (options.size() < 2 || options.size() > 5) {
+            problems.add("overflow with " + options.size() + " options, not 2 to 5");
+        }
+        for (JsonNode option : options) {
+            if (!option.path("text").path("type").asText().equals("plain_text")) {
+                problems.add("overflow option text must be plain_text");
+            }
+            if (option.path("text").path("text").asText("").length() > 75) {
+                problems.add("overflow option text over 75 characters");
+            }
+            if (option.path("value").asText("").length() > 150) {
+                problems.add("overflow option value over 150 characters");
+            }
+        }
+    }
+
+    private static void confirm(JsonNode confirm, List<String> problems) {
+        int[] max = {100, 300, 30, 30};
+        String[] keys = {"title", "text", "confirm", "deny"};
+        for (int i = 0; i < keys.length; i++) {
+            String text = confirm.path(keys[i]).path("text").asText("");
+            if (text.isEmpty() || text.length() > max[i]) {
+                problems.add("confirm " + keys[i] + " empty or over " + max[i] + " characters");
+            }
+        }
+        for (String key : new String[] {"title", "confirm", "deny"}) {
+            if (!confirm.path(key).path("type").asText().equals("plain_text")) {
+                problems.add("confirm " + key + " must be plain_text");
+            }
+        }
+        String style = confirm.path("style").asText("primary");
+        if (!style.equals("primary") && !style.equals("danger")) {
+            problems.add("confirm style must be primary or danger");
+        }
     }
 
     /** Slack's limits for a modal: title, submit and close 24 characters, 100 blocks, labels, metadata. */

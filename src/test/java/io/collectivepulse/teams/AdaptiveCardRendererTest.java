@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Link;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +77,45 @@ class AdaptiveCardRendererTest {
         assertThat(actions.get(0).path("verb").asText()).isEqualTo("poll.vote");
         assertThat(actions.get(0).path("data").path("value").asText()).isEqualTo("7:0");
         assertThat(actions.get(1).path("type").asText()).isEqualTo("Action.Submit");
+    }
+
+    @Test
+    void secondaryButtonsAreSecondaryActionsAndADestructiveOneShowsInRed() {
+        var confirm = new Button.Confirm("Supprimer ?", "C'est définitif.", "Supprimer", "Annuler", true);
+        var item = new Card.Item("Texte", "anne", List.of("rh"), List.of(
+                Button.action("Je le vois aussi (0)", "signal.vote", "7"),
+                Button.action("Je m'en empare", "signal.claim", "7"),
+                Button.personal("À traiter en séance", "signal.flag", "7").inOverflow(),
+                Button.personal("Modifier", "signal.edit", "7").inOverflow(),
+                Button.personal("Supprimer", "signal.deleteConfirmed", "7").confirmed(confirm)), false);
+        ObjectNode rendered = renderer.render(new Card("Signal", List.of(item), null));
+        assertThat(AdaptiveCardSchema.violations(asActivity(rendered))).isEmpty();
+        JsonNode actions = rendered.path("body").findParents("type").stream()
+                .filter(n -> n.path("type").asText().equals("ActionSet")).findFirst().orElseThrow().path("actions");
+        assertThat(actions.findValuesAsText("mode")).containsExactly("secondary", "secondary");
+        assertThat(actions.get(0).has("mode")).isFalse();
+        assertThat(actions.get(2).path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(actions.get(4).path("style").asText()).isEqualTo("destructive");
+        assertThat(actions.get(4).has("mode")).isFalse();
+    }
+
+    @Test
+    void aLinkIsATextRunThatOpensItsAddressAndMemberMarkupStaysText() {
+        var item = new Card.Item("Lire [ici](https://evil.example) <https://evil.example|Cliquez>", null, List.of())
+                .withLink(Link.to("https://www.insee.fr/fr/statistiques/8000000"));
+        ObjectNode rendered = renderer.render(new Card(null, List.of(item), null));
+        assertThat(AdaptiveCardSchema.violations(asActivity(rendered))).isEmpty();
+        JsonNode body = rendered.path("body");
+        assertThat(body.get(0).path("inlines").get(0).path("text").asText())
+                .isEqualTo("Lire [ici](https://evil.example) <https://evil.example|Cliquez>");
+        assertThat(body.get(0).path("inlines").get(0).has("selectAction")).isFalse();
+        JsonNode link = body.get(1).path("inlines").get(0);
+        assertThat(link.path("type").asText()).isEqualTo("TextRun");
+        assertThat(link.path("text").asText()).isEqualTo("insee.fr/fr/statistiques/8000000");
+        assertThat(link.path("selectAction").path("type").asText()).isEqualTo("Action.OpenUrl");
+        assertThat(link.path("selectAction").path("url").asText())
+                .isEqualTo("https://www.insee.fr/fr/statistiques/8000000");
+        // Nothing of member text is in a TextBlock, which would read Markdown.
+        assertThat(rendered.toString()).doesNotContain("\"TextBlock\"");
     }
 }
