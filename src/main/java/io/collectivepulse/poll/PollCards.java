@@ -63,7 +63,9 @@ final class PollCards {
             buttons.add(Button.action(messages.get("poll.button.voters"), PollActions.VOTERS, id));
         }
         if (!poll.closed()) {
-            buttons.add(Button.action(messages.get("poll.button.close"), PollActions.CLOSE, id));
+            // For facilitators: among the secondary actions (Teams' "…"; Slack keeps a lone one as a button), and
+            // personal, so that Teams answers a member's refusal to them alone.
+            buttons.add(Button.personal(messages.get("poll.button.close"), PollActions.CLOSE, id).inOverflow());
         }
         String voters = PollLines.voters(messages, tally);
         return new Card.Item(poll.closed() ? messages.get("poll.card.closed", voters) : voters, null, List.of(),

@@ -2,6 +2,7 @@ package io.collectivepulse.session;
 
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Link;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
 import java.time.ZonedDateTime;
@@ -29,7 +30,8 @@ final class SessionCards {
         if (!agenda.isEmpty()) {
             items.add(Card.Item.heading(messages.get("session.agenda.title")));
             agenda.signals().forEach(signal -> items.add(new Card.Item(signal.body(),
-                    messages.get("session.agenda.signal", signal.authorName()), List.of())));
+                    messages.get("session.agenda.signal", signal.authorName()), List.of())
+                    .withLink(signal.link() == null ? null : Link.to(signal.link()))));
             agenda.themes().forEach(theme -> items.add(Card.Item.of(messages.get("session.agenda.theme", theme.name(),
                     String.join(", ", theme.claimants())))));
         }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * (as Hubot's DummyAdapter does): every post, update and notice, in order; no limits.
  */
 public final class RecordingSender implements Sender {
-    /** What was sent: {@code kind} is post, update or notify; {@code target} the message id or the member. */
+    /** What was sent: {@code kind} is post, update, notify, form or home; {@code target} the message id or the member. */
     public record Sent(String kind, ChannelRef channel, String target, Card card) {
         /** The card's text as a member reads it: title, items, buttons' labels, footer. */
         public String text() {
@@ -65,6 +65,13 @@ public final class RecordingSender implements Sender {
     public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
         sent.add(new Sent("notify", channel, memberId, card));
         return new Outcome.Sent("n" + ids.incrementAndGet());
+    }
+
+    /** A member's home (Slack's App Home tab), kept as {@code home} with the member as target. */
+    @Override
+    public Outcome home(ChannelRef member, Card card) {
+        sent.add(new Sent("home", member, member.channelId(), card));
+        return new Outcome.Sent("h" + ids.incrementAndGet());
     }
 
     @Override
