@@ -134,4 +134,24 @@ class PollRefusalsTest {
         assertThat(pulse.connector().invalid()).isEmpty();
         assertThat(pulse.slackApi().refusedUnexpectedly()).isEmpty();
     }
+
+    @Test
+    void onTeamsClosingIsASecondaryActionAndAMembersTryIsRefusedToThemAlone() {
+        Poll poll = polls.launched(slackChannel("C0REFUS"), slackMember("U0ANNE"),
+                draft("Fermer le sondage ?", List.of("Oui", "Non"), false, false, null));
+        FakeBotConnector.Sent card = pulse.connector().await(s -> s.conversationId().equals(TEAMS)
+                && s.cardText().contains("Fermer le sondage ?"), Duration.ofSeconds(10));
+        var close = card.activity().findParents("verb").stream()
+                .filter(a -> PollActions.CLOSE.equals(a.path("verb").asText())).findFirst().orElseThrow();
+        assertThat(close.path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(close.path("mode").asText()).isEqualTo("secondary");
+
+        ObjectNode member = pulse.teamsMessage(TEAMS, "");
+        ((ObjectNode) member.path("from")).put("id", "29:membre-refus").put("aadObjectId",
+                "0000beef-0000-4000-8000-000000000001").put("name", "Membre Refus");
+        var answer = pulse.teams().post(TeamsClient.execute(member, PollActions.CLOSE, Long.toString(poll.id())));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("application/vnd.microsoft.activity.message", "Seule l'équipe d'animation");
+        assertThat(pulse.count("SELECT count(*) FROM poll WHERE id = ? AND closed_at IS NULL", poll.id())).isEqualTo(1);
+    }
 }
