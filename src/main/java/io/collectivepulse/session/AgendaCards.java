@@ -2,6 +2,7 @@ package io.collectivepulse.session;
 
 import io.collectivepulse.chat.Button;
 import io.collectivepulse.chat.Card;
+import io.collectivepulse.chat.Link;
 import io.collectivepulse.community.Community;
 import io.collectivepulse.i18n.Messages;
 import io.collectivepulse.signal.Signal;
@@ -44,7 +45,8 @@ final class AgendaCards {
         List<Card.Item> items = new ArrayList<>();
         for (Signal signal : agenda.signals()) {
             items.add(new Card.Item(signal.body(), messages.get("session.agenda.signal", signal.authorName()),
-                    List.of(), List.of(button(messages, labelKey, action, session, AgendaItem.of(signal))), false));
+                    List.of(), List.of(button(messages, labelKey, action, session, AgendaItem.of(signal))), false,
+                    signal.link() == null ? null : Link.to(signal.link())));
         }
         for (ThemeCount theme : agenda.themes()) {
             items.add(new Card.Item(messages.get("session.agenda.theme", theme.name(),
