@@ -46,7 +46,7 @@ final class AgendaCards {
         for (Signal signal : agenda.signals()) {
             items.add(new Card.Item(signal.body(), messages.get("session.agenda.signal", signal.authorName()),
                     List.of(), List.of(button(messages, labelKey, action, session, AgendaItem.of(signal))), false,
-                    signal.link() == null ? null : Link.to(signal.link())));
+                    null, signal.link() == null ? null : Link.to(signal.link())));
         }
         for (ThemeCount theme : agenda.themes()) {
             items.add(new Card.Item(messages.get("session.agenda.theme", theme.name(),
