@@ -109,8 +109,9 @@ class CardGalleryTest {
                     .add(new DigestCommands(communities, digests))
                     .add(new SessionCommands(communities, sessions))
                     .add(new PollCommands(communities, polls, new PollExportService(database, communities, clock, base)))
-                    .add(new WelcomeCommands(communities, new WelcomeService(database, communities, outbox, clock),
-                            new HomeService(database, communities, digests, outbox, clock)));
+                    .add(new WelcomeCommands(database, communities,
+                            new WelcomeService(database, communities, outbox, clock),
+                            new HomeService(database, communities, digests, outbox, clock), digests, sessions));
             scheduler.start();
             outbox.start();
         }

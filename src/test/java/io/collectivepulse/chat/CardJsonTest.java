@@ -13,7 +13,7 @@ class CardJsonTest {
         var item = new Card.Item("Texte", "anne", List.of("rh"), List.of(
                 Button.action("Je le vois aussi (0)", "signal.vote", "7"),
                 Button.personal("Modifier", "signal.edit", "7").inOverflow(),
-                Button.personal("Supprimer", "signal.deleteConfirmed", "7").confirmed(confirm)), false,
+                Button.personal("Supprimer", "signal.deleteConfirmed", "7").confirmed(confirm)), false, null,
                 Link.to("https://www.insee.fr/fr/statistiques/8000000"));
         var card = new Card("Titre", List.of(item, Card.Item.of("Sans lien")), "Pied");
         assertThat(CardJson.read(CardJson.write(card))).isEqualTo(card);
