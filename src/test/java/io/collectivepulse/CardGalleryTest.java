@@ -254,6 +254,13 @@ class CardGalleryTest {
         tour.sent("welcome.bot-added", s -> s.channel().equals(unlinked));
         w.router.arrived(new ArrivalHandler.Arrival(ArrivalHandler.Kind.HOME, ChannelRef.direct(bob), bob));
         tour.sent("home", s -> s.kind().equals("home") && s.channel().equals(ChannelRef.direct(bob)));
+        w.router.arrived(new ArrivalHandler.Arrival(ArrivalHandler.Kind.HOME, ChannelRef.direct(anne), anne));
+        Card home = tour.sent("home.facilitator",
+                s -> s.kind().equals("home") && s.channel().equals(ChannelRef.direct(anne)));
+        String community = home.items().stream().flatMap(i -> i.buttons().stream())
+                .filter(b -> "settings.open".equals(b.action())).findFirst().orElseThrow().value();
+        tour.keep("settings.form", tour.press(anne, "settings.open", community, Map.of()).form());
+        tour.refusal("settings.refused", bob, "settings.open", community);
         tour.keep("error.apology", w.router.apology(channel, new IllegalStateException("PostgreSQL is down")).card());
     }
 
