@@ -12,14 +12,23 @@ import java.time.Instant;
  * @param uncertain true when the replica that claimed it before died holding it: a call may have reached the
  *                 platform without its answer being recorded
  * @param partsSent how many parts of a post were sent and recorded (a digest split in several messages)
+ * @param fallback where the row's answer goes instead when the platform refuses it for good (a member's private
+ *                 conversation that cannot be opened), or null
  */
 record Delivery(long id, String key, Op op, String kind, long subjectId, ChannelRef channel, String memberId,
                 String replyTo, String card, Instant asOf, Instant dueAt, Instant giveUpAt, int version,
-                int attempts, boolean uncertain, int partsSent) {
+                int attempts, boolean uncertain, int partsSent, Fallback fallback) {
     enum Op { POST, UPDATE, NOTIFY, HOME }
+
+    /**
+     * The reply written when a private answer cannot reach its member: in {@code channelId} of the row's workspace,
+     * in the thread {@code replyTo}, showing {@code card} (JSON, as {@link io.collectivepulse.chat.CardJson} writes).
+     */
+    record Fallback(String channelId, String replyTo, String card) {
+    }
 
     Delivery withPartsSent(int parts) {
         return new Delivery(id, key, op, kind, subjectId, channel, memberId, replyTo, card, asOf, dueAt, giveUpAt,
-                version, attempts, uncertain, parts);
+                version, attempts, uncertain, parts, fallback);
     }
 }

@@ -89,6 +89,10 @@ final class Dispatcher implements AutoCloseable {
      */
     void failed(Delivery row, ChannelRef channel, Outcome.Failed failed) {
         String outcome = failed.advice() + " " + failed.reason();
+        if (row.fallback() != null) {
+            fallBack(row, channel, outcome);
+            return;
+        }
         Outbox.Kind kind = kinds.get(row.kind());
         if (kind == null || kind.undelivered() == null || !channel.isDirect()) {
             dao.finish(row, "failed", outcome, clock.instant());
@@ -98,6 +102,24 @@ final class Dispatcher implements AutoCloseable {
             dao.finish(row, "failed", outcome, clock.instant());
             kind.undelivered().undelivered(row.subjectId(), channel, failed.advice());
         });
+    }
+
+    /**
+     * A private answer that cannot reach its member goes, in the transaction that records the refusal, to the
+     * thread it answers, as a reply of its own (once: its key is the row's with {@code :fallback}; and it has no
+     * fallback itself, so a refused fallback ends there).
+     */
+    private void fallBack(Delivery row, ChannelRef channel, String outcome) {
+        Delivery.Fallback fallback = row.fallback();
+        ChannelRef thread = new ChannelRef(channel.platform(), channel.workspaceId(), fallback.channelId());
+        database.inTransaction(() -> {
+            Instant now = clock.instant();
+            dao.finish(row, "failed", outcome, now);
+            dao.insert(row.key() + ":fallback", Delivery.Op.POST, Outbox.NOTICE, 0, thread, null, fallback.replyTo(),
+                    fallback.card(), now, now, now.plus(Outbox.NOTICE_PATIENCE));
+        });
+        LOG.info("{}: private answer {} could not be sent ({}); answered in {} instead", channel, row.id(), outcome,
+                thread);
     }
 
     /** Rows were just committed: look now rather than at the next poll. */

@@ -31,7 +31,7 @@ public final class Outbox implements AutoCloseable {
     static final Duration REDRAW_DELAY = Duration.ofMillis(300);
     /** Threads that draw and send: each call waits on the platform and PostgreSQL more than it computes. */
     private static final int SENDING_THREADS = 8;
-    private static final String NOTICE = "notice";
+    static final String NOTICE = "notice";
     /** A notice whose card and member are wiped once it is sent or given up (see {@link #view}). */
     static final String VIEW = "view";
 
@@ -186,6 +186,25 @@ public final class Outbox implements AutoCloseable {
     /** Answers one member in a thread, only to them where the platform can. */
     public void replyPrivately(ChannelRef channel, String memberId, String replyTo, Card card, String key) {
         enqueue(Delivery.Op.NOTIFY, channel, memberId, replyTo, CardJson.write(card), key);
+    }
+
+    /**
+     * Answers one member in their private conversation with the bot ({@code member}, made with
+     * {@link ChannelRef#direct}), which the platform's sender opens if need be; once per {@code key}. Where it cannot
+     * be opened or written to (the platform refuses for good: on Teams, the app is not installed for the member),
+     * {@code fallback} is posted instead in the thread {@code replyTo} of {@code channel}, once, by the dispatcher
+     * in the transaction that records the refusal.
+     */
+    public void replyDirect(ChannelRef member, Card card, ChannelRef channel, String replyTo, Card fallback,
+                            String key) {
+        if (!member.isDirect() || member.platform() != channel.platform()
+                || !member.workspaceId().equals(channel.workspaceId())) {
+            throw new IllegalArgumentException(member + " is not a member's private conversation beside " + channel);
+        }
+        Instant now = clock.instant();
+        dao.insert(key, Delivery.Op.POST, NOTICE, 0, member, member.memberId(), null, CardJson.write(card), now, now,
+                now.plus(NOTICE_PATIENCE),
+                new Delivery.Fallback(channel.channelId(), replyTo, CardJson.write(fallback)));
     }
 
     /** A row that carries what it shows ({@link CardJson}): a notice or a reply, written now. */

@@ -26,7 +26,7 @@ public final class OutboxDao {
             rs.getString("idem_key"), Delivery.Op.valueOf(rs.getString("op").toUpperCase(Locale.ROOT)),
             rs.getString("kind"), rs.getLong("subject_id"), channelRef(rs, ctx), rs.getString("member_id"),
             rs.getString("reply_to"), rs.getString("card"), Rows.instant(rs, "as_of"), Rows.instant(rs, "due_at"), Rows.instant(rs, "give_up_at"), rs.getInt("version"), rs.getInt("attempts"),
-            rs.getBoolean("uncertain"), rs.getInt("parts_sent"));
+            rs.getBoolean("uncertain"), rs.getInt("parts_sent"), fallback(rs));
 
     private static final String COLUMNS = """
             idem_key, op, kind, subject_id, platform, workspace_id, channel_id, member_id, reply_to, card, as_of,
@@ -59,12 +59,24 @@ public final class OutboxDao {
     /** Adds a row unless one with the same key exists; true when added. */
     boolean insert(String key, Delivery.Op op, String kind, long subjectId, ChannelRef channel, String memberId,
                    String replyTo, String card, Instant asOf, Instant due, Instant giveUpAt) {
+        return insert(key, op, kind, subjectId, channel, memberId, replyTo, card, asOf, due, giveUpAt, null);
+    }
+
+    /** The same, with where the answer goes if the platform refuses it for good ({@code fallback}, or null). */
+    boolean insert(String key, Delivery.Op op, String kind, long subjectId, ChannelRef channel, String memberId,
+                   String replyTo, String card, Instant asOf, Instant due, Instant giveUpAt,
+                   Delivery.Fallback fallback) {
         return jdbi.withHandle(h -> {
             int added = h.createUpdate("INSERT INTO outbox (" + COLUMNS + """
+                            , fallback_channel_id, fallback_reply_to, fallback_card
                             ) VALUES (:key, :op, :kind, :subjectId, :platform, :workspaceId, :channelId, :memberId,
-                                      :replyTo, CAST(:card AS JSONB), :asOf, :due, :giveUpAt, :asOf)
+                                      :replyTo, CAST(:card AS JSONB), :asOf, :due, :giveUpAt, :asOf,
+                                      :fallbackChannelId, :fallbackReplyTo, CAST(:fallbackCard AS JSONB))
                             ON CONFLICT (idem_key) DO NOTHING
                             """)
+                    .bind("fallbackChannelId", fallback == null ? null : fallback.channelId())
+                    .bind("fallbackReplyTo", fallback == null ? null : fallback.replyTo())
+                    .bind("fallbackCard", fallback == null ? null : fallback.card())
                     .bind("key", key).bind("op", op.name().toLowerCase(Locale.ROOT)).bind("kind", kind)
                     .bind("subjectId", subjectId).bindMap(channel(channel)).bind("memberId", memberId)
                     .bind("replyTo", replyTo).bind("card", card).bind("asOf", asOf).bind("due", due)
@@ -399,6 +411,12 @@ public final class OutboxDao {
                     .list();
             return new ChannelStatus(channel, last.orElse(null), waiting, failures);
         });
+    }
+
+    private static Delivery.Fallback fallback(ResultSet rs) throws SQLException {
+        String channelId = rs.getString("fallback_channel_id");
+        return channelId == null ? null : new Delivery.Fallback(channelId, rs.getString("fallback_reply_to"),
+                rs.getString("fallback_card"));
     }
 
     private static ChannelRef channelRef(ResultSet rs, StatementContext ctx) throws SQLException {

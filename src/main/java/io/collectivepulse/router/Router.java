@@ -195,7 +195,8 @@ public final class Router {
         return apologies.apology(channel, failure);
     }
 
-    private Messages messages(ChannelRef channel) {
+    /** What members read in the channel, in its language (its community's, or the service's default). */
+    public Messages messages(ChannelRef channel) {
         return Messages.of(locales.apply(channel));
     }
 

@@ -9,6 +9,7 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import io.collectivepulse.chat.ButtonPress;
+import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.db.Database;
@@ -25,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Teams bot: remembers every conversation it sees (to post there later), reads commands typed as messages,
  * with or without its @mention, and buttons pressed on its cards. What a message does, the fact that it was
- * handled, and the reply (through the outbox, in the message's thread) are committed together before the Bot
- * Connector gets its 200: a redelivered activity is handled once, and one whose handling failed is handled again.
+ * handled, and the reply (through the outbox: in the message's thread, or in the member's private chat with the bot
+ * for an answer meant for them alone) are committed together before the Bot Connector gets its 200: a redelivered activity is handled once, and one whose handling failed is handled again.
  */
 final class PulseBot extends ActivityHandler {
     /** The type of an invoke answer that Teams shows as a message to the presser alone. */
@@ -180,6 +181,13 @@ final class PulseBot extends ActivityHandler {
                 fields);
     }
 
+    /**
+     * Sends the reply through the outbox, once per activity. An answer meant for the member alone
+     * ({@link Reply#privately}) goes to their private chat with the bot, opened if need be, and the conversation
+     * gets nothing; where that chat cannot be opened, it goes in the message's thread, saying so. In a private chat
+     * already, and for forms, the reply goes in the conversation: a form's submission is handled in the conversation
+     * it is submitted from, so a form sent to the private chat would lose its channel and community.
+     */
     private void answer(ChannelRef channel, Activity activity, Reply reply) {
         if (reply.isEmpty()) {
             return;
@@ -188,8 +196,18 @@ final class PulseBot extends ActivityHandler {
                 + (activity.getId() != null ? activity.getId() : UUID.randomUUID().toString());
         if (reply.form() != null) {
             outbox.reply(channel, activity.getId(), reply.form(), key);
+        } else if (reply.privately() && !TeamsChannels.isPersonal(activity)) {
+            Card notice = withLine(reply.card(), router.messages(channel).get("answer.notPrivate.teams"));
+            outbox.replyDirect(ChannelRef.direct(TeamsChannels.actor(activity)), reply.card(), channel,
+                    activity.getId(), notice, key);
         } else {
             outbox.reply(channel, activity.getId(), reply.card(), key);
         }
+    }
+
+    /** The card with one more line in its small print, after what it says there already. */
+    private static Card withLine(Card card, String line) {
+        String footer = card.footer() == null || card.footer().isBlank() ? line : card.footer() + "\n" + line;
+        return new Card(card.title(), card.items(), footer, card.mentions());
     }
 }

@@ -36,6 +36,16 @@ final class TeamsChannels {
         return new Actor(Platform.TEAMS, workspace(activity), id, from.getName());
     }
 
+    /**
+     * True for a member's private chat with the bot (Teams' {@code personal} conversations), and for a conversation
+     * that says neither its type nor that it is a group (the Bot Framework Emulator's).
+     */
+    static boolean isPersonal(Activity activity) {
+        var conversation = activity.getConversation();
+        String type = conversation.getConversationType();
+        return type == null ? !conversation.isGroup() : "personal".equals(type);
+    }
+
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
