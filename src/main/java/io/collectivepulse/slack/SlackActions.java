@@ -10,6 +10,7 @@ import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.delivery.Outbox;
 import io.collectivepulse.router.Router;
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -27,12 +28,17 @@ final class SlackActions {
     private final Outbox outbox;
     private final SlackForms forms;
     private final SlackNames names;
+    private final SlackResponseUrlDao responseUrls;
+    private final Clock clock;
 
-    SlackActions(Router router, Outbox outbox, SlackForms forms, SlackNames names) {
+    SlackActions(Router router, Outbox outbox, SlackForms forms, SlackNames names, SlackResponseUrlDao responseUrls,
+                 Clock clock) {
         this.router = router;
         this.outbox = outbox;
         this.forms = forms;
         this.names = names;
+        this.responseUrls = responseUrls;
+        this.clock = clock;
     }
 
     void register(App app) {
@@ -83,6 +89,12 @@ final class SlackActions {
         var channel = payload.getChannel() == null ? ChannelRef.direct(actor)
                 : new ChannelRef(Platform.SLACK, workspace, payload.getChannel().getId());
         var action = payload.getActions().get(0);
+        if (client != null && payload.getResponseUrl() != null && !payload.getResponseUrl().isBlank()) {
+            // How to reach the member if the bot is no longer in the channel (see SlackSender#notify), kept before
+            // the press is handled, whose notice may be sent as soon as it is written. Not for the private presses
+            // (anonymous votes, hundreds a second), whose answers are their own views.
+            responseUrls.record(channel, user, payload.getResponseUrl(), clock.instant());
+        }
         String[] pressed = pressed(action);
         Reply reply = router.press(new ButtonPress(actor, channel, pressed[0], pressed[1], Map.of(),
                 action.getActionTs()));

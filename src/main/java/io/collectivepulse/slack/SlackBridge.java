@@ -56,6 +56,7 @@ public final class SlackBridge implements Handler {
     private final Router router;
     private final Database database;
     private final SlackRequestDao requests;
+    private final SlackResponseUrlDao responseUrls;
     private final Clock clock;
     private final SlackNames names;
 
@@ -92,15 +93,19 @@ public final class SlackBridge implements Handler {
             new SlackUninstalls(installations, names).register(app);
         }
         var renderer = new BlockKitRenderer();
-        this.sender = new SlackSender(slack.methods(), tokens, renderer);
+        var responses = new ResponseUrls(config.apiUrl());
+        this.responseUrls = new SlackResponseUrlDao(database);
+        this.sender = new SlackSender(slack.methods(), tokens, renderer,
+                new SlackSender.NotInChannel(responseUrls, responses,
+                        channel -> router.messages(channel).get("answer.notShown.slack"), clock));
         var forms = new SlackForms(router, renderer, outbox, database, names);
         forms.register(app);
-        new SlackCommands(router, renderer, forms, names).register(app);
+        new SlackCommands(router, renderer, forms, names, responseUrls, clock).register(app);
         new SlackMentions(router, outbox, names).register(app);
         new SlackArrivals(router, names).register(app);
-        var actions = new SlackActions(router, outbox, forms, names);
+        var actions = new SlackActions(router, outbox, forms, names, responseUrls, clock);
         actions.register(app);
-        this.failures = new SlackFailures(router, new ResponseUrls(config.apiUrl()));
+        this.failures = new SlackFailures(router, responses);
         this.privatePresses = new PrivatePresses(router, actions, failures);
         this.parser = new SlackRequestParser(appConfig);
         this.remembered = new RememberedRequests(app, database, requests, clock);
@@ -211,8 +216,9 @@ public final class SlackBridge implements Handler {
         ctx.status(200).result("");
     }
 
-    /** Forgets the requests handled before {@code before}. */
+    /** Forgets the requests handled before {@code before}, and the response_urls they came with. */
     public int forgetRequestsBefore(Instant before) {
+        responseUrls.forgetBefore(before);
         return requests.forgetBefore(before);
     }
 

@@ -10,6 +10,7 @@ import io.collectivepulse.chat.Platform;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.router.Command;
 import io.collectivepulse.router.Router;
+import java.time.Clock;
 
 /** One Bolt slash-command handler per command root registered with the {@link Router}. */
 final class SlackCommands {
@@ -17,12 +18,17 @@ final class SlackCommands {
     private final BlockKitRenderer renderer;
     private final SlackForms forms;
     private final SlackNames names;
+    private final SlackResponseUrlDao responseUrls;
+    private final Clock clock;
 
-    SlackCommands(Router router, BlockKitRenderer renderer, SlackForms forms, SlackNames names) {
+    SlackCommands(Router router, BlockKitRenderer renderer, SlackForms forms, SlackNames names,
+                  SlackResponseUrlDao responseUrls, Clock clock) {
         this.router = router;
         this.renderer = renderer;
         this.forms = forms;
         this.names = names;
+        this.responseUrls = responseUrls;
+        this.clock = clock;
     }
 
     void register(App app) {
@@ -35,6 +41,11 @@ final class SlackCommands {
         String workspace = payload.getTeamId();
         Actor actor = names.actor(workspace, payload.getUserId(), payload.getUserName());
         var channel = new ChannelRef(Platform.SLACK, workspace, payload.getChannelId());
+        if (payload.getResponseUrl() != null && !payload.getResponseUrl().isBlank()) {
+            // How to reach the member here if the bot is not in the channel (see SlackSender#notify): kept before
+            // the command runs, whose messages may be sent as soon as it has written them.
+            responseUrls.record(channel, payload.getUserId(), payload.getResponseUrl(), clock.instant());
+        }
         Reply reply = router.handle(new Command(actor, channel, root, SlackText.unescape(payload.getText())));
         if (reply.form() != null) {
             forms.open(ctx.client(), payload.getTriggerId(), channel, payload.getUserId(), reply);

@@ -18,6 +18,7 @@ import io.collectivepulse.delivery.Limit;
 import io.collectivepulse.delivery.Outcome;
 import io.collectivepulse.delivery.Sender;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import okhttp3.FormBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox's messages to Slack with the bot token of the channel's workspace: {@code chat.postMessage}
@@ -34,6 +37,7 @@ import okhttp3.FormBody;
  * method and workspace, 5xx, time-outs), or refused for good (the bot is not in the channel, the app was removed…).
  */
 final class SlackSender implements Sender {
+    private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
     /** Errors that no retry can fix; the facilitators are told what to do in {@code /pulse etat}. */
     static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
             "account_inactive", "token_revoked", "missing_scope", "not_authed", "no_permission", "not_installed",
@@ -49,15 +53,32 @@ final class SlackSender implements Sender {
     private static final String KEY = "key";
     private static final String PART = "part";
 
+    /** How long Slack takes messages through a response_url. */
+    static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
+
     private final MethodsClient client;
     private final Function<String, Optional<String>> tokens;
     private final BlockKitRenderer renderer;
+    private final NotInChannel notInChannel;
 
-    /** {@code tokens}: the bot token of a workspace, if the app is installed there. */
-    SlackSender(MethodsClient client, Function<String, Optional<String>> tokens, BlockKitRenderer renderer) {
+    /**
+     * Where the bot is not in the channel, the members who used a command or a button there: their response_urls,
+     * and what they are told through them.
+     */
+    record NotInChannel(SlackResponseUrlDao urls, ResponseUrls responses, Function<ChannelRef, String> notShown,
+                        Clock clock) {
+    }
+
+    /**
+     * {@code tokens}: the bot token of a workspace, if the app is installed there; {@code notInChannel}: how to
+     * reach members where the bot is not in the channel, or null not to.
+     */
+    SlackSender(MethodsClient client, Function<String, Optional<String>> tokens, BlockKitRenderer renderer,
+                NotInChannel notInChannel) {
         this.client = client;
         this.tokens = tokens;
         this.renderer = renderer;
+        this.notInChannel = notInChannel;
     }
 
     @Override
@@ -72,7 +93,35 @@ final class SlackSender implements Sender {
                 .text(renderer.fallbackText(card)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)
                 .metadata(new Message.Metadata(METADATA_TYPE, Map.of(KEY, key, PART, part)))
                 .build();
-        return call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request));
+        Outcome outcome = call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request));
+        if (part == 0 && notInChannel(channel, outcome)) {
+            tellNotShown(channel);
+        }
+        return outcome;
+    }
+
+    /** True when the call failed because the bot is not in the channel (a private one it was not invited to). */
+    private boolean notInChannel(ChannelRef channel, Outcome outcome) {
+        return notInChannel != null && !channel.isDirect() && outcome instanceof Outcome.Failed failed
+                && failed.advice() == Outcome.Advice.INVITE;
+    }
+
+    /**
+     * Tells the members who used a command or a button in the channel in the last 30 minutes, through its
+     * response_url, once each, that what the bot posts there cannot be shown until it is invited: Slack refuses
+     * the ephemeral messages of a bot that is not in the channel as well.
+     */
+    private void tellNotShown(ChannelRef channel) {
+        try {
+            Instant now = notInChannel.clock().instant();
+            List<String> urls = notInChannel.urls().untold(channel, now.minus(RESPONSE_URL_LIFETIME), now);
+            if (!urls.isEmpty()) {
+                String text = notInChannel.notShown().apply(channel);
+                urls.forEach(url -> notInChannel.responses().tell(url, text));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tell the members of {} that the bot is not in it: {}", channel, e.toString());
+        }
     }
 
     /**
@@ -136,6 +185,10 @@ final class SlackSender implements Sender {
         return call(member, Methods.VIEWS_PUBLISH, RequestFormBuilder.toForm(request));
     }
 
+    /**
+     * {@code chat.postEphemeral}; where the bot is not in the channel, which Slack refuses as well, the notice goes
+     * through the response_url of the member's latest command or press there (30 minutes at most), if any.
+     */
     @Override
     public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
         if (channel.isDirect()) {
@@ -146,7 +199,21 @@ final class SlackSender implements Sender {
         }
         var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(memberId)
                 .threadTs(replyTo).text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
-        return call(channel, Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request));
+        Outcome outcome = call(channel, Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request));
+        if (!notInChannel(channel, outcome)) {
+            return outcome;
+        }
+        try {
+            Instant now = notInChannel.clock().instant();
+            Optional<String> url = notInChannel.urls().find(channel, memberId, now.minus(RESPONSE_URL_LIFETIME));
+            if (url.isPresent() && notInChannel.responses().send(url.get(), renderer.fallbackText(card),
+                    renderer.blocks(card))) {
+                return new Outcome.Sent("");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not reach a member of {} through a response_url: {}", channel, e.toString());
+        }
+        return outcome;
     }
 
     /**

@@ -26,6 +26,8 @@ public final class SlackClient {
     private String channelId = "C0COMMUNITY";
     private String userId = "U0MARIE";
     private String userName = "marie";
+    /** Where Slack would take answers to this member's commands; null for one on hooks.slack.com. */
+    private String responseUrl;
 
     public SlackClient(RunningService service, String signingSecret) {
         this(service::url, signingSecret);
@@ -49,6 +51,14 @@ public final class SlackClient {
         other.userId = user;
         other.userName = name;
         other.clock = clock;
+        other.responseUrl = responseUrl;
+        return other;
+    }
+
+    /** The same client, whose commands carry this response_url (on the fake Slack API, to see what goes there). */
+    public SlackClient withResponseUrl(String url) {
+        var other = as(teamId, channelId, userId, userName);
+        other.responseUrl = url;
         return other;
     }
 
@@ -71,7 +81,8 @@ public final class SlackClient {
         form.put("command", command);
         form.put("text", text);
         form.put("api_app_id", "A0PULSE");
-        form.put("response_url", "https://hooks.slack.com/commands/" + teamId + "/1/x");
+        form.put("response_url", responseUrl != null ? responseUrl
+                : "https://hooks.slack.com/commands/" + teamId + "/1/x");
         // Every command has its own trigger, as Slack gives it: two identical commands are not a replay.
         form.put("trigger_id", "1." + ACTION_TS.incrementAndGet() + ".3");
         return Http.form(form);
