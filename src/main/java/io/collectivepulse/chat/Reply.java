@@ -7,8 +7,10 @@ import java.util.Map;
  *
  * @param card    what to show, or null when there is nothing to say (the command's result was posted in the
  *                channel through the outbox)
- * @param privately true when only the person who asked should see it (Slack ephemeral); Teams, which has
- *                no ephemeral messages, answers in the conversation either way
+ * @param privately true when only the person who asked should see it: Slack ephemeral; on Teams, which has no
+ *                ephemeral messages, the member's private chat with the bot (in the thread, saying so, where that
+ *                chat cannot be opened; forms and cards with buttons stay in the conversation they answer, whose
+ *                channel their presses need)
  * @param form    a form to show (a Slack modal, an Adaptive Card with inputs), or null; {@code card} is then what
  *                to say where the form cannot be shown (a Slack mention has no trigger to open a modal)
  * @param fieldErrors for a submitted form that was refused: what to say next to each field; empty otherwise

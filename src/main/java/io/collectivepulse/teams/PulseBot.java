@@ -185,8 +185,9 @@ final class PulseBot extends ActivityHandler {
      * Sends the reply through the outbox, once per activity. An answer meant for the member alone
      * ({@link Reply#privately}) goes to their private chat with the bot, opened if need be, and the conversation
      * gets nothing; where that chat cannot be opened, it goes in the message's thread, saying so. In a private chat
-     * already, and for forms, the reply goes in the conversation: a form's submission is handled in the conversation
-     * it is submitted from, so a form sent to the private chat would lose its channel and community.
+     * already the reply goes there. Forms and cards with buttons stay in the conversation they answer: a press or
+     * a submission is handled in the conversation it comes from (its channel names the community), so one sent
+     * from the private chat would lose its channel, and the button's data cannot be trusted to name it.
      */
     private void answer(ChannelRef channel, Activity activity, Reply reply) {
         if (reply.isEmpty()) {
@@ -196,13 +197,18 @@ final class PulseBot extends ActivityHandler {
                 + (activity.getId() != null ? activity.getId() : UUID.randomUUID().toString());
         if (reply.form() != null) {
             outbox.reply(channel, activity.getId(), reply.form(), key);
-        } else if (reply.privately() && !TeamsChannels.isPersonal(activity)) {
+        } else if (reply.privately() && !TeamsChannels.isPersonal(activity) && !pressable(reply.card())) {
             Card notice = withLine(reply.card(), router.messages(channel).get("answer.notPrivate.teams"));
             outbox.replyDirect(ChannelRef.direct(TeamsChannels.actor(activity)), reply.card(), channel,
                     activity.getId(), notice, key);
         } else {
             outbox.reply(channel, activity.getId(), reply.card(), key);
         }
+    }
+
+    /** True when the card has a button whose press comes back to the bot (not a link). */
+    private static boolean pressable(Card card) {
+        return card.items().stream().flatMap(item -> item.buttons().stream()).anyMatch(button -> !button.isLink());
     }
 
     /** The card with one more line in its small print, after what it says there already. */

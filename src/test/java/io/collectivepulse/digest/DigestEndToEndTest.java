@@ -107,10 +107,13 @@ class DigestEndToEndTest {
                 WAIT);
 
         int links = pulse.service().count("channel_link");
-        assertThat(pulse.teams().post(teamsChannel("19:codes-second@thread.tacv2", "lier " + code)).statusCode())
-                .isEqualTo(200);
-        assertThat(pulse.connector().await(s -> s.conversationId().startsWith("19:codes-second"), WAIT).cardText())
-                .contains("déjà servi");
+        ObjectNode second = teamsChannel("19:codes-second@thread.tacv2", "lier " + code);
+        assertThat(pulse.teams().post(second).statusCode()).isEqualTo(200);
+        // A refusal is for the member alone: it goes to their private chat with the bot, not to the channel.
+        String personal = FakeBotConnector.personalConversation(second.path("from").path("id").asText());
+        assertThat(pulse.connector().await(s -> s.conversationId().equals(personal)
+                && s.cardText().contains("déjà servi"), WAIT).cardText()).contains("déjà servi");
+        assertThat(pulse.connector().all()).noneMatch(s -> s.conversationId().startsWith("19:codes-second"));
         var elsewhere = pulse.slack().as("T0OTHERORG", "C0ELSEWHERE", "U0OTHER", "autre");
         assertThat(SlackClient.text(elsewhere.command("/pulse", "lier " + code.toLowerCase()))).contains("déjà servi");
         assertThat(SlackClient.text(elsewhere.command("/pulse", "lier ZZZZ-9999"))).contains("n'est pas valable");
@@ -120,8 +123,8 @@ class DigestEndToEndTest {
         try {
             assertThat(pulse.teams().post(teamsChannel("19:codes-late@thread.tacv2", "lier " + late)).statusCode())
                     .isEqualTo(200);
-            assertThat(pulse.connector().await(s -> s.conversationId().startsWith("19:codes-late"), WAIT).cardText())
-                    .contains("expiré");
+            assertThat(pulse.connector().await(s -> s.conversationId().equals(personal)
+                    && s.cardText().contains("expiré"), WAIT).cardText()).contains("expiré");
         } finally {
             pulse.clock().set(Instant.now());
         }

@@ -299,7 +299,8 @@ class SessionAgendaTest {
         String remove = teamsButton(agenda, SessionActions.AGENDA_REMOVE);
 
         press(conversation, SessionActions.AGENDA_REMOVE, remove, true);
-        pulse.connector().await(s -> s.conversationId().equals(conversation)
+        // The refusal is for Zoé alone: it goes to her private chat with the bot.
+        pulse.connector().await(s -> s.conversationId().equals(FakeBotConnector.personalConversation("29:zoe"))
                 && s.cardText().contains("peut voir et modifier l'ordre du jour"), WAIT);
         assertThat(count("SELECT count(*) FROM session_agenda_removal WHERE session_id = ?", session)).isZero();
 
@@ -330,7 +331,9 @@ class SessionAgendaTest {
         submit.putObject("value").put("action", AttendanceForm.SAVE)
                 .put("value", form.activity().findValues("data").get(0).path("value").asText()).put("present", "1, 2");
         assertThat(pulse.teams().post(submit).statusCode()).isEqualTo(200);
-        pulse.connector().await(s -> s.conversationId().equals(conversation)
+        // The confirmation is for the facilitator alone: in their private chat with the bot.
+        String facilitator = FakeBotConnector.personalConversation(submit.path("from").path("id").asText());
+        pulse.connector().await(s -> s.conversationId().equals(facilitator)
                 && s.cardText().contains("2 personnes sont venues à la séance n° 1, sur 2"), WAIT);
         assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ? AND present", session))
                 .isEqualTo(2);
