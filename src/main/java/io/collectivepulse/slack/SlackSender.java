@@ -108,8 +108,9 @@ final class SlackSender implements Sender {
 
     /**
      * Tells the members who used a command or a button in the channel in the last 30 minutes, through its
-     * response_url, once each, that what the bot posts there cannot be shown until it is invited: Slack refuses
-     * the ephemeral messages of a bot that is not in the channel as well.
+     * response_url, once per command or press, that what the bot posts there cannot be shown until it is invited:
+     * Slack refuses the ephemeral messages of a bot that is not in the channel as well. Asynchronously: the lane
+     * does not wait for it.
      */
     private void tellNotShown(ChannelRef channel) {
         try {

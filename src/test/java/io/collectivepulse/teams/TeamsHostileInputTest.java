@@ -50,6 +50,12 @@ class TeamsHostileInputTest {
         pulse.teams().post(pulse.teamsMessage(LINKED, "signal Un premier signal #rh"));
         pulse.teams().post(pulse.teamsMessage(LINKED, "seance planifier 2031-06-12 14h 1h30 Séance d'essai"));
         pulse.teams().post(pulse.teamsMessage(LINKED, "sondage \"Quel thème ?\" \"Recrutement\" \"Télétravail\""));
+        // The member's private chat with the bot, where the answers meant for them go, is opened now rather than
+        // by the first such answer, whose sending would store its reference while a property counts the rows.
+        ObjectNode status = pulse.teamsMessage(LINKED, "pulse etat");
+        assertThat(pulse.teams().post(status).statusCode()).isEqualTo(200);
+        String personal = FakeBotConnector.personalConversation(status.path("from").path("id").asText());
+        pulse.connector().await(sent -> sent.conversationId().equals(personal), Duration.ofSeconds(10));
     }
 
     @AfterContainer
