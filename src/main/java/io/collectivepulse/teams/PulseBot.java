@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * The Teams bot: remembers every conversation it sees (to post there later), reads commands typed as messages,
  * with or without its @mention, and buttons pressed on its cards. What a message does, the fact that it was
  * handled, and the reply (through the outbox: in the message's thread, or in the member's private chat with the bot
- * for an answer meant for them alone) are committed together before the Bot Connector gets its 200: a redelivered activity is handled once, and one whose handling failed is handled again.
+ * for an answer meant for them alone) are committed together before the Bot Connector gets its 200: a redelivered
+ * activity is handled once, and one whose handling failed is handled again.
  */
 final class PulseBot extends ActivityHandler {
     /** The type of an invoke answer that Teams shows as a message to the presser alone. */
