@@ -35,20 +35,20 @@ final class PulseBot extends ActivityHandler {
     private static final String MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message";
     private final Router router;
     private final Database database;
-    private final Outbox outbox;
     private final ConversationReferenceDao references;
     private final DeliveredActivityDao delivered;
     private final Clock clock;
     private final AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+    private final TeamsAnswers answers;
 
     PulseBot(Router router, Database database, Outbox outbox, ConversationReferenceDao references,
              DeliveredActivityDao delivered, Clock clock) {
         this.router = router;
         this.database = database;
-        this.outbox = outbox;
         this.references = references;
         this.delivered = delivered;
         this.clock = clock;
+        this.answers = new TeamsAnswers(router, outbox, new PressOrigins(database, clock));
     }
 
     @Override
@@ -94,9 +94,12 @@ final class PulseBot extends ActivityHandler {
                     && delivered.record(activity.getConversation().getId(), activity.getId(), clock.instant()) == 0) {
                 return; // Delivered again by the Bot Connector after it was handled.
             }
-            Reply reply = activity.getValue() != null ? router.press(press(activity))
-                    : router.handleMessage(TeamsChannels.actor(activity), channel, text);
-            answer(channel, activity, reply);
+            if (activity.getValue() == null) {
+                answers.answer(activity, router.handleMessage(TeamsChannels.actor(activity), channel, text), null);
+                return;
+            }
+            TeamsAnswers.Pressed pressed = press(activity);
+            answers.answer(activity, router.press(pressed.press()), pressed.origin());
         });
         return CompletableFuture.completedFuture(null);
     }
@@ -140,20 +143,22 @@ final class PulseBot extends ActivityHandler {
         String action = data == null ? invoke.getAction().getVerb()
                 : data.path(AdaptiveCardRenderer.ACTION).asText(invoke.getAction().getVerb());
         String value = data == null ? "" : data.path(AdaptiveCardRenderer.VALUE).asText("");
-        Reply reply = router.press(new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
-                action == null ? "" : action, value, Map.of(), activity.getId()));
+        TeamsAnswers.Pressed pressed = answers.pressed(activity, action == null ? "" : action, value, Map.of(),
+                activity.getId());
+        Reply reply = router.press(pressed.press());
+        String member = pressed.press().actor().userId();
         var response = new AdaptiveCardInvokeResponse();
         response.setStatusCode(200);
         if (reply.view() && reply.card() != null) {
             response.setType(AdaptiveCardRenderer.CONTENT_TYPE);
-            response.setValue(renderer.render(reply.card()));
+            response.setValue(renderer.render(answers.stamped(reply.card(), pressed.origin(), member)));
             return CompletableFuture.completedFuture(response);
         }
         if (reply.form() != null) {
             // A form (editing a signal from its card's secondary actions): shown in place of the card, to the presser
             // alone; its submit button is an Action.Submit, handled as every form's.
             response.setType(AdaptiveCardRenderer.CONTENT_TYPE);
-            response.setValue(renderer.render(reply.form()));
+            response.setValue(renderer.render(answers.stamped(reply.form(), pressed.origin(), member)));
             return CompletableFuture.completedFuture(response);
         }
         return CompletableFuture.completedFuture(message(reply.card() == null ? "" : reply.card().fallbackText()));
@@ -169,7 +174,7 @@ final class PulseBot extends ActivityHandler {
     }
 
     /** An Action.Submit button on one of our cards: its data says which action, on what, with the form's fields. */
-    private static ButtonPress press(Activity activity) {
+    private TeamsAnswers.Pressed press(Activity activity) {
         JsonNode data = Serialization.objectToTree(activity.getValue());
         Map<String, String> fields = new HashMap<>();
         data.fields().forEachRemaining(field -> {
@@ -177,44 +182,7 @@ final class PulseBot extends ActivityHandler {
                 fields.put(field.getKey(), field.getValue().asText());
             }
         });
-        return new ButtonPress(TeamsChannels.actor(activity), TeamsChannels.channel(activity),
-                data.path(AdaptiveCardRenderer.ACTION).asText(""), data.path(AdaptiveCardRenderer.VALUE).asText(""),
-                fields);
-    }
-
-    /**
-     * Sends the reply through the outbox, once per activity. An answer meant for the member alone
-     * ({@link Reply#privately}) goes to their private chat with the bot, opened if need be, and the conversation
-     * gets nothing; where that chat cannot be opened, it goes in the message's thread, saying so. In a private chat
-     * already the reply goes there. Forms and cards with buttons stay in the conversation they answer: a press or
-     * a submission is handled in the conversation it comes from (its channel names the community), so one sent
-     * from the private chat would lose its channel, and the button's data cannot be trusted to name it.
-     */
-    private void answer(ChannelRef channel, Activity activity, Reply reply) {
-        if (reply.isEmpty()) {
-            return;
-        }
-        String key = "teams:" + activity.getConversation().getId() + ":"
-                + (activity.getId() != null ? activity.getId() : UUID.randomUUID().toString());
-        if (reply.form() != null) {
-            outbox.reply(channel, activity.getId(), reply.form(), key);
-        } else if (reply.privately() && !TeamsChannels.isPersonal(activity) && !pressable(reply.card())) {
-            Card notice = withLine(reply.card(), router.messages(channel).get("answer.notPrivate.teams"));
-            outbox.replyDirect(ChannelRef.direct(TeamsChannels.actor(activity)), reply.card(), channel,
-                    activity.getId(), notice, key);
-        } else {
-            outbox.reply(channel, activity.getId(), reply.card(), key);
-        }
-    }
-
-    /** True when the card has a button whose press comes back to the bot (not a link). */
-    private static boolean pressable(Card card) {
-        return card.items().stream().flatMap(item -> item.buttons().stream()).anyMatch(button -> !button.isLink());
-    }
-
-    /** The card with one more line in its small print, after what it says there already. */
-    private static Card withLine(Card card, String line) {
-        String footer = card.footer() == null || card.footer().isBlank() ? line : card.footer() + "\n" + line;
-        return new Card(card.title(), card.items(), footer, card.mentions());
+        return answers.pressed(activity, data.path(AdaptiveCardRenderer.ACTION).asText(""),
+                data.path(AdaptiveCardRenderer.VALUE).asText(""), fields, "");
     }
 }

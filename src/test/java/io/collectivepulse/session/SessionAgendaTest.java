@@ -293,7 +293,10 @@ class SessionAgendaTest {
         long session = session("Ordre du jour Teams", 1);
 
         teams(conversation, "seance ordre-du-jour 1", false);
-        FakeBotConnector.Sent agenda = pulse.connector().await(s -> s.conversationId().equals(conversation)
+        // The agenda is for the facilitator alone: in their private chat, its buttons signed for this channel.
+        String facilitator = FakeBotConnector.personalConversation(
+                message(conversation, false).path("from").path("id").asText());
+        FakeBotConnector.Sent agenda = pulse.connector().await(s -> s.conversationId().equals(facilitator)
                 && s.cardText().contains("Ordre du jour de la séance 1"), WAIT);
         assertThat(agenda.cardText()).contains(body, "[Retirer]");
         String remove = teamsButton(agenda, SessionActions.AGENDA_REMOVE);
@@ -305,7 +308,7 @@ class SessionAgendaTest {
         assertThat(count("SELECT count(*) FROM session_agenda_removal WHERE session_id = ?", session)).isZero();
 
         press(conversation, SessionActions.AGENDA_REMOVE, remove, false);
-        FakeBotConnector.Sent removed = pulse.connector().await(s -> s.conversationId().equals(conversation)
+        FakeBotConnector.Sent removed = pulse.connector().await(s -> s.conversationId().equals(facilitator)
                 && s.cardText().contains("Retirés de l'ordre du jour"), WAIT);
         assertThat(removed.cardText()).contains("[Remettre]");
         pulse.clock().advance(Duration.ofSeconds(1));
@@ -332,7 +335,6 @@ class SessionAgendaTest {
                 .put("value", form.activity().findValues("data").get(0).path("value").asText()).put("present", "1, 2");
         assertThat(pulse.teams().post(submit).statusCode()).isEqualTo(200);
         // The confirmation is for the facilitator alone: in their private chat with the bot.
-        String facilitator = FakeBotConnector.personalConversation(submit.path("from").path("id").asText());
         pulse.connector().await(s -> s.conversationId().equals(facilitator)
                 && s.cardText().contains("2 personnes sont venues à la séance n° 1, sur 2"), WAIT);
         assertThat(count("SELECT count(*) FROM session_attendance WHERE session_id = ? AND present", session))

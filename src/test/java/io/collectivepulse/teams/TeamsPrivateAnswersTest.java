@@ -159,6 +159,59 @@ class TeamsPrivateAnswersTest {
     }
 
     @Test
+    void aPrivateListWithButtonsGoesToThePrivateChatWhereItsButtonsActForTheChannel() {
+        Channel channel = linkedChannel("Thèmes en privé");
+        assertThat(pulse.teams().post(channel.byFacilitator("signal Les recrutements se tendent #rh")).statusCode())
+                .isEqualTo(200);
+        String account = "29:member-five-" + UUID.randomUUID();
+        String aad = UUID.randomUUID().toString();
+        String personal = FakeBotConnector.personalConversation(account);
+        int inChannelBefore = in(channel.conversation()).size();
+
+        ObjectNode themes = channel.byMember(account, aad, "signal thèmes");
+        assertThat(pulse.teams().post(themes).statusCode()).isEqualTo(200);
+        FakeBotConnector.Sent list = pulse.connector().await(sent -> sent.conversationId().equals(personal)
+                && sent.cardText().contains("#rh"), WAIT);
+        assertThat(AdaptiveCardSchema.violations(list.activity())).isEmpty();
+        ObjectNode claim = (ObjectNode) list.activity().findParents("action").stream()
+                .filter(data -> "signal.claimTheme".equals(data.path("action").asText())).findFirst().orElseThrow();
+
+        // Pressed in the private chat: handled in the channel's community, answered in the private chat.
+        assertThat(pulse.teams().post(inPrivateChat(channel, account, aad, claim.deepCopy())).statusCode())
+                .isEqualTo(200);
+        pulse.connector().await(sent -> sent.conversationId().equals(personal)
+                && sent.cardText().contains("vous vous emparez du thème #rh"), WAIT);
+        assertThat(pulse.count("SELECT count(*) FROM theme_claim WHERE theme = 'rh' AND user_id = ?", aad))
+                .isEqualTo(1);
+        assertThat(in(channel.conversation())).hasSize(inChannelBefore + 1); // the signal's card, nothing else
+
+        // The same data signed for someone else, or naming another channel, acts nowhere.
+        String other = "29:member-six-" + UUID.randomUUID();
+        String otherAad = UUID.randomUUID().toString();
+        assertThat(pulse.teams().post(inPrivateChat(channel, other, otherAad, claim.deepCopy())).statusCode())
+                .isEqualTo(200);
+        ObjectNode elsewhere = claim.deepCopy();
+        elsewhere.put("value", elsewhere.path("value").asText().replace(channel.conversation(), "19:other@thread"));
+        assertThat(pulse.teams().post(inPrivateChat(channel, account, aad, elsewhere)).statusCode()).isEqualTo(200);
+        Awaited.count(() -> in(FakeBotConnector.personalConversation(other)).size(), 1);
+        Awaited.count(() -> in(personal).size(), 3);
+        assertThat(pulse.count("SELECT count(*) FROM theme_claim WHERE theme = 'rh'")).isEqualTo(1);
+    }
+
+    /** An Action.Submit pressed in the member's private chat with the bot, in the channel's tenant. */
+    private static ObjectNode inPrivateChat(Channel channel, String account, String aad, ObjectNode data) {
+        ObjectNode activity = pulse.teams().personalMessage("");
+        activity.remove("text");
+        activity.put("id", UUID.randomUUID().toString());
+        ((ObjectNode) activity.path("conversation")).put("id", FakeBotConnector.personalConversation(account))
+                .put("tenantId", channel.tenant());
+        ((ObjectNode) activity.path("channelData").path("tenant")).put("id", channel.tenant());
+        ((ObjectNode) activity.path("from")).put("id", account).put("aadObjectId", aad).put("name", "Member Five");
+        activity.set("value", data);
+        return activity;
+    }
+
+    @Test
     void inThePrivateChatTheAnswerStaysThere() throws InterruptedException {
         ObjectNode typed = pulse.teams().personalMessage("pulse etat");
         String conversation = typed.path("conversation").path("id").asText();
