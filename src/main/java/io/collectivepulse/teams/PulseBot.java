@@ -8,8 +8,6 @@ import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
-import io.collectivepulse.chat.ButtonPress;
-import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Reply;
 import io.collectivepulse.db.Database;
@@ -20,7 +18,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
