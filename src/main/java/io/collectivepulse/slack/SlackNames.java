@@ -175,7 +175,7 @@ final class SlackNames implements People.Directory {
             answer = client.usersInfo(UsersInfoRequest.builder().token(token.get()).user(userId).build());
         } catch (SlackApiException e) {
             if (e.getResponse().code() == 429) {
-                quietFor(workspaceId, retryAfter(e));
+                quietFor(workspaceId, SlackSdk.retryAfter(e));
             } else {
                 quietFor(memberKey, AFTER_FAILURE);
             }
@@ -244,14 +244,6 @@ final class SlackNames implements People.Directory {
         return workspaceId + "/" + userId;
     }
 
-    private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.strip())));
-        } catch (NumberFormatException ignored) {
-            return Duration.ofSeconds(1);
-        }
-    }
 
     /** Tier 4's rate for one workspace, in real time: a call is made now or not at all. */
     private static final class Bucket {

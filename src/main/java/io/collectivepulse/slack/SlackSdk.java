@@ -3,6 +3,8 @@ package io.collectivepulse.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.SlackApiException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The Slack SDK and Bolt as this service configures them: what each setting buys is said beside it. */
@@ -48,5 +50,15 @@ final class SlackSdk {
                 // Bolt checks each workspace's token with auth.test: once an hour, not on every request.
                 .authTestCacheEnabled(true)
                 .authTestCacheExpirationMillis(TimeUnit.HOURS.toMillis(1));
+    }
+
+    /** What a refused call's {@code Retry-After} header asks for: at least a second, a second when it says nothing. */
+    static Duration retryAfter(SlackApiException e) {
+        String header = e.getResponse().header("Retry-After");
+        try {
+            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.strip())));
+        } catch (NumberFormatException ignored) {
+            return Duration.ofSeconds(1);
+        }
     }
 }

@@ -253,7 +253,7 @@ final class SlackSender implements Sender {
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
             if (status == 429) {
-                return new Outcome.Retry(retryAfter(e), scope(channel, method), "429 " + method);
+                return new Outcome.Retry(SlackSdk.retryAfter(e), scope(channel, method), "429 " + method);
             }
             String error = e.getError() == null ? null : e.getError().getError();
             return status < 500 && error != null ? refused(channel, method, error)
@@ -283,14 +283,6 @@ final class SlackSender implements Sender {
         };
     }
 
-    private static Duration retryAfter(SlackApiException e) {
-        String header = e.getResponse().header("Retry-After");
-        try {
-            return Duration.ofSeconds(header == null ? 1 : Math.max(1, Long.parseLong(header.strip())));
-        } catch (NumberFormatException ignored) {
-            return Duration.ofSeconds(1);
-        }
-    }
 
     private static String scope(ChannelRef channel, String method) {
         return "slack:" + channel.workspaceId() + ":" + method;

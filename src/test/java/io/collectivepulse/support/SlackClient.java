@@ -104,6 +104,25 @@ public final class SlackClient {
         return Http.post(url.apply("/slack/events"), "application/x-www-form-urlencoded", body, headers);
     }
 
+    /**
+     * This member opens the app's Home tab: the docs' {@code app_home_opened} event, moved to this client's workspace
+     * and user, signed now.
+     */
+    public HttpResponse<String> openHome() {
+        try (var in = SlackClient.class.getResourceAsStream(
+                "/conformance/slack/payloads/event_callback.app_home_opened.slack-docs.json")) {
+            ObjectNode payload = (ObjectNode) JSON.readTree(in);
+            payload.put("team_id", teamId).put("event_id", "Ev" + ACTION_TS.incrementAndGet() + "X" + userId);
+            ((ObjectNode) payload.path("event")).put("user", userId);
+            String body = JSON.writeValueAsString(payload);
+            long now = clock.instant().getEpochSecond();
+            return Http.post(url.apply("/slack/events"), "application/json", body, Map.of(
+                    "X-Slack-Request-Timestamp", Long.toString(now), "X-Slack-Signature", signer.sign(now, body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends a command and returns the JSON message Slack would show, failing unless the ack is 200. */
     public JsonNode command(String command, String text) {
         HttpResponse<String> response = send(command, text);

@@ -7,15 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
-import io.collectivepulse.support.Http;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
-import io.collectivepulse.support.SlackSigner;
-import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,17 +67,7 @@ class HomeTest {
                 "pulse lier ").doesNotContain("/pulse");
     }
 
-    private static int homeOpened(String user) throws Exception {
-        try (InputStream in = HomeTest.class.getResourceAsStream(
-                "/conformance/slack/payloads/event_callback.app_home_opened.slack-docs.json")) {
-            ObjectNode payload = (ObjectNode) JSON.readTree(in);
-            payload.put("team_id", FakeSlackApi.TEAM_ID).put("event_id", "Ev" + UUID.randomUUID());
-            ((ObjectNode) payload.path("event")).put("user", user);
-            String body = JSON.writeValueAsString(payload);
-            long now = Instant.now().getEpochSecond();
-            return Http.post(pulse.service().url("/slack/events"), "application/json", body, Map.of(
-                    "X-Slack-Request-Timestamp", Long.toString(now),
-                    "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body))).statusCode();
-        }
+    private static int homeOpened(String user) {
+        return pulse.member("C0HOME", user).openHome().statusCode();
     }
 }

@@ -9,11 +9,8 @@ import io.collectivepulse.digest.DigestService;
 import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.FakeSlackApi;
-import io.collectivepulse.support.Http;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.SlackClient;
-import io.collectivepulse.support.SlackSigner;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -192,7 +189,7 @@ class SettingsTest {
 
     /** The {@code n}th home published for {@code user}, once the Home tab was opened. */
     private static JsonNode home(String user, int n) throws Exception {
-        assertThat(homeOpened(user)).isEqualTo(200);
+        assertThat(pulse.member("C0SETTINGS", user).openHome().statusCode()).isEqualTo(200);
         List<FakeSlackApi.Call> homes = Awaits.until(() -> {
             List<FakeSlackApi.Call> published = pulse.slackApi().calls("views.publish").stream()
                     .filter(c -> user.equals(c.params().get("user_id"))).toList();
@@ -235,19 +232,5 @@ class SettingsTest {
             }
         }
         return copy;
-    }
-
-    private static int homeOpened(String user) throws Exception {
-        try (InputStream in = SettingsTest.class.getResourceAsStream(
-                "/conformance/slack/payloads/event_callback.app_home_opened.slack-docs.json")) {
-            ObjectNode payload = (ObjectNode) JSON.readTree(in);
-            payload.put("team_id", FakeSlackApi.TEAM_ID).put("event_id", "Ev" + UUID.randomUUID());
-            ((ObjectNode) payload.path("event")).put("user", user);
-            String body = JSON.writeValueAsString(payload);
-            long now = Instant.now().getEpochSecond();
-            return Http.post(pulse.service().url("/slack/events"), "application/json", body, Map.of(
-                    "X-Slack-Request-Timestamp", Long.toString(now),
-                    "X-Slack-Signature", new SlackSigner(SECRET).sign(now, body))).statusCode();
-        }
     }
 }
