@@ -60,6 +60,13 @@ final class SlackNames implements People.Directory {
     /** Names read or fetched lately, by workspace and user: most draws and acks find them here. */
     private final Cache<String, MemberNameDao.Kept> kept = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+    /**
+     * Members with no name kept, as the database said a moment ago: a command or a click of theirs does not ask it
+     * again on the ack path until then (a name fetched here clears it; one fetched by another replica shows within
+     * the minute).
+     */
+    private final Cache<String, Boolean> unnamed = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     /** Until when a member or a workspace is not asked again (a failure, a Retry-After), by key. */
     private final Map<String, Instant> quietUntil = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -137,7 +144,7 @@ final class SlackNames implements People.Directory {
             MemberNameDao.Kept name = kept.getIfPresent(key(workspaceId, user));
             if (name != null) {
                 found.put(user, name);
-            } else {
+            } else if (unnamed.getIfPresent(key(workspaceId, user)) == null) {
                 missing.add(user);
             }
         }
@@ -152,6 +159,8 @@ final class SlackNames implements People.Directory {
         try {
             Map<String, MemberNameDao.Kept> found = dao.find(workspaceId, userIds);
             found.forEach((user, name) -> kept.put(key(workspaceId, user), name));
+            userIds.stream().filter(user -> !found.containsKey(user))
+                    .forEach(user -> unnamed.put(key(workspaceId, user), Boolean.TRUE));
             return found;
         } catch (RuntimeException e) {
             LOG.warn("Names of Slack members not read: {}", e.toString());
@@ -196,6 +205,7 @@ final class SlackNames implements People.Directory {
         name.ifPresent(n -> {
             var fetched = new MemberNameDao.Kept(n, now);
             kept.put(memberKey, fetched);
+            unnamed.invalidate(memberKey);
             try {
                 dao.save(workspaceId, userId, n, now);
             } catch (RuntimeException e) {
