@@ -57,7 +57,8 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The members users.info knows, by user id: their profile as Slack gives it. */
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private volatile String usersInfoRefusal;
-    private volatile Duration usersInfoDelay = Duration.ZERO;
+    /** While set, users.info answers only once it is opened (a slow Slack), at most ten seconds later. */
+    private volatile java.util.concurrent.CountDownLatch usersInfoHold;
 
     /** A member of the workspace as users.info describes them. */
     public record Member(String id, String handle, String displayName, String realName, boolean deleted) {
@@ -163,7 +164,10 @@ public final class FakeSlackApi implements AutoCloseable {
      * set by {@link #member}; {@code user_not_found} for anyone else, or the refusal set by {@link #refuseUsersInfo}.
      */
     private JsonNode usersInfo(Call call, String team) throws InterruptedException {
-        Thread.sleep(usersInfoDelay.toMillis());
+        var hold = usersInfoHold;
+        if (hold != null) {
+            hold.await(10, TimeUnit.SECONDS);
+        }
         String refusal = usersInfoRefusal;
         if (refusal != null) {
             return JSON.createObjectNode().put("ok", false).put("error", refusal);
@@ -193,9 +197,17 @@ public final class FakeSlackApi implements AutoCloseable {
         members.put(id, new Member(id, handle, displayName, realName, false));
     }
 
-    /** Answers users.info only after {@code delay}, as a slow Slack would. */
-    public void delayUsersInfo(Duration delay) {
-        usersInfoDelay = delay;
+    /**
+     * Holds every users.info call until the returned action runs, as a slow Slack would (ten seconds at most); the
+     * calls held are recorded as they arrive.
+     */
+    public Runnable holdUsersInfo() {
+        var hold = new java.util.concurrent.CountDownLatch(1);
+        usersInfoHold = hold;
+        return () -> {
+            usersInfoHold = null;
+            hold.countDown();
+        };
     }
 
     /** Answers every users.info call with {@code ok: false} and {@code error} (null: answers again). */

@@ -141,6 +141,15 @@ public final class SlackClient {
      * folder, with this client's workspace, channel and user, form-encoded as {@code payload=} and signed.
      */
     public HttpResponse<String> press(String actionId, String value, String messageTs) {
+        ObjectNode payload = clickInChannel(messageTs);
+        ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+        // Each click has its own time, as Slack gives it; a redelivered click keeps it (see pressPayload).
+        action.put("action_id", actionId).put("value", value).put("action_ts", nextActionTs());
+        return pressPayload(payload);
+    }
+
+    /** The recorded {@code block_actions} payload, by this client's user, on a message of its channel. */
+    private ObjectNode clickInChannel(String messageTs) {
         try (var in = SlackClient.class.getResourceAsStream(
                 "/conformance/slack/payloads/block_actions.bolt-python.json")) {
             ObjectNode payload = (ObjectNode) JSON.readTree(in);
@@ -150,10 +159,7 @@ public final class SlackClient {
             ((ObjectNode) payload.path("channel")).put("id", channelId);
             ((ObjectNode) payload.path("container")).put("channel_id", channelId).put("message_ts", messageTs)
                     .put("is_ephemeral", false);
-            ObjectNode action = (ObjectNode) payload.path("actions").get(0);
-            // Each click has its own time, as Slack gives it; a redelivered click keeps it (see pressPayload).
-            action.put("action_id", actionId).put("value", value).put("action_ts", nextActionTs());
-            return pressPayload(payload);
+            return payload;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -185,25 +191,14 @@ public final class SlackClient {
      * {@code value}, as the option the card offered), with this client's workspace, channel and user, signed.
      */
     public HttpResponse<String> choose(String actionId, String label, String value, String messageTs) {
-        try (var in = SlackClient.class.getResourceAsStream(
-                "/conformance/slack/payloads/block_actions.bolt-python.json")) {
-            ObjectNode payload = (ObjectNode) JSON.readTree(in);
-            payload.putObject("user").put("id", userId).put("username", userName).put("name", userName)
-                    .put("team_id", teamId);
-            ((ObjectNode) payload.path("team")).put("id", teamId).remove(List.of("enterprise_id", "enterprise_name"));
-            ((ObjectNode) payload.path("channel")).put("id", channelId);
-            ((ObjectNode) payload.path("container")).put("channel_id", channelId).put("message_ts", messageTs)
-                    .put("is_ephemeral", false);
-            ObjectNode action = (ObjectNode) payload.path("actions").get(0);
-            action.remove(List.of("text", "value"));
-            action.put("type", "overflow").put("action_id", actionId).put("action_ts", nextActionTs());
-            ObjectNode option = action.putObject("selected_option");
-            option.putObject("text").put("type", "plain_text").put("text", label).put("emoji", true);
-            option.put("value", value);
-            return pressPayload(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode payload = clickInChannel(messageTs);
+        ObjectNode action = (ObjectNode) payload.path("actions").get(0);
+        action.remove(List.of("text", "value"));
+        action.put("type", "overflow").put("action_id", actionId).put("action_ts", nextActionTs());
+        ObjectNode option = action.putObject("selected_option");
+        option.putObject("text").put("type", "plain_text").put("text", label).put("emoji", true);
+        option.put("value", value);
+        return pressPayload(payload);
     }
 
     /**
