@@ -37,6 +37,11 @@ public final class CommunityService {
             .maximumSize(10_000)
             .expireAfterWrite(KEPT)
             .build();
+    /** A community by id, kept as long: each of a reminder's hundreds of private messages is drawn with it. */
+    private final Cache<Long, Community> byId = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(KEPT)
+            .build();
     /** The language of the channels seen in the last day, to apologise when the database does not answer. */
     private final Cache<ChannelRef, Locale> seenLocales = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -105,8 +110,15 @@ public final class CommunityService {
         return found;
     }
 
+    /** The community, read from the database at most every {@link #KEPT} (at once after a change here). */
     public Optional<Community> find(long id) {
-        return dao.findById(id);
+        Community known = byId.getIfPresent(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Community> found = dao.findById(id);
+        found.ifPresent(community -> byId.put(id, community));
+        return found;
     }
 
     /** Every community, oldest first. */
@@ -195,7 +207,10 @@ public final class CommunityService {
                 return Optional.<Community>empty();
             }
             update.run();
-            database.afterCommit(byChannel::invalidateAll);
+            database.afterCommit(() -> {
+                byChannel.invalidateAll();
+                byId.invalidate(community.id());
+            });
             return dao.findById(community.id());
         });
     }

@@ -16,17 +16,21 @@ import java.util.Map;
  */
 final class Pace {
     /**
-     * Kept beyond what a limit allows: the platform counts on arrival, not departure, and one message may take
-     * longer on the way than the next (the first call of a connection does), so a little room, relative and
-     * absolute, keeps the bot just inside the limit.
+     * Kept beyond what a limit allows: a bucket (Slack) is planned ahead only, and the platform's clock is not
+     * ours, so a little room, relative and absolute, keeps the bot just inside the limit. Windows are kept on what
+     * was answered ({@link #depart}).
      */
     private static final double MARGIN = 1.02;
     private static final Duration SPARE = Duration.ofMillis(100);
+    /** How soon a call held back by a window full of calls in flight looks again. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(10);
 
     private final Map<String, Instant> theoreticalArrival = new HashMap<>();
     private final Map<String, Deque<Instant>> sent = new HashMap<>();
-    /** The calls that really left, per window: what {@link #depart} checks. */
-    private final Map<String, Deque<Instant>> departed = new HashMap<>();
+    /** When the calls that left were answered, per window, in order: what {@link #depart} counts. */
+    private final Map<String, Deque<Instant>> answered = new HashMap<>();
+    /** How many calls left and are not answered yet, per window. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
     private final Map<String, Instant> blockedUntil = new HashMap<>();
 
     /**
@@ -53,24 +57,28 @@ final class Pace {
     }
 
     /**
-     * When a call reserved earlier may really leave, from {@code now}: now, recorded as left, unless the calls that
-     * really left fill one of its windows — a call that leaves late (the sending threads were busy) must not leave
-     * together with those reserved after it. Reservations only plan; this keeps the windows on what left.
+     * When a call reserved earlier may really leave, from {@code now}: now, counted as in flight, unless one of its
+     * windows is full. A platform counts a call when it arrives, which is after it left and before its answer came
+     * back: so a window counts each call answered from the moment of its answer, and each call still in flight as
+     * if it were arriving now. Whatever each call takes on the way (a slow connection, a busy machine), no window
+     * can then hold more calls at the platform than its limit. Reservations only plan; this keeps the windows.
      */
     synchronized Instant depart(List<Limit> limits, Instant now) {
-        Map<Limit, Integer> needs = new LinkedHashMap<>();
-        limits.stream().filter(limit -> limit.kind() == Limit.Kind.WINDOW)
-                .forEach(limit -> needs.merge(limit, 1, Integer::sum));
         Instant at = now;
-        for (Map.Entry<Limit, Integer> need : needs.entrySet()) {
+        for (Map.Entry<Limit, Integer> need : windows(limits).entrySet()) {
             Limit limit = need.getKey();
+            String state = state(limit);
             Instant boundary = now.minus(scaled(limit.per()));
-            List<Instant> inWindow = departed.getOrDefault(state(limit), new ArrayDeque<>()).stream()
+            List<Instant> inWindow = answered.getOrDefault(state, new ArrayDeque<>()).stream()
                     .filter(t -> t.isAfter(boundary)).toList();
-            int needed = Math.min(need.getValue(), limit.count());
-            if (inWindow.size() + needed > limit.count()) {
-                Instant frees = inWindow.get(inWindow.size() + needed - limit.count() - 1);
-                at = later(at, frees.plus(scaled(limit.per())).plus(Duration.ofMillis(1)));
+            int excess = inWindow.size() + inFlight.getOrDefault(state, 0) + Math.min(need.getValue(), limit.count())
+                    - limit.count();
+            if (excess > 0) {
+                // The window frees when enough answered calls leave it; if calls in flight fill it, once they answer.
+                Instant frees = excess <= inWindow.size()
+                        ? inWindow.get(excess - 1).plus(scaled(limit.per())).plus(Duration.ofMillis(1))
+                        : now.plus(IN_FLIGHT_WAIT);
+                at = later(at, frees);
             }
         }
         if (at.isAfter(now)) {
@@ -78,12 +86,7 @@ final class Pace {
         }
         for (Limit limit : limits) {
             if (limit.kind() == Limit.Kind.WINDOW) {
-                Deque<Instant> times = departed.computeIfAbsent(state(limit), key -> new ArrayDeque<>());
-                times.addLast(now);
-                Instant horizon = now.minus(limit.per()).minus(limit.per());
-                while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
-                    times.removeFirst();
-                }
+                inFlight.merge(state(limit), 1, Integer::sum);
             }
         }
         return now;
@@ -101,21 +104,45 @@ final class Pace {
     }
 
     /**
-     * The call reserved at {@code reservedAt} was answered at {@code answeredAt}: windows count it from then, since
-     * it reached the platform somewhere in between; the next call then cannot arrive inside its window, however
-     * long this one took on the way.
+     * The call reserved at {@code reservedAt}, which left (see {@link #depart}), was answered at {@code answeredAt}
+     * (or failed then): windows count it from then, since it reached the platform somewhere in between; the next
+     * call then cannot arrive inside its window, however long this one took on the way.
      */
     synchronized void settle(List<Limit> limits, Instant reservedAt, Instant answeredAt) {
         for (Limit limit : limits) {
-            Deque<Instant> times = limit.kind() == Limit.Kind.WINDOW ? sent.get(state(limit)) : null;
-            if (times != null && times.removeLastOccurrence(reservedAt)) {
-                List<Instant> sorted = new java.util.ArrayList<>(times);
-                sorted.add(later(reservedAt, answeredAt));
-                sorted.sort(null);
-                times.clear();
-                times.addAll(sorted);
+            if (limit.kind() != Limit.Kind.WINDOW) {
+                continue;
             }
+            String state = state(limit);
+            Deque<Instant> times = sent.get(state);
+            if (times != null && times.removeLastOccurrence(reservedAt)) {
+                insert(times, later(reservedAt, answeredAt), limit);
+            }
+            inFlight.computeIfPresent(state, (key, calls) -> calls > 1 ? calls - 1 : null);
+            insert(answered.computeIfAbsent(state, key -> new ArrayDeque<>()), answeredAt, limit);
         }
+    }
+
+    /** Adds {@code at} to times kept in order, and forgets those too old to count in any window. */
+    private static void insert(Deque<Instant> times, Instant at, Limit limit) {
+        Deque<Instant> after = new ArrayDeque<>();
+        while (!times.isEmpty() && times.peekLast().isAfter(at)) {
+            after.addFirst(times.removeLast());
+        }
+        times.addLast(at);
+        times.addAll(after);
+        Instant horizon = times.peekLast().minus(limit.per()).minus(limit.per());
+        while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
+            times.removeFirst();
+        }
+    }
+
+    /** The windows among {@code limits}, each with the number of calls it takes (a limit listed twice takes two). */
+    private static Map<Limit, Integer> windows(List<Limit> limits) {
+        Map<Limit, Integer> needs = new LinkedHashMap<>();
+        limits.stream().filter(limit -> limit.kind() == Limit.Kind.WINDOW)
+                .forEach(limit -> needs.merge(limit, 1, Integer::sum));
+        return needs;
     }
 
     /** Nothing goes to {@code scope} before {@code until} (a platform's Retry-After). */

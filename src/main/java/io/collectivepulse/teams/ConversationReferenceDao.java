@@ -28,6 +28,11 @@ public final class ConversationReferenceDao {
             .maximumSize(10_000)
             .expireAfterWrite(KEPT)
             .build();
+    /** Members whose account id is not known, asked again a minute later at most (their object id serves). */
+    private final Cache<String, Boolean> noAccount = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
     /** A tenant's latest reference, to open private conversations: read once a minute at most. */
     private final Cache<String, Optional<String>> tenants = Caffeine.newBuilder()
             .maximumSize(1_000)
@@ -107,20 +112,27 @@ public final class ConversationReferenceDao {
                 .bind("now", now)
                 .execute());
         accounts.put(key, accountId);
+        noAccount.invalidate(key);
     }
 
-    /** The member's Teams account id, by their Entra ID object id, if the bot heard from them. */
+    /**
+     * The member's Teams account id, by their Entra ID object id, if the bot heard from them; a member it never
+     * heard from is not asked of the database again for a minute (a reminder opens hundreds of private chats).
+     */
     public Optional<String> account(String tenantId, String aadObjectId) {
         String key = key(tenantId, aadObjectId);
         String known = accounts.getIfPresent(key);
         if (known != null) {
             return Optional.of(known);
         }
+        if (noAccount.getIfPresent(key) != null) {
+            return Optional.empty();
+        }
         Optional<String> stored = jdbi.withHandle(h -> h.createQuery("""
                         SELECT account_id FROM teams_account WHERE tenant_id = :tenantId AND aad_object_id = :aadObjectId
                         """)
                 .bind("tenantId", tenantId).bind("aadObjectId", aadObjectId).mapTo(String.class).findOne());
-        stored.ifPresent(id -> accounts.put(key, id));
+        stored.ifPresentOrElse(id -> accounts.put(key, id), () -> noAccount.put(key, true));
         return stored;
     }
 

@@ -3,6 +3,8 @@ package io.collectivepulse.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.collectivepulse.chat.Card;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Form;
@@ -26,17 +28,20 @@ final class TeamsSender implements Sender {
     private static final List<int[]> CONVERSATION_WINDOWS = List.of(new int[] {7, 1}, new int[] {8, 2},
             new int[] {60, 30});
     private static final int TENANT_PER_SECOND = 50;
-    /**
-     * What the bot allows itself of the tenant's 50 a second: Teams counts on arrival, and calls leaving evenly
-     * spaced arrive bunched when the machine or the network is busy.
-     */
-    private static final int TENANT_PACE = 45;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BotConnector connector;
     private final Clock clock;
     private final ConversationReferenceDao references;
     private final AdaptiveCardRenderer renderer;
+    /**
+     * Members' private chats found without a reference when their message was paced (see {@link #limits}), so
+     * that sending it does not ask the database again: it opens the chat (opening one that exists gives it back).
+     */
+    private final Cache<ChannelRef, Boolean> unopened = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
 
     TeamsSender(BotConnector connector, ConversationReferenceDao references, AdaptiveCardRenderer renderer,
                 Clock clock) {
@@ -67,12 +72,14 @@ final class TeamsSender implements Sender {
      * bot as sender, the conversation, its Bot Connector address).
      */
     private Outcome send(ChannelRef channel, ObjectNode message, String replyTo) {
-        Optional<ObjectNode> reference = reference(channel);
+        boolean toOpen = channel.isDirect() && unopened.getIfPresent(channel) != null;
+        Optional<ObjectNode> reference = toOpen ? Optional.empty() : reference(channel);
         if (reference.isEmpty() && channel.isDirect()) {
             Outcome opened = openDirect(channel);
             if (!(opened instanceof Outcome.Sent)) {
                 return opened;
             }
+            unopened.invalidate(channel);
             reference = reference(channel);
         }
         if (reference.isEmpty()) {
@@ -166,11 +173,12 @@ final class TeamsSender implements Sender {
         String conversation = conversationKey(channel);
         var limits = new java.util.ArrayList<Limit>();
         CONVERSATION_WINDOWS.forEach(w -> limits.add(Limit.window(conversation, w[0], Duration.ofSeconds(w[1]))));
-        Limit tenant = Limit.window(tenantKey(channel), TENANT_PACE, Duration.ofSeconds(1));
+        Limit tenant = Limit.window(tenantKey(channel), TENANT_PER_SECOND, Duration.ofSeconds(1));
         limits.add(tenant);
         if (channel.isDirect() && references.find(channel.workspaceId(), channel.channelId()).isEmpty()) {
             // A first private message opens the conversation, then writes: two calls for the tenant.
             limits.add(tenant);
+            unopened.put(channel, true);
         }
         limits.add(Limit.scope(conversation));
         limits.add(Limit.scope(tenantKey(channel)));

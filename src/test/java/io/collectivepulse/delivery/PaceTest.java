@@ -41,11 +41,32 @@ class PaceTest {
         Limit bucket = Limit.bucket("slack:T0:C0:post", 1, 1.0);
         assertThat(pace.depart(List.of(tenant, bucket), START)).isEqualTo(START);
         assertThat(pace.depart(List.of(tenant), START.plusMillis(10))).isEqualTo(START.plusMillis(10));
-        // Reserved for later, but leaving now, with two calls gone in the last second: it waits for the first.
-        Instant third = pace.depart(List.of(tenant), START.plusMillis(20));
+        // Two calls in flight fill the window: they may arrive at any moment, so a third waits for their answers.
+        Instant waiting = pace.depart(List.of(tenant), START.plusMillis(20));
+        assertThat(waiting).isAfter(START.plusMillis(20)).isBefore(START.plusMillis(100));
+        pace.settle(List.of(tenant, bucket), START, START.plusMillis(5));
+        pace.settle(List.of(tenant), START.plusMillis(10), START.plusMillis(15));
+        // Answered: counted from their answers, the third leaves once the first has left the window.
+        Instant third = pace.depart(List.of(tenant), waiting);
         assertThat(third).isAfter(START.plusSeconds(1)).isBefore(START.plusMillis(1100));
         assertThat(pace.depart(List.of(tenant), third)).isEqualTo(third);
         assertThat(pace.depart(List.of(bucket), START.plusMillis(30))).as("buckets are paced ahead only")
                 .isEqualTo(START.plusMillis(30));
+    }
+
+    @Test
+    void aSlowCallCountsFromItsAnswerSinceItMayHaveArrivedThatLate() {
+        var pace = new Pace();
+        Limit tenant = Limit.window("teams:tenant", 2, Duration.ofSeconds(1));
+        assertThat(pace.depart(List.of(tenant), START)).isEqualTo(START);
+        assertThat(pace.depart(List.of(tenant), START.plusMillis(100))).isEqualTo(START.plusMillis(100));
+        pace.settle(List.of(tenant), START.plusMillis(100), START.plusMillis(110));
+        pace.settle(List.of(tenant), START, START.plusMillis(900));
+        // A second after the slow call left, it may have reached the platform only 150 ms ago: its answer counts.
+        Instant next = pace.depart(List.of(tenant), START.plusMillis(1050));
+        assertThat(next).isAfter(START.plusMillis(1110)).isBefore(START.plusMillis(1150));
+        assertThat(pace.depart(List.of(tenant), next)).isEqualTo(next);
+        Instant after = pace.depart(List.of(tenant), next.plusMillis(1));
+        assertThat(after).isAfter(START.plusMillis(1900));
     }
 }
