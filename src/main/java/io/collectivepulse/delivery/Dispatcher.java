@@ -227,15 +227,17 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * A lane that has ended leaves the map and its channel's lease ends (a new lane takes the channel's next rows,
-     * claimed now, by this replica or another).
+     * A lane that has ended leaves the map and its channel's lease ends, unless it ended already ({@code endLease}
+     * false): a new lane takes the channel's next rows, claimed now, by this replica or another.
      */
-    void ended(Lane lane) {
+    void ended(Lane lane, boolean endLease) {
         lanes.remove(lane.channel(), lane);
-        try {
-            dao.endChannel(owner, lane.channel());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not end the lease on {}; it will run out: {}", lane.channel(), e.toString());
+        if (endLease) {
+            try {
+                dao.endChannel(owner, lane.channel());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not end the lease on {}; it will run out: {}", lane.channel(), e.toString());
+            }
         }
         wake();
     }
