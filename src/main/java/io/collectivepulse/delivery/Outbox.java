@@ -29,8 +29,13 @@ public final class Outbox implements AutoCloseable {
     static final Duration NOTICE_PATIENCE = Duration.ofMinutes(15);
     /** A redraw waits this long for more clicks, so that a burst of +1s is drawn once. */
     static final Duration REDRAW_DELAY = Duration.ofMillis(300);
-    /** Threads that draw and send: each call waits on the platform and PostgreSQL more than it computes. */
-    private static final int SENDING_THREADS = 8;
+    /**
+     * Threads that draw and send: each call waits on the platform far longer than it computes, and the platforms'
+     * limits are reached only with that many calls in flight (Teams' 50 requests a second per tenant, in ten
+     * tenants, answered in 100 ms, need 50). Eight sent 75 private messages a second at most with answers in 100 ms:
+     * 6.7 × the time the limits allow for 6,000 reminders (BENCHMARKS.md).
+     */
+    private static final int SENDING_THREADS = 64;
     static final String NOTICE = "notice";
     /** A notice whose card and member are wiped once it is sent or given up (see {@link #view}). */
     static final String VIEW = "view";

@@ -4,11 +4,17 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.util.http.SlackHttpClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /** The Slack SDK and Bolt as this service configures them: what each setting buys is said beside it. */
 final class SlackSdk {
+    /** Connections to Slack kept open between calls: as many as the outbox sends at once. */
+    private static final int KEPT_CONNECTIONS = 64;
+
     private SlackSdk() {
     }
 
@@ -23,7 +29,14 @@ final class SlackSdk {
         slackConfig.setHttpClientReadTimeoutMillis(10_000);
         slackConfig.setHttpClientWriteTimeoutMillis(10_000);
         slackConfig.setHttpClientCallTimeoutMillis(15_000);
-        return Slack.getInstance(slackConfig);
+        // One connection kept open per sending thread of the outbox: OkHttp keeps five by default, and each call
+        // beyond them would open (and, with Slack, shake hands on) a connection of its own.
+        OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(slackConfig).newBuilder()
+                .connectionPool(new ConnectionPool(KEPT_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .build();
+        var http = new SlackHttpClient(okHttp);
+        http.setConfig(slackConfig);
+        return Slack.getInstance(slackConfig, http);
     }
 
     /**

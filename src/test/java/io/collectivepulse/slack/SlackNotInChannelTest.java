@@ -73,8 +73,10 @@ class SlackNotInChannelTest {
         // chat.postEphemeral was tried first, and refused as Slack refuses it where the bot is not.
         assertThat(pulse.slackApi().calls("chat.postEphemeral"))
                 .anySatisfy(c -> assertThat(c.params().get("channel")).isEqualTo("G0PRIVATENOTICE"));
-        assertThat(pulse.count("SELECT count(*) FROM outbox WHERE channel_id = ? AND op = 'notify' AND state = 'sent'",
-                "G0PRIVATENOTICE")).isEqualTo(1);
+        // Recorded once the answer came back, a moment after the fake saw the message.
+        Awaits.until(() -> java.util.Optional.of(pulse.count(
+                        "SELECT count(*) FROM outbox WHERE channel_id = ? AND op = 'notify' AND state = 'sent'",
+                        "G0PRIVATENOTICE")).filter(n -> n == 1), WAIT, () -> "the notice recorded as sent");
     }
 
     @Test
