@@ -25,7 +25,9 @@ final class ReminderDelivery {
     record Result(int communities, int attendees, long expected, long received, long duplicates, double first,
                   double last, long refused) {
         String row() {
-            return "| %,d × %d | %,d | %,d | %d | %.1f → %.1f | %.0f | %d |".formatted(communities, attendees,
+            Duration latency = Settings.platformLatency();
+            return "| %,d × %d%s | %,d | %,d | %d | %.1f → %.1f | %.0f | %d |".formatted(communities, attendees,
+                    latency.isZero() ? "" : ", answers in " + latency.toMillis() + " ms",
                     expected, received, duplicates, first, last, received / Math.max(last, 1e-3), refused);
         }
     }
@@ -119,8 +121,10 @@ final class ReminderDelivery {
     record TeamsResult(Result result, int tenants, boolean open, double minimum) {
         String row() {
             Result r = result;
-            return "| %,d × %d in %d tenants, chats %s | %,d | %,d | %d | %.1f → %.1f | %.0f | %.1f | %.2f | %d |"
-                    .formatted(r.communities(), r.attendees(), tenants, open ? "open" : "to open", r.expected(),
+            Duration latency = Settings.platformLatency();
+            return "| %,d × %d in %d tenants, chats %s%s | %,d | %,d | %d | %.1f → %.1f | %.0f | %.1f | %.2f | %d |"
+                    .formatted(r.communities(), r.attendees(), tenants, open ? "open" : "to open",
+                            latency.isZero() ? "" : ", answers in " + latency.toMillis() + " ms", r.expected(),
                             r.received(), r.duplicates(), r.first(), r.last(), r.received() / Math.max(r.last(), 1e-3),
                             minimum, r.last() / minimum, r.refused());
         }

@@ -45,8 +45,8 @@ final class SeededService implements AutoCloseable {
     SeededService(Map<String, String> baseEnv, List<String> options) {
         String database = TestDatabase.newDatabase();
         this.jdbi = Jdbi.create(database, "postgres", "");
-        this.slackApi = new FakeSlackApi(TOKEN).withoutRecording();
-        this.connector = new FakeBotConnector().withoutValidation();
+        this.slackApi = new FakeSlackApi(TOKEN).withoutRecording().withLatency(Settings.platformLatency());
+        this.connector = new FakeBotConnector().withoutValidation().withLatency(Settings.platformLatency());
         this.env = new HashMap<>(baseEnv);
         this.options = options;
         env.put("DATABASE_URL", database);

@@ -42,6 +42,14 @@ record Settings(List<Integer> rates, Duration phase, Duration warmUp, long warmU
                 Integer.getInteger("bench.pollCommunities", 1_000));
     }
 
+    /**
+     * How long the fake platforms take to answer in the delivery parts, as the real ones do over the internet
+     * ({@code -Dbench.platformLatencyMs=100}); none by default.
+     */
+    static Duration platformLatency() {
+        return Duration.ofMillis(Long.getLong("bench.platformLatencyMs", 0));
+    }
+
     /** A comma- or space-separated system property: {@code -Dbench.targets=service -Dbench.parts=ack}. */
     private static List<String> list(String property, String defaults) {
         return Arrays.stream(System.getProperty(property, defaults).split("[,\\s]+"))

@@ -45,6 +45,7 @@ public final class FakeBotConnector implements AutoCloseable {
     private final Set<String> notInstalled = ConcurrentHashMap.newKeySet();
     private final List<String> created = new CopyOnWriteArrayList<>();
     private volatile boolean validating = true;
+    private volatile Duration latency = Duration.ZERO;
     /** Teams: 50 requests a second per app and tenant, whatever the conversation. */
     private static final int[][] TENANT_WINDOWS = {{50, 1}};
     /** Teams: {count, seconds} per conversation. */
@@ -84,7 +85,17 @@ public final class FakeBotConnector implements AutoCloseable {
                     ctx -> record(ctx, ctx.pathParam("activityId"), null));
             config.routes.put("/v3/conversations/{conversationId}/activities/{activityId}",
                     ctx -> record(ctx, null, ctx.pathParam("activityId")));
+            config.routes.after(ctx -> Latency.pause(latency));
         }).start("127.0.0.1", 0);
+    }
+
+    /**
+     * From now on, every answer leaves {@code latency} after the request arrived, as the real service's come back
+     * over the internet (for benchmarks; the limits count each request on arrival, as before).
+     */
+    public FakeBotConnector withLatency(Duration latency) {
+        this.latency = latency;
+        return this;
     }
 
     /** The value to put in an activity's serviceUrl. */

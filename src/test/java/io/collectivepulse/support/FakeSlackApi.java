@@ -38,6 +38,7 @@ public final class FakeSlackApi implements AutoCloseable {
     /** {@code channel/ts} of every message posted, for {@code chat.update}'s {@code message_not_found}. */
     private final Set<String> messages = ConcurrentHashMap.newKeySet();
     private volatile boolean recording = true;
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
     private final RateLimits limits = new RateLimits();
     private volatile boolean rateLimited = true;
@@ -84,6 +85,7 @@ public final class FakeSlackApi implements AutoCloseable {
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.post("/api/{method}", this::handle);
+            config.routes.after(ctx -> Latency.pause(latency));
         }).start("127.0.0.1", 0);
     }
 
@@ -404,6 +406,15 @@ public final class FakeSlackApi implements AutoCloseable {
      * Keeps no call, only the ids of the messages posted, for benchmarks that post hundreds of thousands: a
      * growing record made the fake slower and slower over a run, on the CPU the service is measured on.
      */
+    /**
+     * From now on, every answer leaves {@code latency} after the request arrived, as Slack's come back over the
+     * internet (for benchmarks; the limits count each call on arrival, as before).
+     */
+    public FakeSlackApi withLatency(java.time.Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
     public FakeSlackApi withoutRecording() {
         recording = false;
         return this;
