@@ -179,6 +179,9 @@ final class TeamsSender implements Sender {
             // A first private message opens the conversation, then writes: two calls for the tenant.
             limits.add(tenant);
             unopened.put(channel, true);
+        } else if (channel.isDirect()) {
+            // Opened meanwhile (the member wrote to the bot): one call, as paced.
+            unopened.invalidate(channel);
         }
         limits.add(Limit.scope(conversation));
         limits.add(Limit.scope(tenantKey(channel)));
