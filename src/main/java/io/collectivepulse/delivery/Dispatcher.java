@@ -227,17 +227,15 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * A lane that has ended leaves the map and its channel's lease ends, unless it ended already ({@code endLease}
-     * false): a new lane takes the channel's next rows, claimed now, by this replica or another.
+     * A lane that has ended leaves the map and its channel's lease ends (a new lane takes the channel's next rows,
+     * claimed now, by this replica or another).
      */
-    void ended(Lane lane, boolean endLease) {
+    void ended(Lane lane) {
         lanes.remove(lane.channel(), lane);
-        if (endLease) {
-            try {
-                dao.endChannel(owner, lane.channel());
-            } catch (RuntimeException e) {
-                LOG.warn("Could not end the lease on {}; it will run out: {}", lane.channel(), e.toString());
-            }
+        try {
+            dao.endChannel(owner, lane.channel());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not end the lease on {}; it will run out: {}", lane.channel(), e.toString());
         }
         wake();
     }

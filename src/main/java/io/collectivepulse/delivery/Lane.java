@@ -35,8 +35,6 @@ final class Lane {
     private Delivery unrecorded;
     /** Set when the lane ran out of rows: it takes no more, a new lane does. */
     private boolean ended;
-    /** Set when the channel's lease ended with the last row's outcome ({@link #doneLast}). */
-    private boolean leaseEnded;
 
     Lane(Dispatcher dispatcher, ChannelRef channel) {
         this.dispatcher = dispatcher;
@@ -101,7 +99,6 @@ final class Lane {
 
     private Delivery head() {
         boolean over;
-        boolean released;
         synchronized (this) {
             Delivery row = stopped ? null : rows.peekFirst();
             if (row != null) {
@@ -110,24 +107,11 @@ final class Lane {
             busy = false;
             ended = rows.isEmpty();
             over = ended;
-            released = leaseEnded;
         }
         if (over) {
-            dispatcher.ended(this, !released);
+            dispatcher.ended(this);
         }
         return null;
-    }
-
-    /**
-     * The row leaves the lane; true if it was the last, and then the lane ends with it: a row claimed after this goes
-     * to a new lane, once the channel's lease has ended with the row's outcome.
-     */
-    private synchronized boolean doneLast(Delivery row) {
-        done(row);
-        if (rows.isEmpty() && !stopped) {
-            ended = true;
-        }
-        return ended;
     }
 
     /** The row leaves the lane (once: it may be recorded again). */
@@ -316,17 +300,11 @@ final class Lane {
             if (call.part() >= 0 && call.part() + 1 < call.parts()) {
                 dispatcher.dao.recordPart(row, call.part(), sent.messageId(), now);
                 sentPart(row);
-            } else if (doneLast(row)) {
-                // The lane's last row: its channel's lease ends in the statement that records it.
-                dispatcher.dao.finishEndingLease(row, call.part(), call.part() >= 0 ? sent.messageId() : null, now,
-                        dispatcher.owner);
-                synchronized (this) {
-                    leaseEnded = true;
-                }
             } else if (call.part() >= 0) {
+                done(row);
                 dispatcher.dao.finishWithPart(row, call.part(), sent.messageId(), now);
             } else {
-                dispatcher.dao.finish(row, "sent", "sent", now);
+                finish(row, "sent", "sent");
             }
             return;
         }

@@ -328,40 +328,6 @@ public final class OutboxDao {
                 .execute());
     }
 
-    /**
-     * Sent, as {@link #finish} or, with {@code messageId}, {@link #finishWithPart} records it, and the lease of
-     * {@code owner} on the row's channel ends in the same statement: the lane that sent it has no row left.
-     */
-    void finishEndingLease(Delivery row, int part, String messageId, Instant now, String owner) {
-        // The channel is locked before the row, as a claim locks them: the other order deadlocks with it.
-        String sql = "WITH channel AS (" + LOCK_CHANNEL + "), "
-                + (messageId == null ? "" : "part AS (" + RECORD_PART + "), ")
-                + "done AS (" + FINISH + " AND (SELECT count(*) FROM channel) >= 0 RETURNING state) " + END_LEASE;
-        jdbi.useHandle(h -> {
-            var query = h.createQuery(sql)
-                    .bind("id", row.id()).bind("version", row.version()).bind("state", "sent").bind("outcome", "sent")
-                    .bind("now", now).bindMap(channel(row.channel())).bind("owner", owner);
-            if (messageId != null) {
-                query.bind("part", part).bind("kind", row.kind()).bind("subjectId", row.subjectId())
-                        .bind("messageId", messageId);
-            }
-            query.mapTo(String.class).findOne();
-        });
-    }
-
-    private static final String LOCK_CHANNEL = """
-            SELECT 1 FROM outbox_channel
-            WHERE platform = :platform AND workspace_id = :workspaceId AND channel_id = :channelId
-            FOR UPDATE
-            """;
-
-    /** Ends a channel's lease, leaving out of its next due row the one the statement's {@code done} just finished. */
-    private static final String END_LEASE = """
-            SELECT outbox_end_channel(:owner, :platform, :workspaceId, :channelId,
-                                      (SELECT CASE WHEN state = 'pending' THEN NULL ELSE CAST(:id AS BIGINT) END
-                                       FROM done))
-            """;
-
     private static final String RECORD_PART = """
             INSERT INTO sent_message (outbox_id, part, kind, subject_id, platform, workspace_id, channel_id, message_id,
                                       sent_at)
