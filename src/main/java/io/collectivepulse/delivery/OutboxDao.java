@@ -177,9 +177,15 @@ public final class OutboxDao {
      * channel is paced by one replica at a time), skipping channels locked by a concurrent claim, and each one's
      * first {@code perChannel} due rows. A channel claimed without a due row (its {@code next_due} was early) is
      * among {@link Claim#empty}, to be ended at once.
+     *
+     * <p>The leases are committed before the rows are taken, in a statement of their own: a command that adds a row
+     * to a channel updates the channel's row too, and waits for whoever holds it. Taken in one transaction, the
+     * rows of a hundred channels with a long backlog (index entries of rows sent since the last vacuum to step
+     * over) held a hundred channels for a second at a time, and commands waited past their 1.8 s limit. A replica
+     * that dies between the two statements leaves leases that run out.
      */
     Claim claim(String owner, Instant now, Instant leaseUntil, int channels, int perChannel) {
-        return jdbi.inTransaction(h -> {
+        return jdbi.withHandle(h -> {
             List<ChannelRef> leased = h.createQuery("""
                             WITH chosen AS (
                                 SELECT platform, workspace_id, channel_id FROM outbox_channel
