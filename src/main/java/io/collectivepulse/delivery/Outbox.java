@@ -35,7 +35,7 @@ public final class Outbox implements AutoCloseable {
      * tenants, answered in 100 ms, need 50). Eight sent 75 private messages a second at most with answers in 100 ms:
      * 6.7 × the time the limits allow for 6,000 reminders (BENCHMARKS.md).
      */
-    private static final int SENDING_THREADS = 64;
+    public static final int SENDING_THREADS = 64;
     static final String NOTICE = "notice";
     /** A notice whose card and member are wiped once it is sent or given up (see {@link #view}). */
     static final String VIEW = "view";

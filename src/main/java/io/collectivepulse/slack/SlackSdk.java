@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.util.http.SlackHttpClient;
+import io.collectivepulse.delivery.Outbox;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -12,9 +13,6 @@ import okhttp3.OkHttpClient;
 
 /** The Slack SDK and Bolt as this service configures them: what each setting buys is said beside it. */
 final class SlackSdk {
-    /** Connections to Slack kept open between calls: as many as the outbox sends at once. */
-    private static final int KEPT_CONNECTIONS = 64;
-
     private SlackSdk() {
     }
 
@@ -32,7 +30,7 @@ final class SlackSdk {
         // One connection kept open per sending thread of the outbox: OkHttp keeps five by default, and each call
         // beyond them would open (and, with Slack, shake hands on) a connection of its own.
         OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(slackConfig).newBuilder()
-                .connectionPool(new ConnectionPool(KEPT_CONNECTIONS, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(Outbox.SENDING_THREADS, 5, TimeUnit.MINUTES))
                 .build();
         var http = new SlackHttpClient(okHttp);
         http.setConfig(slackConfig);
