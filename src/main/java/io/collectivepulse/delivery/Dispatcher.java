@@ -122,7 +122,19 @@ final class Dispatcher implements AutoCloseable {
                 thread);
     }
 
-    /** Rows were just committed: look now rather than at the next poll. */
+    /**
+     * Rows of {@code channel} (null: of any channel) were just committed: look now rather than at the next poll,
+     * unless a lane of this replica holds that channel. A lane that ends leaves the map, then ends its lease from the
+     * rows committed by then, then wakes the claimer: a row committed while its channel's lane was in the map is
+     * claimed after that lane ends.
+     */
+    void wake(ChannelRef channel) {
+        if (channel == null || !lanes.containsKey(channel)) {
+            wake();
+        }
+    }
+
+    /** Rows were just committed or a lane ended: look now rather than at the next poll. */
     void wake() {
         synchronized (signal) {
             woken = true;
@@ -137,7 +149,7 @@ final class Dispatcher implements AutoCloseable {
             try {
                 if (realTime.instant().isAfter(renewed.plus(RENEW_EVERY))) {
                     renewed = realTime.instant();
-                    dao.renew(owner, held(), clock.instant().plus(LEASE));
+                    dao.renew(owner, clock.instant().plus(LEASE));
                 }
                 boolean folded = foldRedraws();
                 Instant now = clock.instant();
@@ -202,13 +214,6 @@ final class Dispatcher implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) < 0 ? a : b;
-    }
-
-    /** The ids of the rows this replica holds in its lanes. */
-    List<Long> held() {
-        List<Long> ids = new ArrayList<>();
-        lanes.values().forEach(lane -> ids.addAll(lane.ids()));
-        return ids;
     }
 
     /**

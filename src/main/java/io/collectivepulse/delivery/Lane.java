@@ -7,7 +7,6 @@ import io.collectivepulse.chat.Form;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -43,15 +42,6 @@ final class Lane {
 
     ChannelRef channel() {
         return channel;
-    }
-
-    /** The rows whose lease this replica renews: those waiting, and one sent whose outcome is not recorded yet. */
-    synchronized List<Long> ids() {
-        List<Long> ids = new ArrayList<>(rows.stream().map(Delivery::id).toList());
-        if (unrecorded != null && !ids.contains(unrecorded.id())) {
-            ids.add(unrecorded.id());
-        }
-        return ids;
     }
 
     /** The rows to give back on stopping: not one the platform has already taken, which must not go out twice. */

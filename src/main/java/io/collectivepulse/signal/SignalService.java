@@ -88,7 +88,7 @@ public final class SignalService {
                 channel.workspaceId(), channel.channelId(), actor.userId(), actor.displayName(), draft.body(),
                 draft.link(), draft.themes(), clock.instant());
         long id = dao.insert(signal, actor, outbox.postBinds(cardKind(draft.kind()), channel));
-        outbox.wake();
+        outbox.wake(channel);
         return new PostResult.Posted(id);
     }
 

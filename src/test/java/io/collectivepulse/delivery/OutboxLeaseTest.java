@@ -1,0 +1,64 @@
+package io.collectivepulse.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.collectivepulse.chat.ChannelRef;
+import io.collectivepulse.chat.Platform;
+import io.collectivepulse.support.PulseDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The leases of a replica that sends slowly (a channel paced at one message a second, a backlog of thousands): it
+ * keeps its channels, no other replica takes their rows meanwhile, and the rows waiting in its lanes are not
+ * rewritten to keep them (a claim walks past every version of a pending row that vacuum has not cleared yet).
+ */
+class OutboxLeaseTest {
+    private static final ChannelRef CHANNEL = new ChannelRef(Platform.SLACK, "T0LEASE", "C0LEASE");
+    private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
+
+    @RegisterExtension
+    static final PulseDatabase db = new PulseDatabase();
+
+    @Test
+    void renewingKeepsTheChannelsAndLeavesTheWaitingRowsAsTheyAre() {
+        List<ChannelRef> woken = new ArrayList<>();
+        var dao = new OutboxDao(db.database(), woken::add);
+        for (int i = 0; i < 40; i++) {
+            dao.insert("post:lease:" + i, Delivery.Op.POST, "lease", i, CHANNEL, null, null, "{}", NOW, NOW,
+                    NOW.plus(Duration.ofHours(1)));
+        }
+        assertThat(woken).as("each row names its channel to the wake-up").hasSize(40).containsOnly(CHANNEL);
+
+        OutboxDao.Claim claim = dao.claim("replica-a", NOW, NOW.plus(Dispatcher.LEASE), 10, 30);
+        assertThat(claim.rows()).hasSize(30);
+        List<String> versions = versions();
+
+        Instant later = NOW.plus(Duration.ofSeconds(15));
+        dao.renew("replica-a", later.plus(Dispatcher.LEASE));
+
+        assertThat(versions()).as("the claimed rows, not rewritten").isEqualTo(versions);
+        // Past the first lease, the channel is still replica-a's: another replica claims nothing there.
+        Instant afterFirstLease = NOW.plus(Dispatcher.LEASE).plusSeconds(1);
+        assertThat(dao.claim("replica-b", afterFirstLease, afterFirstLease.plus(Dispatcher.LEASE), 10, 30).rows())
+                .isEmpty();
+        // Once the renewed lease ran out too (replica-a died), replica-b takes the channel, its claimed rows first,
+        // marked as maybe sent already.
+        Instant afterRenewed = later.plus(Dispatcher.LEASE).plusSeconds(1);
+        OutboxDao.Claim taken = dao.claim("replica-b", afterRenewed, afterRenewed.plus(Dispatcher.LEASE), 10, 30);
+        assertThat(taken.rows()).hasSize(30).allMatch(Delivery::uncertain);
+    }
+
+    /** Each claimed row's version (its transaction id and place in the table), in id order. */
+    private static List<String> versions() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT xmin::text || ctid::text FROM outbox
+                        WHERE claimed_by IS NOT NULL ORDER BY id
+                        """)
+                .mapTo(String.class).list());
+    }
+}
