@@ -3,11 +3,14 @@ package io.collectivepulse.delivery;
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
 import io.collectivepulse.db.Database;
+import io.collectivepulse.db.PlannedEachTime;
 import io.collectivepulse.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,10 +185,10 @@ public final class OutboxDao {
      * among {@link Claim#empty}, to be ended at once.
      *
      * <p>The leases are committed before the rows are taken, in a statement of their own: a command that adds a row
-     * to a channel updates the channel's row too, and waits for whoever holds it. Taken in one transaction, the
-     * rows of a hundred channels with a long backlog (index entries of rows sent since the last vacuum to step
-     * over) held a hundred channels for a second at a time, and commands waited past their 1.8 s limit. A replica
-     * that dies between the two statements leaves leases that run out.
+     * to a channel updates the channel's row too, and waits for whoever holds it. Taken in one transaction with a
+     * pick that took a second (a plan gone wrong: see {@link PlannedEachTime}), the leases held a hundred channels
+     * for that second, and commands waited past their 1.8 s limit. A replica that dies between the statements leaves
+     * leases that run out.
      */
     Claim claim(String owner, Instant now, Instant leaseUntil, int channels, int perChannel) {
         return jdbi.withHandle(h -> {
@@ -208,31 +211,43 @@ public final class OutboxDao {
             if (leased.isEmpty()) {
                 return new Claim(List.of(), List.of(), 0);
             }
-            List<Delivery> rows = h.createQuery("""
-                            WITH picked AS (
-                                SELECT o.id, o.claimed_by AS previous
-                                FROM unnest(:platforms, :workspaces, :channelIds) AS k(platform, workspace_id, channel_id)
-                                CROSS JOIN LATERAL (
-                                    SELECT id, claimed_by FROM outbox
-                                    WHERE state = 'pending' AND platform = k.platform
-                                      AND workspace_id = k.workspace_id AND channel_id = k.channel_id
-                                      AND due_at <= :now
-                                    ORDER BY due_at, id
-                                    LIMIT :perChannel
-                                ) o
-                            )
-                            UPDATE outbox o SET claimed_by = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
-                            FROM picked p
-                            WHERE o.id = p.id AND o.state = 'pending'
-                            RETURNING o.*, p.previous IS NOT NULL AS uncertain,
-                                      (SELECT count(*) FROM sent_message s WHERE s.outbox_id = o.id) AS parts_sent
+            // The rows first, then their claim by id: in one statement, PostgreSQL could join them the wrong way
+            // round and run the pick once per pending row (see PlannedEachTime).
+            Map<Long, Boolean> previous = new LinkedHashMap<>();
+            h.createQuery("""
+                            SELECT o.id, o.claimed_by IS NOT NULL AS claimed
+                            FROM unnest(:platforms, :workspaces, :channelIds) AS k(platform, workspace_id, channel_id)
+                            CROSS JOIN LATERAL (
+                                SELECT id, claimed_by FROM outbox
+                                WHERE state = 'pending' AND platform = k.platform
+                                  AND workspace_id = k.workspace_id AND channel_id = k.channel_id
+                                  AND due_at <= :now
+                                ORDER BY due_at, id
+                                LIMIT :perChannel
+                            ) o
                             """)
-                    .bind("owner", owner).bind("now", now).bind("leaseUntil", leaseUntil)
-                    .bind("perChannel", perChannel)
+                    .addCustomizer(PlannedEachTime.INSTANCE)
+                    .bind("now", now).bind("perChannel", perChannel)
                     .bind("platforms", leased.stream().map(c -> c.platform().id()).toArray(String[]::new))
                     .bind("workspaces", leased.stream().map(ChannelRef::workspaceId).toArray(String[]::new))
                     .bind("channelIds", leased.stream().map(ChannelRef::channelId).toArray(String[]::new))
-                    .map(DELIVERY).list();
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getBoolean("claimed")))
+                    .forEach(row -> previous.put(row.getKey(), row.getValue()));
+            List<Delivery> rows = previous.isEmpty() ? new ArrayList<>() : h.createQuery("""
+                            UPDATE outbox o
+                            SET claimed_by = :owner, lease_until = :leaseUntil, attempts = o.attempts + 1
+                            WHERE o.id = ANY(:ids) AND o.state = 'pending'
+                            RETURNING o.*, o.id = ANY(:uncertain) AS uncertain,
+                                      (SELECT count(*) FROM sent_message s WHERE s.outbox_id = o.id) AS parts_sent
+                            """)
+                    .addCustomizer(PlannedEachTime.INSTANCE)
+                    .bind("owner", owner).bind("leaseUntil", leaseUntil)
+                    .bind("ids", previous.keySet().toArray(Long[]::new))
+                    .bind("uncertain", previous.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                            .toArray(Long[]::new))
+                    .map(DELIVERY).collect(Collectors.toCollection(ArrayList::new));
+            // Each channel's rows in the order they are due, as its lane sends them.
+            rows.sort(Comparator.comparing(Delivery::dueAt).thenComparingLong(Delivery::id));
             Set<ChannelRef> withRows = rows.stream().map(Delivery::channel).collect(Collectors.toSet());
             return new Claim(rows, leased.stream().filter(c -> !withRows.contains(c)).toList(), leased.size());
         });

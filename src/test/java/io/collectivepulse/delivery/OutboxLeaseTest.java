@@ -35,7 +35,7 @@ class OutboxLeaseTest {
         assertThat(woken).as("each row names its channel to the wake-up").hasSize(40).containsOnly(CHANNEL);
 
         OutboxDao.Claim claim = dao.claim("replica-a", NOW, NOW.plus(Dispatcher.LEASE), 10, 30);
-        assertThat(claim.rows()).hasSize(30);
+        assertThat(inChannel(claim)).hasSize(30);
         List<String> versions = versions();
 
         Instant later = NOW.plus(Duration.ofSeconds(15));
@@ -44,20 +44,39 @@ class OutboxLeaseTest {
         assertThat(versions()).as("the claimed rows, not rewritten").isEqualTo(versions);
         // Past the first lease, the channel is still replica-a's: another replica claims nothing there.
         Instant afterFirstLease = NOW.plus(Dispatcher.LEASE).plusSeconds(1);
-        assertThat(dao.claim("replica-b", afterFirstLease, afterFirstLease.plus(Dispatcher.LEASE), 10, 30).rows())
+        assertThat(inChannel(dao.claim("replica-b", afterFirstLease, afterFirstLease.plus(Dispatcher.LEASE), 10, 30)))
                 .isEmpty();
         // Once the renewed lease ran out too (replica-a died), replica-b takes the channel, its claimed rows first,
         // marked as maybe sent already.
         Instant afterRenewed = later.plus(Dispatcher.LEASE).plusSeconds(1);
         OutboxDao.Claim taken = dao.claim("replica-b", afterRenewed, afterRenewed.plus(Dispatcher.LEASE), 10, 30);
-        assertThat(taken.rows()).hasSize(30).allMatch(Delivery::uncertain);
+        assertThat(inChannel(taken)).hasSize(30).allMatch(Delivery::uncertain);
+    }
+
+    private static List<Delivery> inChannel(OutboxDao.Claim claim) {
+        return claim.rows().stream().filter(row -> row.channel().equals(CHANNEL)).toList();
+    }
+
+    @Test
+    void aClaimGivesEachChannelsRowsInTheOrderTheyAreDue() {
+        var dao = new OutboxDao(db.database(), channel -> { });
+        var channel = new ChannelRef(Platform.TEAMS, "T0ORDER", "C0ORDER");
+        // Written in one order, due in the reverse one (a retried row is due later than the rows written after it).
+        for (int i = 0; i < 5; i++) {
+            Instant due = NOW.minusSeconds(i);
+            dao.insert("post:order:" + i, Delivery.Op.POST, "order", i, channel, null, null, "{}", NOW, due,
+                    NOW.plus(Duration.ofHours(1)));
+        }
+        List<Long> subjects = dao.claim("replica-a", NOW, NOW.plus(Dispatcher.LEASE), 10, 30).rows().stream()
+                .filter(row -> row.channel().equals(channel)).map(Delivery::subjectId).toList();
+        assertThat(subjects).containsExactly(4L, 3L, 2L, 1L, 0L);
     }
 
     /** Each claimed row's version (its transaction id and place in the table), in id order. */
     private static List<String> versions() {
         return db.jdbi().withHandle(h -> h.createQuery("""
                         SELECT xmin::text || ctid::text FROM outbox
-                        WHERE claimed_by IS NOT NULL ORDER BY id
+                        WHERE claimed_by IS NOT NULL AND channel_id = 'C0LEASE' ORDER BY id
                         """)
                 .mapTo(String.class).list());
     }
