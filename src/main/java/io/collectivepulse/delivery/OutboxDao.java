@@ -184,11 +184,14 @@ public final class OutboxDao {
      * first {@code perChannel} due rows. A channel claimed without a due row (its {@code next_due} was early) is
      * among {@link Claim#empty}, to be ended at once.
      *
+     * <p>The channels are locked {@code FOR NO KEY UPDATE}: not skipped while commands add rows to them (those hold
+     * {@code KEY SHARE} on the channel's row), skipped while another claim or a lease's end holds them.
+     *
      * <p>The leases are committed before the rows are taken, in a statement of their own: a command that adds a row
-     * to a channel updates the channel's row too, and waits for whoever holds it. Taken in one transaction with a
-     * pick that took a second (a plan gone wrong: see {@link PlannedEachTime}), the leases held a hundred channels
-     * for that second, and commands waited past their 1.8 s limit. A replica that dies between the statements leaves
-     * leases that run out.
+     * due earlier than its channel's next one writes the channel's row, and waits for whoever holds it. Taken in one
+     * transaction with a pick that took a second (a plan gone wrong: see {@link PlannedEachTime}), the leases held a
+     * hundred channels for that second, and commands waited past their 1.8 s limit. A replica that dies between the
+     * statements leaves leases that run out.
      */
     Claim claim(String owner, Instant now, Instant leaseUntil, int channels, int perChannel) {
         return jdbi.withHandle(h -> {
@@ -198,7 +201,7 @@ public final class OutboxDao {
                                 WHERE next_due <= :now AND (lease_until IS NULL OR lease_until < :now)
                                 ORDER BY next_due
                                 LIMIT :channels
-                                FOR UPDATE SKIP LOCKED
+                                FOR NO KEY UPDATE SKIP LOCKED
                             )
                             UPDATE outbox_channel c SET claimed_by = :owner, lease_until = :leaseUntil
                             FROM chosen

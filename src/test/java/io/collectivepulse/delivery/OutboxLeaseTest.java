@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.collectivepulse.chat.ChannelRef;
 import io.collectivepulse.chat.Platform;
+import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.PulseDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,6 +77,65 @@ class OutboxLeaseTest {
         List<Long> subjects = dao.claim("replica-a", NOW, NOW.plus(Dispatcher.LEASE), 10, 30).rows().stream()
                 .filter(row -> row.channel().equals(channel)).map(Delivery::subjectId).toList();
         assertThat(subjects).containsExactly(4L, 3L, 2L, 1L, 0L);
+    }
+
+    @Test
+    void aRowAddedWhileItsChannelsLeaseEndsIsClaimedNext() throws Exception {
+        var dao = new OutboxDao(db.database(), channel -> { });
+        var channel = new ChannelRef(Platform.SLACK, "T0RACE", "C0RACE");
+        dao.insert("post:race:0", Delivery.Op.POST, "race", 0, channel, null, null, "{}", NOW, NOW,
+                NOW.plus(Duration.ofHours(1)));
+        // replica-a's lane sends the channel's only row, then ends its lease.
+        Delivery first = dao.claim("replica-a", NOW, NOW.plus(Dispatcher.LEASE), 100, 30).rows().stream()
+                .filter(row -> row.channel().equals(channel)).findFirst().orElseThrow();
+        dao.finish(first, "sent", "sent", NOW);
+
+        // A command adds a row to the channel and has not committed yet when the lane ends its lease.
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> command = threads.submit(() -> db.database().inTransaction(() -> {
+                dao.insert("post:race:1", Delivery.Op.POST, "race", 1, channel, null, null, "{}", NOW, NOW,
+                        NOW.plus(Duration.ofHours(1)));
+                added.countDown();
+                await(commit);
+            }));
+            added.await();
+            // A claim is not kept waiting by the command (its lease on the channel still runs: nothing to take).
+            assertThat(threads.submit(() -> dao.claim("replica-b", NOW, NOW.plus(Dispatcher.LEASE), 100, 30))
+                    .get(5, TimeUnit.SECONDS).rows()).noneMatch(row -> row.channel().equals(channel));
+            // The lease's end waits for the command, then counts its row.
+            Future<?> end = threads.submit(() -> dao.endChannel("replica-a", channel));
+            Awaits.until(() -> Optional.of(lockWaits()).filter(n -> n == 1), Duration.ofSeconds(5),
+                    () -> "the end never waited for the command adding a row");
+            assertThat(end).isNotDone();
+            commit.countDown();
+            command.get(5, TimeUnit.SECONDS);
+            end.get(5, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(dao.claim("replica-b", NOW, NOW.plus(Dispatcher.LEASE), 100, 30).rows())
+                .extracting(Delivery::subjectId).containsExactly(1L);
+    }
+
+    /** Sessions of this test's database waiting for a lock. */
+    private static int lockWaits() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """)
+                .mapTo(Integer.class).one());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Each claimed row's version (its transaction id and place in the table), in id order. */
