@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox: one thread claims due rows (a lease, renewed while they wait; a crashed replica's rows are
- * claimed again once its lease ran out), and each channel's rows go out one after the other in a {@link Lane},
- * each call at the moment {@link Pace} allows, on a small pool of sending threads.
+ * Sends the outbox: one thread claims due rows by channel (a lease on the channel, renewed while its rows wait; a
+ * crashed replica's channels are claimed again once its leases ran out), and each channel's rows go out one after
+ * the other in a {@link Lane}, each call at the moment {@link Pace} allows, on a pool of sending threads.
  */
 final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -218,7 +218,8 @@ final class Dispatcher implements AutoCloseable {
 
     /**
      * Gives the row to its channel's lane, or to a new one if the lane has just ended: a lane in the map is one
-     * whose rows are renewed, so no claimed row can sit in a lane the dispatcher no longer sees.
+     * the dispatcher sees (its rows are given back on stopping; a row committed to its channel waits for its end),
+     * so no claimed row can sit in a lane the dispatcher no longer sees.
      */
     private void enqueue(Delivery row) {
         lanes.compute(row.channel(), (channel, lane) -> {

@@ -251,8 +251,8 @@ final class Lane {
 
     /**
      * Records what the platform answered, then goes on with the lane. A message the platform took (or refused for
-     * good) whose outcome cannot be recorded (PostgreSQL busy or away) is recorded again a moment later, its lease
-     * renewed meanwhile, and never sent again: the lane waits for it.
+     * good) whose outcome cannot be recorded (PostgreSQL busy or away) is recorded again a moment later, its
+     * channel's lease renewed meanwhile, and never sent again: the lane waits for it.
      */
     private void conclude(Delivery row, Call call, Outcome outcome, int attempt) {
         if (outcome instanceof Outcome.Retry retry) {
