@@ -95,7 +95,7 @@ public final class SlackBridge implements Handler {
         var renderer = new BlockKitRenderer();
         var responses = new ResponseUrls(config.apiUrl());
         this.responseUrls = new SlackResponseUrlDao(database);
-        this.sender = new SlackSender(slack.methods(), tokens, renderer,
+        this.sender = new SlackSender(slack.methods(), new SlackJsonCalls(slack), tokens, renderer,
                 new SlackSender.NotInChannel(responseUrls, responses,
                         channel -> router.messages(channel).get("answer.notShown.slack"), clock));
         var forms = new SlackForms(router, renderer, outbox, database, names);

@@ -2,13 +2,8 @@ package io.collectivepulse.slack;
 
 import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
-import com.slack.api.methods.request.chat.ChatPostMessageRequest;
-import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
-import com.slack.api.methods.request.views.ViewsPublishRequest;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import io.collectivepulse.chat.Card;
@@ -21,12 +16,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import okhttp3.FormBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +52,7 @@ final class SlackSender implements Sender {
     static final Duration RESPONSE_URL_LIFETIME = Duration.ofMinutes(30);
 
     private final MethodsClient client;
+    private final SlackJsonCalls writes;
     private final Function<String, Optional<String>> tokens;
     private final BlockKitRenderer renderer;
     private final NotInChannel notInChannel;
@@ -70,12 +66,13 @@ final class SlackSender implements Sender {
     }
 
     /**
-     * {@code tokens}: the bot token of a workspace, if the app is installed there; {@code notInChannel}: how to
+     * {@code client} reads a channel's history, {@code writes} posts and updates; {@code tokens}: the bot token of a workspace, if the app is installed there; {@code notInChannel}: how to
      * reach members where the bot is not in the channel, or null not to.
      */
-    SlackSender(MethodsClient client, Function<String, Optional<String>> tokens, BlockKitRenderer renderer,
-                NotInChannel notInChannel) {
+    SlackSender(MethodsClient client, SlackJsonCalls writes, Function<String, Optional<String>> tokens,
+                BlockKitRenderer renderer, NotInChannel notInChannel) {
         this.client = client;
+        this.writes = writes;
         this.tokens = tokens;
         this.renderer = renderer;
         this.notInChannel = notInChannel;
@@ -89,11 +86,10 @@ final class SlackSender implements Sender {
     @Override
     public Outcome post(ChannelRef channel, Card card, int part, String replyTo, String key) {
         List<LayoutBlock> blocks = renderer.messages(card).get(part);
-        var request = ChatPostMessageRequest.builder().channel(address(channel)).threadTs(replyTo)
-                .text(renderer.fallbackText(card)).blocks(blocks).unfurlLinks(false).unfurlMedia(false)
-                .metadata(new Message.Metadata(METADATA_TYPE, Map.of(KEY, key, PART, part)))
-                .build();
-        Outcome outcome = call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request));
+        Outcome outcome = call(channel, Methods.CHAT_POST_MESSAGE, arguments("channel", address(channel),
+                "thread_ts", replyTo, "text", renderer.fallbackText(card), "blocks", blocks,
+                "unfurl_links", false, "unfurl_media", false,
+                "metadata", new Message.Metadata(METADATA_TYPE, Map.of(KEY, key, PART, part))));
         if (part == 0 && notInChannel(channel, outcome)) {
             tellNotShown(channel);
         }
@@ -174,16 +170,15 @@ final class SlackSender implements Sender {
 
     @Override
     public Outcome update(ChannelRef channel, String messageId, Card card) {
-        var request = ChatUpdateRequest.builder().channel(address(channel)).ts(messageId)
-                .text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
-        return call(channel, Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request));
+        return call(channel, Methods.CHAT_UPDATE, arguments("channel", address(channel), "ts", messageId,
+                "text", renderer.fallbackText(card), "blocks", renderer.blocks(card)));
     }
 
     /** {@code views.publish}: the member's Home tab, replaced as a whole. */
     @Override
     public Outcome home(ChannelRef member, Card card) {
-        var request = ViewsPublishRequest.builder().userId(member.memberId()).view(renderer.home(card)).build();
-        return call(member, Methods.VIEWS_PUBLISH, RequestFormBuilder.toForm(request));
+        return call(member, Methods.VIEWS_PUBLISH, arguments("user_id", member.memberId(),
+                "view", renderer.home(card)));
     }
 
     /**
@@ -194,13 +189,13 @@ final class SlackSender implements Sender {
     public Outcome notify(ChannelRef channel, String memberId, Card card, String replyTo) {
         if (channel.isDirect()) {
             // The member's conversation with the app is theirs alone: a plain message there is private already.
-            var message = ChatPostMessageRequest.builder().channel(address(channel)).text(renderer.fallbackText(card))
-                    .blocks(renderer.blocks(card)).unfurlLinks(false).unfurlMedia(false).build();
-            return call(channel, Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(message));
+            return call(channel, Methods.CHAT_POST_MESSAGE, arguments("channel", address(channel),
+                    "text", renderer.fallbackText(card), "blocks", renderer.blocks(card),
+                    "unfurl_links", false, "unfurl_media", false));
         }
-        var request = ChatPostEphemeralRequest.builder().channel(channel.channelId()).user(memberId)
-                .threadTs(replyTo).text(renderer.fallbackText(card)).blocks(renderer.blocks(card)).build();
-        Outcome outcome = call(channel, Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request));
+        Outcome outcome = call(channel, Methods.CHAT_POST_EPHEMERAL, arguments("channel", channel.channelId(),
+                "user", memberId, "thread_ts", replyTo, "text", renderer.fallbackText(card),
+                "blocks", renderer.blocks(card)));
         if (!notInChannel(channel, outcome)) {
             return outcome;
         }
@@ -238,14 +233,24 @@ final class SlackSender implements Sender {
         };
     }
 
-    private Outcome call(ChannelRef channel, String method, FormBody.Builder form) {
+    /** A call's arguments in the order given, as name and value pairs; those without a value are left out. */
+    private static Map<String, Object> arguments(Object... namesAndValues) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return arguments;
+    }
+
+    private Outcome call(ChannelRef channel, String method, Map<String, Object> arguments) {
         Optional<String> token = tokens.apply(channel.workspaceId());
         if (token.isEmpty()) {
             return new Outcome.Failed("not_installed", Outcome.Advice.REINSTALL);
         }
         try {
-            SlackAnswer answer = client.postFormWithTokenAndParseResponse(f -> form, method, token.get(),
-                    SlackAnswer.class);
+            SlackAnswer answer = writes.call(method, token.get(), arguments);
             if (answer.isOk()) {
                 return new Outcome.Sent(answer.getTs() == null ? "" : answer.getTs());
             }

@@ -35,6 +35,10 @@ class SlackEndpointTest {
                 && channel.equals(c.params().get("channel")) && SlackClient.text(c.message()).contains(text),
                 Duration.ofSeconds(10));
         assertThat(call.authorization()).isEqualTo("Bearer " + TOKEN);
+        // As Slack prefers its write calls: a JSON body (the fake reads its fields), the token in the header only.
+        assertThat(call.body()).startsWith("{").doesNotContain(TOKEN);
+        assertThat(call.params()).containsEntry("unfurl_links", "false").containsEntry("unfurl_media", "false");
+        assertThat(call.params().get("metadata")).contains("\"event_type\":\"collective_pulse_message\"");
         assertThat(BlockKitLimits.violations(call.message())).isEmpty();
         return SlackClient.text(call.message());
     }
