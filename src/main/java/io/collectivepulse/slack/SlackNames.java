@@ -100,9 +100,16 @@ final class SlackNames implements People.Directory {
             }
         }
         if (!stale.isEmpty()) {
-            // Another replica may have fetched them since this one kept them in memory.
-            stale.forEach(user -> kept.invalidate(key(workspaceId, user)));
-            fromDatabase(workspaceId, stale).forEach((user, name) -> {
+            // Another replica may have fetched them since this one kept them in memory. Members the database had no
+            // name for a moment ago are not read again at each draw: another replica's fetch shows within the minute.
+            Set<String> reread = new HashSet<>();
+            for (String user : stale) {
+                if (unnamed.getIfPresent(key(workspaceId, user)) == null) {
+                    kept.invalidate(key(workspaceId, user));
+                    reread.add(user);
+                }
+            }
+            fromDatabase(workspaceId, reread).forEach((user, name) -> {
                 found.put(user, name);
                 if (name.fetchedAt().isAfter(now.minus(FRESH))) {
                     stale.remove(user);
