@@ -66,8 +66,9 @@ final class SlackSender implements Sender {
     }
 
     /**
-     * {@code client} reads a channel's history, {@code writes} posts and updates; {@code tokens}: the bot token of a workspace, if the app is installed there; {@code notInChannel}: how to
-     * reach members where the bot is not in the channel, or null not to.
+     * {@code client} reads a channel's history, {@code writes} posts and updates; {@code tokens}: the bot token of a
+     * workspace, if the app is installed there; {@code notInChannel}: how to reach members where the bot is not in
+     * the channel, or null not to.
      */
     SlackSender(MethodsClient client, SlackJsonCalls writes, Function<String, Optional<String>> tokens,
                 BlockKitRenderer renderer, NotInChannel notInChannel) {
