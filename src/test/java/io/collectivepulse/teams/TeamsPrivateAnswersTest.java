@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.collectivepulse.support.AdaptiveCardSchema;
+import io.collectivepulse.support.Awaits;
 import io.collectivepulse.support.FakeBotConnector;
 import io.collectivepulse.support.PulseService;
 import io.collectivepulse.support.TeamsClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,8 +156,11 @@ class TeamsPrivateAnswersTest {
         assertThat(pulse.connector().conversationsOpened()).containsOnlyOnce(account);
         assertThat(pulse.count("SELECT count(*) FROM outbox WHERE idem_key LIKE ? AND state = 'failed'",
                 "teams:%:" + refused.path("id").asText())).isEqualTo(1);
-        assertThat(pulse.count("SELECT count(*) FROM outbox WHERE idem_key LIKE ? AND state = 'sent'",
-                "teams:%:" + refused.path("id").asText() + ":fallback")).isEqualTo(1);
+        // Recorded once the Bot Connector's answer came back, a moment after the fake saw the message.
+        Awaits.until(() -> Optional.of(pulse.count(
+                        "SELECT count(*) FROM outbox WHERE idem_key LIKE ? AND state = 'sent'",
+                        "teams:%:" + refused.path("id").asText() + ":fallback")).filter(n -> n == 1), WAIT,
+                () -> "the fallback recorded as sent");
     }
 
     @Test
